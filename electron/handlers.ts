@@ -1,0 +1,120 @@
+import type { EventMap, EventName } from '../shared/contract.js';
+import { UserFacingError } from '../shared/result.js';
+import type { Handlers } from './ipc/dispatch.js';
+import type { Clock, Storage } from './services/types.js';
+
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+/** Native dialogs, passed in so tests and the e2e harness can answer them. */
+export interface Dialogs {
+  /** Resolves to the chosen paths, or null when the user cancelled. */
+  showOpen(options: {
+    title: string;
+    filters: FileFilter[];
+    multiple?: boolean;
+  }): Promise<string[] | null>;
+  /** Resolves to the chosen path, or null when the user cancelled. */
+  showSave(options: {
+    title: string;
+    defaultPath: string;
+    filters: FileFilter[];
+  }): Promise<string | null>;
+}
+
+export interface HandlerDeps {
+  storage: Storage;
+  dialogs: Dialogs;
+  now: Clock;
+  /** Opens a folder in the OS file manager. */
+  openPath(path: string): Promise<void>;
+  /** Opens an http(s)/mailto URL in the default app; the allowlist is checked before the call. */
+  openExternal(url: string): Promise<void>;
+  emit<E extends EventName>(event: E, payload: EventMap[E]): void;
+  appInfo: { version: string; platform: string };
+}
+
+/** Only these schemes may leave the app; anything else (file:, javascript:, custom) is refused. */
+export function isAllowedExternalUrl(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    return ['http:', 'https:', 'mailto:'].includes(url.protocol);
+  } catch {
+    return false;
+  }
+}
+
+const stamp = (date: Date) => date.toISOString().slice(0, 10);
+
+/** The table channel -> service call. Electron and the e2e harness register this same object. */
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { storage, dialogs } = deps;
+  return {
+    'app:info': () => deps.appInfo,
+    'app:openExternal': async ({ url }) => {
+      if (!isAllowedExternalUrl(url)) {
+        throw new UserFacingError('forbidden', 'Only web and e-mail links can be opened.');
+      }
+      await deps.openExternal(url);
+      return null;
+    },
+    'settings:get': () => storage.read().settings,
+    'settings:updateProfile': (profile) =>
+      storage.transact((tx) => {
+        tx.setSettings({ ...tx.data.settings, profile });
+        return tx.data.settings;
+      }),
+    'settings:update': (patch) =>
+      storage.transact((tx) => {
+        tx.setSettings({ ...tx.data.settings, ...patch });
+        return tx.data.settings;
+      }),
+    'storage:status': () => storage.status(),
+    'storage:dismissNotice': () => storage.dismissNotice(),
+    'storage:openFolder': async () => {
+      await deps.openPath(storage.dataDir);
+      return null;
+    },
+    'backups:list': () => storage.listBackups(),
+    'backups:create': () => storage.createBackup('manual'),
+    'backups:restore': ({ name }) => {
+      const result = storage.restoreBackup(name);
+      deps.emit('storage:changed', storage.status());
+      return result;
+    },
+    'data:export': async () => {
+      const path = await dialogs.showSave({
+        title: 'Export all Rapport data',
+        defaultPath: `Rapport data ${stamp(deps.now())}.json`,
+        filters: [{ name: 'Rapport data', extensions: ['json'] }],
+      });
+      if (path === null) return null;
+      storage.exportAll(path);
+      return { path };
+    },
+    'data:import': async () => {
+      const paths = await dialogs.showOpen({
+        title: 'Import Rapport data',
+        filters: [{ name: 'Rapport data', extensions: ['json'] }],
+      });
+      const path = paths?.[0];
+      if (path === undefined) return null;
+      return storage.importAll(path);
+    },
+    'attachments:add': async ({ role }) => {
+      const paths = await dialogs.showOpen({
+        title: role === 'resume' ? 'Attach your resume' : 'Attach a file',
+        filters:
+          role === 'resume'
+            ? [{ name: 'Resume (PDF or Word)', extensions: ['pdf', 'docx'] }]
+            : [{ name: 'Documents and images', extensions: ['pdf', 'docx', 'png', 'jpg', 'jpeg'] }],
+        multiple: role !== 'resume',
+      });
+      if (paths === null || paths.length === 0) return null;
+      return paths.map((path) => storage.addAttachment(path, role));
+    },
+    'attachments:list': () => Object.values(storage.read().attachments),
+  };
+}

@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import type { Result } from './result.js';
+import { Profile, Settings } from './schema/settings.js';
+import type { Attachment } from './schema/entities.js';
+
+/**
+ * The one list of IPC channels. Each `domain:verb` channel has a zod schema for its single argument
+ * (checked again in main: the renderer is not trusted) and a result type. The preload bridge, the
+ * main-process handler table and the end-to-end harness are all derived from this object, so a
+ * channel cannot exist on one side only.
+ */
+const returns = <T>() => undefined as unknown as T;
+
+/** What the storage layer found when it opened, shown to the user when it is not plain "ok". */
+export interface StorageStatus {
+  dataDir: string;
+  schemaVersion: number;
+  /** Set when the store cannot be written (e.g. written by a newer Rapport). */
+  readOnly: { reason: string; storeVersion: number | null } | null;
+  /** Set when a damaged store was moved aside and a backup restored at start. */
+  restored: {
+    backupName: string;
+    backupCreatedAt: string;
+    movedAside: string[];
+    reason: string;
+  } | null;
+  /** True once the user dismissed the notice for this start. */
+  noticeDismissed: boolean;
+}
+
+export interface BackupInfo {
+  name: string;
+  createdAt: string;
+  bytes: number;
+  reason: 'start' | 'interval' | 'quit' | 'before-restore' | 'before-import' | 'before-migration' | 'manual';
+}
+
+export interface ImportSummary {
+  counts: Record<string, number>;
+  safetyBackup: string;
+}
+
+export const contract = {
+  'app:info': { args: z.undefined(), result: returns<{ version: string; platform: string }>() },
+  'app:openExternal': {
+    args: z.object({ url: z.string().max(4000) }),
+    result: returns<null>(),
+  },
+  'settings:get': { args: z.undefined(), result: returns<Settings>() },
+  'settings:updateProfile': { args: Profile, result: returns<Settings>() },
+  'settings:update': {
+    args: Settings.omit({ profile: true }).partial().strict(),
+    result: returns<Settings>(),
+  },
+  'storage:status': { args: z.undefined(), result: returns<StorageStatus>() },
+  'storage:dismissNotice': { args: z.undefined(), result: returns<StorageStatus>() },
+  'storage:openFolder': { args: z.undefined(), result: returns<null>() },
+  'backups:list': { args: z.undefined(), result: returns<BackupInfo[]>() },
+  'backups:create': { args: z.undefined(), result: returns<BackupInfo>() },
+  'backups:restore': {
+    args: z.object({ name: z.string().min(1).max(200) }),
+    result: returns<{ restored: string; safetyBackup: string }>(),
+  },
+  'data:export': { args: z.undefined(), result: returns<{ path: string } | null>() },
+  'data:import': { args: z.undefined(), result: returns<ImportSummary | null>() },
+  'attachments:add': {
+    args: z.object({ role: z.enum(['resume', 'portfolio', 'other']) }),
+    result: returns<Attachment[] | null>(),
+  },
+  'attachments:list': { args: z.undefined(), result: returns<Attachment[]>() },
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type ArgsOf<C extends Channel> = z.input<Contract[C]['args']>;
+export type ParsedArgsOf<C extends Channel> = z.output<Contract[C]['args']>;
+export type ResultOf<C extends Channel> = Contract[C]['result'];
+export const channels = Object.keys(contract) as Channel[];
+
+/**
+ * Events main sends to the renderer. The preload passes only the payload on, never the IPC event.
+ */
+export interface EventMap {
+  /** The application menu asks the renderer to show an area (e.g. Settings from the app menu). */
+  'app:navigate': { to: 'settings/profile' | 'settings/data' | 'home' };
+  /** Storage state changed outside the renderer's own calls (e.g. a restore from the menu). */
+  'storage:changed': StorageStatus;
+}
+export type EventName = keyof EventMap;
+export const eventNames: EventName[] = ['app:navigate', 'storage:changed'];
+
+type Domain<C extends string> = C extends `${infer D}:${string}` ? D : never;
+type Verb<C extends string, D extends string> = C extends `${D}:${infer V}` ? V : never;
+
+type Method<C extends Channel> = undefined extends ArgsOf<C>
+  ? (args?: ArgsOf<C>) => Promise<Result<ResultOf<C>>>
+  : (args: ArgsOf<C>) => Promise<Result<ResultOf<C>>>;
+
+/** `window.rapport`: one method per channel, grouped by domain (`rapport.settings.get()`). */
+export type RapportApi = {
+  [D in Domain<Channel>]: { [V in Verb<Channel, D>]: Method<Extract<`${D}:${V}`, Channel>> };
+} & {
+  on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void;
+};
+
+/** How the bridge reaches main: ipcRenderer in the preload, a Playwright binding in tests. */
+export interface BridgeTransport {
+  invoke(channel: Channel, args: unknown): Promise<Result<unknown>>;
+  subscribe(event: EventName, listener: (payload: unknown) => void): () => void;
+}
+
+/**
+ * Builds `window.rapport` from the contract. The preload and the end-to-end harness both call it,
+ * so the tests drive exactly the surface the app exposes.
+ */
+export function createRapportApi(transport: BridgeTransport): RapportApi {
+  const api: Record<string, Record<string, unknown>> = {};
+  for (const channel of channels) {
+    const [domain, verb] = channel.split(':') as [string, string];
+    api[domain] ??= {};
+    api[domain][verb] = (args?: unknown) => transport.invoke(channel, args);
+  }
+  const on = (event: EventName, listener: (payload: unknown) => void) => {
+    if (!eventNames.includes(event)) throw new Error(`Unknown event ${String(event)}`);
+    return transport.subscribe(event, listener);
+  };
+  return Object.freeze({ ...api, on }) as unknown as RapportApi;
+}

@@ -1,0 +1,203 @@
+import { z } from 'zod';
+import { Email, HttpUrl, Id, IsoDateTime, optionalEmail, text } from './common.js';
+import { LinkedInUrl, Phone } from './settings.js';
+
+export const SourceKind = z.enum([
+  'alumni',
+  'professional-org',
+  'former-colleague',
+  'family-friends',
+  'referral',
+  'other',
+]);
+export type SourceKind = z.infer<typeof SourceKind>;
+
+export const Stage = z.enum([
+  'prospect',
+  'contacted',
+  'scheduled',
+  'met',
+  'thanked',
+  'keeping-in-touch',
+  'declined',
+  'no-reply',
+]);
+export type Stage = z.infer<typeof Stage>;
+
+export const Responsiveness = z.enum(['unknown', 'booster', 'obligate', 'curmudgeon']);
+
+export const Contact = z.object({
+  id: Id,
+  firstName: text(100).min(1, 'Enter a first name.'),
+  lastName: text(100),
+  title: text(200),
+  company: text(200),
+  industry: text(200),
+  location: text(200),
+  email: optionalEmail,
+  phone: Phone,
+  linkedinUrl: LinkedInUrl,
+  source: z.object({ kind: SourceKind, detail: text(200) }),
+  referredById: Id.nullable(),
+  tags: z.array(text(50)).max(50),
+  notes: text(20_000),
+  stage: Stage,
+  responsiveness: Responsiveness,
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+});
+export type Contact = z.infer<typeof Contact>;
+
+export const ActivityKind = z.enum([
+  'outreach-sent',
+  'reply-received',
+  'follow-up-sent',
+  'call',
+  'meeting-held',
+  'thank-you-sent',
+  'stage-change',
+  'note',
+]);
+
+export const Activity = z.object({
+  id: Id,
+  contactId: Id,
+  kind: ActivityKind,
+  at: IsoDateTime,
+  summary: text(5_000),
+  meetingId: Id.nullable(),
+});
+export type Activity = z.infer<typeof Activity>;
+
+export const ReminderKind = z.enum([
+  'follow-up-3',
+  'follow-up-7',
+  'thank-you-due',
+  'report-back',
+  'keep-in-touch',
+  'custom',
+]);
+
+export const Reminder = z.object({
+  id: Id,
+  contactId: Id,
+  kind: ReminderKind,
+  due: IsoDateTime,
+  status: z.enum(['open', 'done', 'snoozed', 'cancelled']),
+  snoozedUntil: IsoDateTime.nullable(),
+  /** The activity or meeting that created it, so cancelling follows the cause. */
+  createdBy: Id.nullable(),
+  title: text(300),
+});
+export type Reminder = z.infer<typeof Reminder>;
+
+export const QuestionCategory = z.enum([
+  'typical-day',
+  'advancement',
+  'education',
+  'rewards-challenges',
+  'trends',
+  'insights',
+  'advice',
+  'resources',
+  'assignments',
+  'other',
+]);
+export type QuestionCategory = z.infer<typeof QuestionCategory>;
+
+export const MeetingQuestion = z.object({
+  id: Id,
+  text: text(1_000),
+  category: QuestionCategory,
+  minutes: z.number().min(0).max(60),
+  answer: text(20_000),
+});
+
+export const MeetingNote = z.object({
+  id: Id,
+  at: IsoDateTime,
+  phase: z.enum(['during', 'after']),
+  text: text(20_000),
+});
+
+export const Meeting = z.object({
+  id: Id,
+  contactId: Id,
+  start: IsoDateTime,
+  minutes: z.number().int().min(5).max(480),
+  place: text(500),
+  link: z.union([z.literal(''), HttpUrl]),
+  status: z.enum(['planned', 'held', 'cancelled']),
+  research: z.object({
+    industry: text(20_000),
+    company: text(20_000),
+    position: text(20_000),
+    person: text(20_000),
+  }),
+  questions: z.array(MeetingQuestion).max(200),
+  notes: z.array(MeetingNote).max(500),
+  checklist: z.object({
+    resumeCopies: z.number().int().min(0).max(50),
+    portfolio: z.boolean(),
+    businessCards: z.boolean(),
+    outfit: z.boolean(),
+    researchDone: z.boolean(),
+  }),
+  travelMinutes: z.number().int().min(0).max(24 * 60),
+  takeaways: text(20_000),
+  advice: text(20_000),
+  namesSuggested: text(5_000),
+  promises: text(5_000),
+  attachmentIds: z.array(Id).max(50),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+});
+export type Meeting = z.infer<typeof Meeting>;
+
+export const BankQuestion = z.object({
+  id: Id,
+  text: text(1_000).min(1),
+  category: QuestionCategory,
+  builtIn: z.boolean(),
+  timesUsed: z.number().int().min(0),
+});
+export type BankQuestion = z.infer<typeof BankQuestion>;
+
+export const Template = z.object({
+  id: Id,
+  name: text(200).min(1),
+  purpose: z.enum(['thank-you', 'report-back', 'referrer-thanks', 'outreach']),
+  subject: text(300),
+  body: text(20_000),
+  builtIn: z.boolean(),
+});
+export type Template = z.infer<typeof Template>;
+
+export const ThankYouNote = z.object({
+  id: Id,
+  contactId: Id,
+  meetingId: Id.nullable(),
+  templateId: Id.nullable(),
+  subject: text(300),
+  body: text(20_000),
+  createdAt: IsoDateTime,
+  sentAt: IsoDateTime.nullable(),
+  exportedFile: text(4_000),
+});
+export type ThankYouNote = z.infer<typeof ThankYouNote>;
+
+export const Attachment = z.object({
+  /** The SHA-256 of the content: the same file attached twice is stored once. */
+  id: Id,
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  originalName: text(255).min(1),
+  mimeType: text(100),
+  size: z.number().int().min(0),
+  role: z.enum(['resume', 'portfolio', 'other']),
+  /** File name inside the attachments folder: `<sha256><ext>`, never a user-chosen path. */
+  fileName: z.string().regex(/^[0-9a-f]{64}(\.[a-z0-9]{1,8})?$/),
+  addedAt: IsoDateTime,
+});
+export type Attachment = z.infer<typeof Attachment>;
+
+export { Email };

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { IsoDate, optionalEmail, text } from './common.js';
+
+/**
+ * LinkedIn profile URLs: we accept any linkedin.com address (country subdomains too) so a paste
+ * from the browser works, but nothing else, so a typo is caught while the user is still typing.
+ */
+export const LinkedInUrl = z
+  .string()
+  .trim()
+  .max(300)
+  .refine((value) => {
+    if (value === '') return true;
+    try {
+      const url = new URL(value);
+      return (
+        (url.protocol === 'https:' || url.protocol === 'http:') &&
+        /(^|\.)linkedin\.com$/i.test(url.hostname)
+      );
+    } catch {
+      return false;
+    }
+  }, 'Enter a LinkedIn address like https://www.linkedin.com/in/your-name');
+
+export const Phone = z
+  .string()
+  .trim()
+  .max(40, 'Keep the phone number under 40 characters.')
+  .refine(
+    (value) => value === '' || /^[+()\d][\d\s().\-/]*(\s*(x|ext\.?)\s*\d+)?$/i.test(value),
+    'Use digits, spaces and + ( ) - only, e.g. +1 555 0100.',
+  );
+
+export const Profile = z.object({
+  name: text(120),
+  email: optionalEmail,
+  phone: Phone,
+  address: text(500),
+  linkedinUrl: LinkedInUrl,
+  signature: text(1000),
+});
+export type Profile = z.infer<typeof Profile>;
+
+export const PaperSize = z.enum(['A4', 'Letter']);
+export type PaperSize = z.infer<typeof PaperSize>;
+
+export const Settings = z.object({
+  profile: Profile,
+  meetingMinutes: z.number().int().min(10).max(240),
+  arriveEarlyMinutes: z
+    .number()
+    .int()
+    .min(10, 'Arrive at least 10 minutes early.')
+    .max(15, 'More than 15 minutes early can be awkward for the host.'),
+  paperSize: PaperSize,
+  /** Extra non-working days for the 3B7 reminder engine. */
+  holidays: z.array(IsoDate).max(366),
+  /** Days after the day-7 follow-up before a silent contact is labelled a Curmudgeon. */
+  curmudgeonWaitDays: z.number().int().min(1).max(90),
+  reportBackDays: z.number().int().min(1).max(180),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const emptyProfile = (): Profile => ({
+  name: '',
+  email: '',
+  phone: '',
+  address: '',
+  linkedinUrl: '',
+  signature: '',
+});
+
+/** Guess Letter for North America, A4 elsewhere; the user can change it in Settings. */
+export const defaultSettings = (locale = 'en-US'): Settings => ({
+  profile: emptyProfile(),
+  meetingMinutes: 30,
+  arriveEarlyMinutes: 15,
+  paperSize: /-(US|CA|MX|PH|CL|CO|VE)$/i.test(locale) ? 'Letter' : 'A4',
+  holidays: [],
+  curmudgeonWaitDays: 14,
+  reportBackDays: 14,
+});
