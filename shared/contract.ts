@@ -124,5 +124,6 @@ export function createRapportApi(transport: BridgeTransport): RapportApi {
     if (!eventNames.includes(event)) throw new Error(`Unknown event ${String(event)}`);
     return transport.subscribe(event, listener);
   };
+  for (const domain of Object.values(api)) Object.freeze(domain);
   return Object.freeze({ ...api, on }) as unknown as RapportApi;
 }

@@ -1,0 +1,242 @@
+/**
+ * End-to-end harness: `launchApp()` starts Rapport for a spec and returns a Playwright Page.
+ *
+ * Where an Electron binary is installed (a contributor's machine), the real app is started through
+ * Playwright's Electron launcher. Otherwise (CI, offline installs) the built renderer runs in
+ * Debian's Chromium, served over http, and `window.rapport` is installed by the same factory the
+ * preload uses, wired through one Playwright binding to the SAME handler table Electron registers,
+ * with real services writing real files in a temp data folder. Specs find controls by role and
+ * accessible name only, so they run unchanged in both modes.
+ *
+ * This module's exports are a public interface: keep them stable.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import Conf from 'conf';
+import { chromium, _electron, type Browser, type ElectronApplication, type Page } from 'playwright-core';
+import type { EventMap, EventName } from '../../shared/contract.js';
+import { createHandlers } from '../../electron/handlers.js';
+import { dispatch } from '../../electron/ipc/dispatch.js';
+import { openStorage } from '../../electron/services/storage.js';
+import { serveRenderer } from './static-server.js';
+
+export interface LaunchOptions {
+  /** Data folder to use; a fresh temp folder when omitted. Pass the same one to "relaunch". */
+  dataDir?: string;
+  /** Fixes the clock of both the renderer and the handlers (ISO 8601). */
+  now?: string;
+}
+
+export interface LaunchedApp {
+  page: Page;
+  dataDir: string;
+  /** Quits the app the way a user would (final backup included). The data folder is kept. */
+  close(): Promise<void>;
+  /** The answer for the next native open dialog: chosen paths, or null for "cancelled". */
+  answerOpenDialog(paths: string[] | null): void;
+  /** The answer for the next native save dialog: the chosen path, or null for "cancelled". */
+  answerSaveDialog(path: string | null): void;
+  /** Moves the fixed clock of the renderer and the handlers. */
+  setNow(iso: string): Promise<void>;
+  /** Which engine runs the app: 'chromium' (handlers in this process) or 'electron'. */
+  mode: 'chromium' | 'electron';
+  /** Calls made to the shell (open folder / open external link), in chromium mode. */
+  shellCalls: { kind: 'openPath' | 'openExternal'; target: string }[];
+}
+
+const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const rendererDir = join(root, 'out', 'renderer');
+const CHROMIUM = process.env.RAPPORT_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const createdDirs = new Set<string>();
+process.once('exit', () => {
+  for (const dir of createdDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+let bridgeScript: Promise<string> | undefined;
+/** The preload's factory, bundled once per test process for `page.addInitScript`. */
+function bridge(): Promise<string> {
+  bridgeScript ??= build({
+    entryPoints: [join(root, 'tests/e2e/bridge-entry.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+  }).then((result) => result.outputFiles[0]!.text);
+  return bridgeScript;
+}
+
+function electronBinary(): string | null {
+  if (process.env.RAPPORT_E2E_MODE === 'chromium') return null;
+  try {
+    const path = createRequire(import.meta.url)('electron') as unknown;
+    return typeof path === 'string' && existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Dialog answers are consumed in order; a dialog with no queued answer fails the test loudly. */
+class DialogQueue<T> {
+  private readonly answers: T[] = [];
+  push(answer: T) {
+    this.answers.push(answer);
+  }
+  take(kind: string): T {
+    if (this.answers.length === 0) {
+      throw new Error(`A native ${kind} dialog opened but the test gave no answer for it.`);
+    }
+    return this.answers.shift() as T;
+  }
+}
+
+export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedApp> {
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    throw new Error('The renderer is not built: run `npm run build:app` before the e2e specs.');
+  }
+  let dataDir = options.dataDir;
+  if (dataDir === undefined) {
+    dataDir = mkdtempSync(join(tmpdir(), 'rapport-e2e-'));
+    createdDirs.add(dataDir);
+  }
+  const binary = electronBinary();
+  return binary ? launchElectron(binary, dataDir, options) : launchChromium(dataDir, options);
+}
+
+async function launchChromium(dataDir: string, options: LaunchOptions): Promise<LaunchedApp> {
+  let now = options.now ? new Date(options.now) : null;
+  const clock = () => (now ? new Date(now) : new Date());
+  const openAnswers = new DialogQueue<string[] | null>();
+  const saveAnswers = new DialogQueue<string | null>();
+  const shellCalls: LaunchedApp['shellCalls'] = [];
+  let page: Page | undefined;
+
+  const storage = openStorage({ dataDir, now: clock, StoreClass: Conf });
+  const handlers = createHandlers({
+    storage,
+    now: clock,
+    dialogs: {
+      showOpen: async () => openAnswers.take('open'),
+      showSave: async () => saveAnswers.take('save'),
+    },
+    openPath: async (target) => void shellCalls.push({ kind: 'openPath', target }),
+    openExternal: async (target) => void shellCalls.push({ kind: 'openExternal', target }),
+    emit: <E extends EventName>(event: E, payload: EventMap[E]) => {
+      void page
+        ?.evaluate(
+          ([name, data]) =>
+            (window as unknown as { __rapportEmit(n: string, d: unknown): void }).__rapportEmit(
+              name,
+              data,
+            ),
+          [event, payload] as const,
+        )
+        .catch(() => undefined);
+    },
+    appInfo: { version: 'e2e', platform: process.platform },
+  });
+
+  const server = await serveRenderer(rendererDir);
+  let browser: Browser | undefined;
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
+    page = await context.newPage();
+    await page.exposeBinding('__rapportInvoke', (_source, channel: unknown, args: unknown) =>
+      dispatch(handlers, channel, args, () => undefined),
+    );
+    await page.addInitScript({ content: await bridge() });
+    if (now) await page.clock.setFixedTime(now);
+    await page.goto(server.url);
+  } catch (error) {
+    await browser?.close();
+    await server.close();
+    storage.close();
+    throw error;
+  }
+  const launchedPage = page;
+  const launchedBrowser = browser;
+
+  return {
+    mode: 'chromium',
+    page: launchedPage,
+    dataDir,
+    shellCalls,
+    answerOpenDialog: (paths) => openAnswers.push(paths),
+    answerSaveDialog: (path) => saveAnswers.push(path),
+    setNow: async (iso) => {
+      now = new Date(iso);
+      await launchedPage.clock.setFixedTime(now);
+    },
+    close: async () => {
+      await launchedBrowser.close();
+      await server.close();
+      storage.close();
+    },
+  };
+}
+
+/**
+ * The real app. Main reads RAPPORT_DATA_DIR / RAPPORT_NOW and, with RAPPORT_E2E=1, exposes
+ * `globalThis.__rapportTest` (setNow, queued dialog answers) for `electronApp.evaluate`.
+ */
+async function launchElectron(
+  executablePath: string,
+  dataDir: string,
+  options: LaunchOptions,
+): Promise<LaunchedApp> {
+  const app: ElectronApplication = await _electron.launch({
+    executablePath,
+    args: [join(root, 'out/main/main.js')],
+    cwd: root,
+    env: {
+      ...process.env,
+      RAPPORT_E2E: '1',
+      RAPPORT_DATA_DIR: dataDir,
+      ...(options.now ? { RAPPORT_NOW: options.now } : {}),
+    },
+  });
+  const page = await app.firstWindow();
+  if (options.now) await page.clock.setFixedTime(new Date(options.now));
+  type HookName = 'setNow' | 'answerOpen' | 'answerSave';
+  const hook = (name: HookName, arg: unknown) =>
+    app.evaluate(
+      (_modules, [method, value]) => {
+        const hooks = (globalThis as { __rapportTest?: Record<string, (v: unknown) => void> })
+          .__rapportTest;
+        if (!hooks) throw new Error('Main was not started with RAPPORT_E2E=1.');
+        hooks[method]!(value);
+      },
+      [name, arg] as const,
+    );
+  return {
+    mode: 'electron',
+    page,
+    dataDir,
+    shellCalls: [],
+    // Sent at once; main queues the answer before the click that opens the dialog arrives.
+    answerOpenDialog: (paths) => void hook('answerOpen', paths),
+    answerSaveDialog: (path) => void hook('answerSave', path),
+    setNow: async (iso) => {
+      await hook('setNow', iso);
+      await page.clock.setFixedTime(new Date(iso));
+    },
+    close: async () => {
+      await app.close();
+    },
+  };
+}
