@@ -5,3 +5,29 @@ import { afterEach } from 'vitest';
 afterEach(() => {
   cleanup();
 });
+
+/**
+ * jsdom has HTMLDialogElement but not showModal/close. This stand-in follows the spec's outline
+ * (open attribute, Escape fires a cancelable "cancel" then closes, "close" event) so components
+ * use the real API; real focus trapping and inertness are checked in Chromium by the e2e suite.
+ */
+if (typeof HTMLDialogElement !== 'undefined' && !HTMLDialogElement.prototype.showModal) {
+  const onKeyDown = function (this: HTMLDialogElement, event: KeyboardEvent) {
+    if (event.key !== 'Escape' || !this.open) return;
+    const cancel = new Event('cancel', { cancelable: true });
+    if (this.dispatchEvent(cancel)) this.close();
+  };
+  HTMLDialogElement.prototype.showModal = function (this: HTMLDialogElement) {
+    if (this.open) return;
+    this.setAttribute('open', '');
+    this.addEventListener('keydown', onKeyDown);
+  };
+  HTMLDialogElement.prototype.show = HTMLDialogElement.prototype.showModal;
+  HTMLDialogElement.prototype.close = function (this: HTMLDialogElement, returnValue?: string) {
+    if (!this.open) return;
+    this.removeAttribute('open');
+    this.removeEventListener('keydown', onKeyDown);
+    if (returnValue !== undefined) this.returnValue = returnValue;
+    this.dispatchEvent(new Event('close'));
+  };
+}

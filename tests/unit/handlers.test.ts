@@ -53,7 +53,7 @@ describe('dialogs', () => {
   });
 
   it('suggests a dated file name for the export and writes to the chosen path', async () => {
-    const showSave = vi.fn(async () => '/chosen/export.json');
+    const showSave = vi.fn<HandlerDeps['dialogs']['showSave']>(async () => '/chosen/export.json');
     const d = deps({ dialogs: { showOpen: vi.fn(async () => null), showSave } });
     const result = await dispatch(createHandlers(d), 'data:export', undefined);
     expect(showSave.mock.calls[0]![0]).toMatchObject({ defaultPath: 'Rapport data 2026-12-03.json' });

@@ -1,0 +1,165 @@
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, shell } from 'electron';
+import Store from 'electron-store';
+import type { EventMap, EventName } from '../shared/contract.js';
+import { createElectronDeps, createFileLogger } from './app-deps.js';
+import { createHandlers } from './handlers.js';
+import type { Logger } from './ipc/dispatch.js';
+import { registerHandlers, trustedFrameCheck } from './ipc/register.js';
+import { buildMenuTemplate } from './menu.js';
+import { handleAppProtocol, registerAppScheme } from './protocol.js';
+import { openStorage } from './services/storage.js';
+import type { Storage } from './services/types.js';
+import { withTestHooks } from './test-hooks.js';
+import { createMainWindow } from './window.js';
+import { WINDOW_STATE_FILE } from './window-state.js';
+
+// Lifecycle only: which process runs, when storage opens and closes, when the window appears.
+// Everything else lives in modules that take their side effects as arguments.
+
+/** Set by `npm run dev`; pages from this origin are trusted like app://rapport. */
+const devServerUrl = process.env.VITE_DEV_SERVER_URL || undefined;
+/** End-to-end runs point each launch at a fresh folder. */
+const dataDirOverride = process.env.RAPPORT_DATA_DIR || undefined;
+
+let log: Logger = (message, error) => console.error(message, error);
+let logFile = '';
+let storage: Storage | null = null;
+let storageClosed = false;
+let mainWindow: BrowserWindow | null = null;
+
+let now = () => new Date();
+const outDir = () => path.join(app.getAppPath(), 'out');
+
+function openWindow(): BrowserWindow {
+  const win = createMainWindow({
+    preloadPath: path.join(outDir(), 'preload', 'preload.cjs'),
+    devServerUrl,
+    stateFile: path.join(app.getPath('userData'), WINDOW_STATE_FILE),
+    log,
+  });
+  mainWindow = win;
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  return win;
+}
+
+/** Brings the existing window forward (a second launch, the dock icon), or opens one. */
+function showWindow(): BrowserWindow | null {
+  if (!app.isReady()) return null;
+  if (!mainWindow || mainWindow.isDestroyed()) return openWindow(); // shows itself when painted
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+  return mainWindow;
+}
+
+/** Menu commands reach the renderer even when the window was closed (macOS) or is still loading. */
+function sendToWindow<E extends EventName>(event: E, payload: EventMap[E]): void {
+  const win = showWindow();
+  if (!win) return;
+  const send = () => {
+    if (!win.isDestroyed()) win.webContents.send(event, payload);
+  };
+  if (win.webContents.isLoading()) win.webContents.once('did-finish-load', send);
+  else send();
+}
+
+/** The final backup happens here; it must run once even if quitting is cancelled and retried. */
+function closeStorage(): void {
+  if (!storage || storageClosed) return;
+  storageClosed = true;
+  try {
+    storage.close();
+  } catch (error) {
+    log('[main] the final backup on quit failed', error);
+  }
+}
+
+/** A start that cannot finish says so and exits, instead of leaving a process with no window. */
+function failStart(error: unknown): void {
+  log('[main] Rapport could not start', error);
+  const reason = error instanceof Error ? error.message : String(error);
+  dialog.showErrorBox(
+    'Rapport could not start',
+    `${reason}\n\nNothing in your data folder was deleted. Details were written to ${logFile || 'the console'}. ` +
+      'Try opening Rapport again; if this keeps happening, keep that file for support.',
+  );
+  app.exit(1);
+}
+
+function onReady(): void {
+  const dataDir = app.getPath('userData');
+  const electronDeps = createElectronDeps({ dialog, shell, getWindow: () => mainWindow });
+  const hooks = withTestHooks(process.env, electronDeps.dialogs);
+  now = hooks.now;
+  const opened = openStorage({ dataDir, now, StoreClass: Store, log, locale: app.getLocale() });
+  storage = opened;
+  const handlers = createHandlers({
+    storage: opened,
+    ...electronDeps,
+    dialogs: hooks.dialogs,
+    now,
+    appInfo: { version: app.getVersion(), platform: process.platform },
+  });
+  registerHandlers(ipcMain, handlers, trustedFrameCheck(devServerUrl), log);
+  handleAppProtocol(protocol, path.join(outDir(), 'renderer'), log);
+
+  const openDataFolder = () => {
+    electronDeps.openPath(dataDir).catch((error: unknown) => {
+      log('[main] could not open the data folder', error);
+      dialog.showErrorBox(
+        'Rapport data folder',
+        error instanceof Error ? error.message : String(error),
+      );
+    });
+  };
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate({
+        platform: process.platform,
+        isDev: !app.isPackaged,
+        send: sendToWindow,
+        openDataFolder,
+      }),
+    ),
+  );
+  openWindow();
+}
+
+function start(): Promise<void> {
+  // Before anything else: the userData folder also keys the single-instance lock.
+  if (dataDirOverride) app.setPath('userData', path.resolve(dataDirOverride));
+  logFile = path.join(app.getPath('userData'), 'logs', 'main.log');
+  log = createFileLogger(logFile);
+
+  if (!app.requestSingleInstanceLock()) {
+    // Another Rapport owns the store (one writer); it focuses its window on 'second-instance'.
+    app.quit();
+    return Promise.resolve();
+  }
+
+  process.on('uncaughtException', (error) => log('[main] uncaught exception', error));
+  process.on('unhandledRejection', (reason) => log('[main] unhandled promise rejection', reason));
+
+  registerAppScheme(protocol);
+  app.enableSandbox();
+  app.on('second-instance', () => showWindow());
+  app.on('activate', () => {
+    if (app.isReady() && BrowserWindow.getAllWindows().length === 0) openWindow();
+  });
+  app.on('window-all-closed', () => {
+    // macOS apps stay in the dock with no window; elsewhere closing the window quits.
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('before-quit', closeStorage);
+
+  return app
+    .whenReady()
+    .then(onReady)
+    .catch((error: unknown) => failStart(error));
+}
+
+/** Resolves once the window is open (or the start failed and was reported); awaited by tests. */
+export const started: Promise<void> = start();

@@ -1,0 +1,76 @@
+import type { MouseEvent, ReactNode } from 'react';
+import type { Area } from '../../stores/ui-store.js';
+
+interface NavItem {
+  area: Area;
+  label: string;
+  icon: ReactNode;
+}
+
+const HomeIcon = (
+  <svg className="icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+    <path
+      d="M3 9.2L10 3.5l7 5.7V16a1 1 0 0 1-1 1h-3.5v-4.5h-5V17H4a1 1 0 0 1-1-1z"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.6"
+      strokeLinejoin="round"
+    />
+  </svg>
+);
+
+const SettingsIcon = (
+  <svg className="icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+    <circle cx="10" cy="10" r="2.6" fill="none" stroke="currentColor" strokeWidth="1.6" />
+    <path
+      d="M10 2.5v2.2M10 15.3v2.2M2.5 10h2.2M15.3 10h2.2M4.7 4.7l1.6 1.6M13.7 13.7l1.6 1.6M4.7 15.3l1.6-1.6M13.7 6.3l1.6-1.6"
+      stroke="currentColor"
+      strokeWidth="1.6"
+      strokeLinecap="round"
+    />
+  </svg>
+);
+
+/** Only areas that exist today; later issues add Pipeline, Meetings and Thank-you notes. */
+const items: readonly NavItem[] = [
+  { area: 'home', label: 'Home', icon: HomeIcon },
+  { area: 'settings', label: 'Settings', icon: SettingsIcon },
+];
+
+interface SidebarProps {
+  current: Area;
+  onNavigate(area: Area): void;
+}
+
+/** The left sidebar: app name and the main navigation. */
+export function Sidebar({ current, onNavigate }: SidebarProps) {
+  const go = (area: Area) => (event: MouseEvent<HTMLAnchorElement>) => {
+    event.preventDefault();
+    onNavigate(area);
+  };
+  return (
+    <div className="sidebar">
+      <div className="brand" aria-hidden="true">
+        <span className="brand-mark">R</span>
+        <span className="brand-name">Rapport</span>
+      </div>
+      <nav aria-label="Main" className="nav">
+        <ul className="nav-list">
+          {items.map((item) => (
+            <li key={item.area}>
+              <a
+                href={`#${item.area}`}
+                className="nav-link"
+                aria-current={item.area === current ? 'page' : undefined}
+                onClick={go(item.area)}
+              >
+                {item.icon}
+                <span>{item.label}</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </div>
+  );
+}

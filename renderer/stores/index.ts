@@ -1,0 +1,15 @@
+import { resetSettingsStore } from './settings-store.js';
+import { resetStorageStore } from './storage-store.js';
+import { resetUiStore } from './ui-store.js';
+
+export * from './events.js';
+export * from './settings-store.js';
+export * from './storage-store.js';
+export * from './ui-store.js';
+
+/** Back to a fresh start; tests call it between cases. */
+export function resetStores(): void {
+  resetUiStore();
+  resetSettingsStore();
+  resetStorageStore();
+}

@@ -1,0 +1,51 @@
+import { create } from 'zustand';
+
+export type Area = 'home' | 'settings';
+export type SettingsTab = 'profile' | 'preferences' | 'data';
+export type Route = 'home' | 'settings' | `settings/${SettingsTab}`;
+
+export const settingsTabs: readonly SettingsTab[] = ['profile', 'preferences', 'data'];
+
+interface UiState {
+  area: Area;
+  settingsTab: SettingsTab;
+  /**
+   * Bumped by `navigate` (sidebar, buttons, the app menu) but not by switching tabs, so the page
+   * can move focus to its heading after a real change of place without fighting the tablist.
+   */
+  navigationCount: number;
+  navigate(to: Route): void;
+  selectSettingsTab(tab: SettingsTab): void;
+}
+
+const initial = { area: 'home' as Area, settingsTab: 'profile' as SettingsTab, navigationCount: 0 };
+
+/** Parses a route from anywhere (including main's `app:navigate`); unknown routes give null. */
+export function parseRoute(to: unknown): { area: Area; tab: SettingsTab | null } | null {
+  if (to === 'home') return { area: 'home', tab: null };
+  if (to === 'settings') return { area: 'settings', tab: null };
+  if (typeof to === 'string' && to.startsWith('settings/')) {
+    const tab = to.slice('settings/'.length);
+    if ((settingsTabs as readonly string[]).includes(tab)) {
+      return { area: 'settings', tab: tab as SettingsTab };
+    }
+  }
+  return null;
+}
+
+/** Where the user is. In-app routing is this store: the app has one window and few places. */
+export const useUiStore = create<UiState>()((set) => ({
+  ...initial,
+  navigate: (to) => {
+    const route = parseRoute(to);
+    if (!route) return;
+    set((state) => ({
+      area: route.area,
+      settingsTab: route.tab ?? state.settingsTab,
+      navigationCount: state.navigationCount + 1,
+    }));
+  },
+  selectSettingsTab: (tab) => set({ settingsTab: tab }),
+}));
+
+export const resetUiStore = () => useUiStore.setState(initial);
