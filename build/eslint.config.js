@@ -22,13 +22,22 @@ export default tseslint.config(
   {
     languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
     },
   },
   {
-    files: ['electron/**/*.ts', 'build/**/*.{ts,js,mjs}', 'tests/unit/**/*.ts', 'tests/e2e/**/*.ts', '.ci/**/*.mjs'],
+    files: [
+      'electron/**/*.ts',
+      'build/**/*.{ts,js,mjs}',
+      'tests/unit/**/*.ts',
+      'tests/e2e/**/*.ts',
+      '.ci/**/*.mjs',
+    ],
     languageOptions: { globals: { ...globals.node } },
   },
   {
@@ -47,14 +56,20 @@ export default tseslint.config(
         'error',
         {
           paths: [
-            { name: 'electron', message: 'The renderer talks to main through window.rapport only.' },
+            {
+              name: 'electron',
+              message: 'The renderer talks to main through window.rapport only.',
+            },
             { name: 'electron-store', message: 'Storage lives in the main process.' },
             { name: 'conf', message: 'Storage lives in the main process.' },
             { name: 'docx', message: 'Documents are built in the main process.' },
           ],
           patterns: [
             { group: ['node:*'], message: 'The renderer runs in a sandbox without Node.' },
-            { group: ['**/electron/**', '../electron', '../../electron'], message: 'Import from shared/ instead.' },
+            {
+              group: ['**/electron/**', '../electron', '../../electron'],
+              message: 'Import from shared/ instead.',
+            },
           ],
         },
       ],
@@ -71,7 +86,10 @@ export default tseslint.config(
               regex: '^(?!zod$|zod/|\\.{1,2}/).*',
               message: 'shared/ may import only zod and itself.',
             },
-            { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ may import only zod and itself.' },
+            {
+              group: ['**/electron/**', '**/renderer/**'],
+              message: 'shared/ may import only zod and itself.',
+            },
           ],
         },
       ],

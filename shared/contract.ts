@@ -32,7 +32,14 @@ export interface BackupInfo {
   name: string;
   createdAt: string;
   bytes: number;
-  reason: 'start' | 'interval' | 'quit' | 'before-restore' | 'before-import' | 'before-migration' | 'manual';
+  reason:
+    | 'start'
+    | 'interval'
+    | 'quit'
+    | 'before-restore'
+    | 'before-import'
+    | 'before-migration'
+    | 'manual';
 }
 
 export interface ImportSummary {
@@ -92,9 +99,10 @@ export const eventNames: EventName[] = ['app:navigate', 'storage:changed'];
 type Domain<C extends string> = C extends `${infer D}:${string}` ? D : never;
 type Verb<C extends string, D extends string> = C extends `${D}:${infer V}` ? V : never;
 
-type Method<C extends Channel> = undefined extends ArgsOf<C>
-  ? (args?: ArgsOf<C>) => Promise<Result<ResultOf<C>>>
-  : (args: ArgsOf<C>) => Promise<Result<ResultOf<C>>>;
+type Method<C extends Channel> =
+  undefined extends ArgsOf<C>
+    ? (args?: ArgsOf<C>) => Promise<Result<ResultOf<C>>>
+    : (args: ArgsOf<C>) => Promise<Result<ResultOf<C>>>;
 
 /** `window.rapport`: one method per channel, grouped by domain (`rapport.settings.get()`). */
 export type RapportApi = {

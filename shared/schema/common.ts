@@ -10,7 +10,8 @@ export const IsoDateTime = z.iso.datetime({ offset: true });
 export const IsoDate = z.iso.date();
 
 /** Optional free text: trimmed, empty allowed, bounded so a paste cannot bloat the store. */
-export const text = (max: number) => z.string().trim().max(max, `Keep this under ${max} characters.`);
+export const text = (max: number) =>
+  z.string().trim().max(max, `Keep this under ${max} characters.`);
 
 /** http(s) URLs only: anything else could be opened by the shell. */
 export const HttpUrl = z

@@ -143,7 +143,11 @@ export const Meeting = z.object({
     outfit: z.boolean(),
     researchDone: z.boolean(),
   }),
-  travelMinutes: z.number().int().min(0).max(24 * 60),
+  travelMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60),
   takeaways: text(20_000),
   advice: text(20_000),
   namesSuggested: text(5_000),

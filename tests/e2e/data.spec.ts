@@ -10,11 +10,6 @@ afterEach(async () => {
   app = undefined;
 });
 
-async function openData(app: LaunchedApp) {
-  await app.page.getByRole('link', { name: 'Settings' }).click();
-  await app.page.getByRole('tab', { name: 'Data' }).click();
-}
-
 describe('Settings > Data', () => {
   it('exports everything to a file and imports it back', async () => {
     app = await launchApp({ now: '2026-12-04T12:00:00.000Z' });
@@ -40,7 +35,10 @@ describe('Settings > Data', () => {
     await page.getByRole('tab', { name: 'Data' }).click();
     app.answerOpenDialog([exportPath]);
     await page.getByRole('button', { name: 'Import from file…' }).click();
-    await page.getByRole('dialog', { name: 'Import data from a file?' }).getByRole('button', { name: 'Import' }).click();
+    await page
+      .getByRole('dialog', { name: 'Import data from a file?' })
+      .getByRole('button', { name: 'Import' })
+      .click();
     await expectPage(page.getByRole('status').filter({ hasText: 'Imported' })).toBeVisible();
     await page.getByRole('tab', { name: 'Profile' }).click();
     await expectPage(page.getByLabel('Your name')).toHaveValue('Carlos Mendoza-Ruiz');
@@ -59,7 +57,10 @@ describe('Settings > Data', () => {
     await page.getByRole('tab', { name: 'Data' }).click();
     app.answerOpenDialog([bad]);
     await page.getByRole('button', { name: 'Import from file…' }).click();
-    await page.getByRole('dialog', { name: 'Import data from a file?' }).getByRole('button', { name: 'Import' }).click();
+    await page
+      .getByRole('dialog', { name: 'Import data from a file?' })
+      .getByRole('button', { name: 'Import' })
+      .click();
     await expectPage(page.getByRole('alert')).toBeVisible();
     await page.getByRole('tab', { name: 'Profile' }).click();
     await expectPage(page.getByLabel('Your name')).toHaveValue('Aoife O’Brien');
@@ -93,7 +94,10 @@ describe('Settings > Data', () => {
     await expectPage(page.getByLabel('Your name')).toHaveValue('Second Name');
 
     await page.getByRole('tab', { name: 'Data' }).click();
-    await table.getByRole('button', { name: /^Restore backup from / }).last().click();
+    await table
+      .getByRole('button', { name: /^Restore backup from / })
+      .last()
+      .click();
     await dialog.getByRole('button', { name: 'Restore' }).click();
     await expectPage(page.getByRole('status').filter({ hasText: 'Restored' })).toBeVisible();
     await page.getByRole('tab', { name: 'Profile' }).click();

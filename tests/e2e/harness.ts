@@ -17,7 +17,13 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import Conf from 'conf';
-import { chromium, _electron, type Browser, type ElectronApplication, type Page } from 'playwright-core';
+import {
+  chromium,
+  _electron,
+  type Browser,
+  type ElectronApplication,
+  type Page,
+} from 'playwright-core';
 import type { EventMap, EventName } from '../../shared/contract.js';
 import { createHandlers } from '../../electron/handlers.js';
 import { dispatch } from '../../electron/ipc/dispatch.js';

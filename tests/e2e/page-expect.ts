@@ -13,7 +13,8 @@ export function expect(locator: Locator, timeout = 5_000) {
       } catch {
         // The element may not exist yet; keep polling.
       }
-      if (Date.now() > deadline) throw new Error(`${locator}: ${await describe().catch(() => '?')}`);
+      if (Date.now() > deadline)
+        throw new Error(`${locator}: ${await describe().catch(() => '?')}`);
       await new Promise((done) => setTimeout(done, 50));
     }
   };
@@ -31,17 +32,20 @@ export function expect(locator: Locator, timeout = 5_000) {
     toHaveValue: (value: string) =>
       poll(
         async () => (await locator.inputValue({ timeout: 200 })) === value,
-        async () => `expected value ${JSON.stringify(value)}, got ${JSON.stringify(await locator.inputValue({ timeout: 200 }))}`,
+        async () =>
+          `expected value ${JSON.stringify(value)}, got ${JSON.stringify(await locator.inputValue({ timeout: 200 }))}`,
       ),
     toHaveAttribute: (name: string, value: string) =>
       poll(
         async () => (await locator.getAttribute(name, { timeout: 200 })) === value,
-        async () => `expected ${name}=${JSON.stringify(value)}, got ${JSON.stringify(await locator.getAttribute(name, { timeout: 200 }))}`,
+        async () =>
+          `expected ${name}=${JSON.stringify(value)}, got ${JSON.stringify(await locator.getAttribute(name, { timeout: 200 }))}`,
       ),
     toContainText: (text: string) =>
       poll(
         async () => ((await locator.first().textContent({ timeout: 200 })) ?? '').includes(text),
-        async () => `expected text containing ${JSON.stringify(text)}, got ${JSON.stringify(await locator.first().textContent({ timeout: 200 }))}`,
+        async () =>
+          `expected text containing ${JSON.stringify(text)}, got ${JSON.stringify(await locator.first().textContent({ timeout: 200 }))}`,
       ),
     toHaveCount: (count: number) =>
       poll(

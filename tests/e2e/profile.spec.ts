@@ -12,7 +12,10 @@ describe('profile', () => {
   it('keeps the profile a user saved after the app is closed and opened again', async () => {
     app = await launchApp({ now: '2026-12-01T09:00:00.000Z' });
     const { page, dataDir } = app;
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Settings' })
+      .click();
     await page.getByRole('tab', { name: 'Profile' }).click();
     await page.getByLabel('Your name').fill('Zoë Ångström');
     await page.getByLabel('E-mail').fill('zoe@example.com');
@@ -40,7 +43,9 @@ describe('profile', () => {
     await page.getByLabel('E-mail').fill('maya-at-example');
     await page.getByRole('button', { name: 'Save profile' }).click();
     await expectPage(page.getByLabel('E-mail')).toHaveAttribute('aria-invalid', 'true');
-    await expectPage(page.getByText('Enter an e-mail address like name@example.com.')).toBeVisible();
+    await expectPage(
+      page.getByText('Enter an e-mail address like name@example.com.'),
+    ).toBeVisible();
     const settings = await page.evaluate(async () => {
       const api = (window as unknown as { rapport: { settings: { get(): Promise<unknown> } } })
         .rapport;

@@ -17,7 +17,11 @@ function storeFilesContaining(dataDir: string, needle: string): string[] {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (!['backups', 'damaged', 'attachments'].includes(entry.name) && !entry.name.startsWith('pre-migration')) walk(path);
+        if (
+          !['backups', 'damaged', 'attachments'].includes(entry.name) &&
+          !entry.name.startsWith('pre-migration')
+        )
+          walk(path);
       } else if (entry.name.endsWith('.json') && readFileSync(path, 'utf8').includes(needle)) {
         found.push(path);
       }
@@ -31,7 +35,9 @@ async function saveName(app: LaunchedApp, name: string) {
   await app.page.getByRole('link', { name: 'Settings' }).click();
   await app.page.getByLabel('Your name').fill(name);
   await app.page.getByRole('button', { name: 'Save profile' }).click();
-  await expectPage(app.page.getByRole('status').filter({ hasText: 'Profile saved.' })).toBeVisible();
+  await expectPage(
+    app.page.getByRole('status').filter({ hasText: 'Profile saved.' }),
+  ).toBeVisible();
 }
 
 describe('a damaged store', () => {

@@ -18,7 +18,9 @@ export const CSP =
   "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
 /** Serves the built renderer on 127.0.0.1 (pages must not come from file://). */
-export async function serveRenderer(root: string): Promise<{ url: string; close(): Promise<void> }> {
+export async function serveRenderer(
+  root: string,
+): Promise<{ url: string; close(): Promise<void> }> {
   const base = resolve(root);
   const server: Server = createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);

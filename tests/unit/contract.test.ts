@@ -7,7 +7,8 @@ describe('the contract', () => {
   });
 
   it('gives every channel an argument schema', () => {
-    for (const channel of channels) expect(typeof contract[channel].args.safeParse).toBe('function');
+    for (const channel of channels)
+      expect(typeof contract[channel].args.safeParse).toBe('function');
   });
 });
 

@@ -38,7 +38,9 @@ describe('opening links outside the app', () => {
 
   it('refuses a file: URL without calling the shell', async () => {
     const d = deps();
-    const result = await dispatch(createHandlers(d), 'app:openExternal', { url: 'file:///etc/passwd' });
+    const result = await dispatch(createHandlers(d), 'app:openExternal', {
+      url: 'file:///etc/passwd',
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(d.openExternal).not.toHaveBeenCalled();
   });
@@ -56,14 +58,19 @@ describe('dialogs', () => {
     const showSave = vi.fn<HandlerDeps['dialogs']['showSave']>(async () => '/chosen/export.json');
     const d = deps({ dialogs: { showOpen: vi.fn(async () => null), showSave } });
     const result = await dispatch(createHandlers(d), 'data:export', undefined);
-    expect(showSave.mock.calls[0]![0]).toMatchObject({ defaultPath: 'Rapport data 2026-12-03.json' });
+    expect(showSave.mock.calls[0]![0]).toMatchObject({
+      defaultPath: 'Rapport data 2026-12-03.json',
+    });
     expect(d.storage.exportAll).toHaveBeenCalledWith('/chosen/export.json');
     expect(result).toEqual({ ok: true, value: { path: '/chosen/export.json' } });
   });
 
   it('imports only a path that came from the open dialog', async () => {
     const d = deps({
-      dialogs: { showOpen: vi.fn(async () => ['/picked/data.json']), showSave: vi.fn(async () => null) },
+      dialogs: {
+        showOpen: vi.fn(async () => ['/picked/data.json']),
+        showSave: vi.fn(async () => null),
+      },
     });
     await dispatch(createHandlers(d), 'data:import', { path: '/etc/shadow' });
     expect(d.storage.importAll).not.toHaveBeenCalled();

@@ -18,7 +18,11 @@ describe('dispatch', () => {
     ['a prototype key as channel', '__proto__', undefined],
     ['a constructor key as channel', 'constructor', undefined],
     ['a profile that is a string', 'settings:updateProfile', 'name=x'],
-    ['a profile with a wrong e-mail', 'settings:updateProfile', { ...defaultSettings().profile, email: 'nope' }],
+    [
+      'a profile with a wrong e-mail',
+      'settings:updateProfile',
+      { ...defaultSettings().profile, email: 'nope' },
+    ],
     ['a profile with an extra huge field', 'settings:updateProfile', { name: 'x'.repeat(10_000) }],
     ['a backup name that is a number', 'backups:restore', { name: 5 }],
     ['arguments for a channel that takes none', 'settings:get', { sneaky: true }],
@@ -58,7 +62,10 @@ describe('dispatch', () => {
       'settings:get',
       undefined,
     );
-    expect(result).toEqual({ ok: false, error: { code: 'read-only', message: 'This store is read-only.' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'read-only', message: 'This store is read-only.' },
+    });
   });
 
   it('never leaks a stack trace or a path from an unexpected error', async () => {

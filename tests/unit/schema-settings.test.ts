@@ -38,6 +38,8 @@ describe('settings defaults', () => {
   });
 
   it.each([9, 16, 14.5])('reject arriving %s minutes early', (minutes) => {
-    expect(Settings.safeParse({ ...defaultSettings(), arriveEarlyMinutes: minutes }).success).toBe(false);
+    expect(Settings.safeParse({ ...defaultSettings(), arriveEarlyMinutes: minutes }).success).toBe(
+      false,
+    );
   });
 });

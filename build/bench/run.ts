@@ -1,0 +1,45 @@
+import { storageBench } from './storage-bench.js';
+import type { BenchModule, Figure } from './types.js';
+
+/**
+ * `npm run bench` prints a table; `npm run bench -- --json` prints one JSON object (figure key ->
+ * number) on stdout and nothing else. A later issue adds its figures by appending a module here.
+ */
+const modules: BenchModule[] = [storageBench];
+
+const json = process.argv.includes('--json');
+const progress = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+
+const figures: Figure[] = [];
+for (const module of modules) {
+  progress(`${module.name}: start`);
+  figures.push(
+    ...(await module.run({ progress: (message) => progress(`${module.name}: ${message}`) })),
+  );
+}
+
+if (json) {
+  process.stdout.write(
+    `${JSON.stringify(Object.fromEntries(figures.map((figure) => [figure.key, figure.value])))}\n`,
+  );
+} else {
+  const rows = figures.map((figure) => [
+    figure.key,
+    `${figure.value} ${figure.unit}`,
+    figure.goal?.text ?? '',
+    figure.goal === undefined ? '' : figure.goal.pass ? 'pass' : 'FAIL',
+  ]);
+  const header = ['figure', 'value', 'goal', 'result'];
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => (row[column] as string).length)),
+  );
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column] as number))
+      .join('  ')
+      .trimEnd();
+  console.log(line(header));
+  console.log(line(widths.map((width) => '-'.repeat(width))));
+  for (const row of rows) console.log(line(row));
+}
+if (figures.some((figure) => figure.goal !== undefined && !figure.goal.pass)) process.exitCode = 1;

@@ -1,0 +1,204 @@
+import { isAscii } from 'node:buffer';
+import fs from 'node:fs';
+import { z } from 'zod';
+import { collectionNames, collections, type CollectionName } from '../../shared/schema/dataset.js';
+
+/**
+ * How many files each collection is split into. One edit rewrites one file; for a heavy user
+ * (5,000 contacts, 20,000 activities, 1,000 meetings with long notes) that is ~300 KB of contacts,
+ * ~400 KB of activities or ~1 MB of meetings, written in 1-4 ms. Fewer, larger files open faster;
+ * the per-item text cache keeps saving them cheap. Changing a number moves items between files,
+ * so it needs a schema version bump and a migration.
+ */
+export const bucketCounts: Readonly<Record<CollectionName, number>> = {
+  contacts: 16,
+  activities: 16,
+  meetings: 16,
+  reminders: 4,
+  questions: 1,
+  templates: 1,
+  notes: 4,
+  attachments: 1,
+};
+
+/** Settings live in their own small file: most edits of the profile touch nothing else. */
+export const SETTINGS_FILE = 'settings.json';
+/** The new contents of every file of a multi-file save, written before any of them. */
+export const JOURNAL_FILE = 'journal.json';
+/** SHA-256 of each store file as this build last wrote it (see FileStorage.sealManifest). */
+export const MANIFEST_FILE = 'manifest.json';
+
+/**
+ * FNV-1a over the id's UTF-16 code units: stable across runs, platforms and Node versions (unlike
+ * anything seeded), so an item is always found in the same file.
+ */
+export function bucketOf(id: string, count: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i += 1) {
+    hash ^= id.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % count;
+}
+
+/** `contacts-07.json`: readable in a file manager, sortable, and never derived from user input. */
+export function shardFileName(collection: string, bucket: number): string {
+  return `${collection}-${String(bucket).padStart(2, '0')}.json`;
+}
+
+/** The file an item of `collection` with this id lives in. */
+export function fileForItem(collection: CollectionName, id: string): string {
+  return shardFileName(collection, bucketOf(id, bucketCounts[collection]));
+}
+
+/** What a store file's name says it holds. */
+export type StoreFileName =
+  { kind: 'settings' } | { kind: 'shard'; collection: string; bucket: number };
+
+/**
+ * Recognises the store's file names (of this or any other version's layout). Anything else in the
+ * store folder is not ours and is left alone.
+ */
+export function parseStoreFileName(name: string): StoreFileName | null {
+  if (name === SETTINGS_FILE) return { kind: 'settings' };
+  const match = /^([a-z][a-zA-Z]{0,40})-(\d{2,4})\.json$/.exec(name);
+  if (!match) return null;
+  return { kind: 'shard', collection: match[1] as string, bucket: Number(match[2]) };
+}
+
+/** True when `name` is a file of this build's layout (settings or a bucket that exists). */
+export function isCurrentLayoutFile(name: string): boolean {
+  const parsed = parseStoreFileName(name);
+  if (parsed === null) return false;
+  if (parsed.kind === 'settings') return true;
+  if (!(collectionNames as string[]).includes(parsed.collection)) return false;
+  return (
+    parsed.bucket < bucketCounts[parsed.collection as CollectionName] &&
+    shardFileName(parsed.collection, parsed.bucket) === name
+  );
+}
+
+/** Every file name of this build's layout, settings first. */
+export function allStoreFileNames(): string[] {
+  const names = [SETTINGS_FILE];
+  for (const collection of collectionNames) {
+    for (let bucket = 0; bucket < bucketCounts[collection]; bucket += 1) {
+      names.push(shardFileName(collection, bucket));
+    }
+  }
+  return names;
+}
+
+/** What every store file starts with, whatever its version: enough to decide what to do next. */
+export const FileEnvelope = z.object({ schemaVersion: z.number().int().min(0) });
+
+/** The raw shape of a shard of any version: items keyed by id, contents not yet checked (migrations do that). */
+export const RawShardFile = z.object({
+  schemaVersion: z.number().int().min(0),
+  collection: z.string(),
+  bucket: z.number().int().min(0),
+  items: z.record(z.string(), z.record(z.string(), z.unknown())),
+});
+
+/** The raw shape of settings.json of any version, checked only as far as migrations need. */
+export const RawSettingsFile = z.object({
+  schemaVersion: z.number().int().min(0),
+  settings: z.record(z.string(), z.unknown()),
+});
+
+const shardSchemas = new Map<CollectionName, z.ZodType>();
+
+/** The strict schema of a current-version shard of `collection` (built once, reused). */
+export function shardSchema(collection: CollectionName): z.ZodType {
+  let schema = shardSchemas.get(collection);
+  if (schema === undefined) {
+    schema = z.object({
+      schemaVersion: z.number().int(),
+      collection: z.literal(collection),
+      bucket: z.number().int().min(0),
+      items: z.record(z.string(), collections[collection]),
+    });
+    shardSchemas.set(collection, schema);
+  }
+  return schema;
+}
+
+/** The content object of a shard file; its key order is the file's. */
+export function shardContent(
+  schemaVersion: number,
+  collection: CollectionName,
+  bucket: number,
+  items: Record<string, unknown>,
+) {
+  return { schemaVersion, collection, bucket, items };
+}
+
+/** The content object of settings.json. */
+export function settingsContent(schemaVersion: number, settings: unknown) {
+  return { schemaVersion, settings };
+}
+
+const NON_ASCII = /[\u0080-\uffff]/;
+const NON_ASCII_ALL = /[\u0080-\uffff]/g;
+const escapeChar = (char: string) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/**
+ * JSON with every non-ASCII character written as a `\\uXXXX` escape. The files then decode as Latin-1
+ * (a plain copy) instead of UTF-8, which made opening a large store ~3x faster to read; JSON.parse
+ * turns the escapes back into the same characters.
+ */
+export function asciiJson(value: unknown): string {
+  const text = JSON.stringify(value);
+  return NON_ASCII.test(text) ? text.replace(NON_ASCII_ALL, escapeChar) : text;
+}
+
+/**
+ * `"id":{...}` as ASCII bytes — one item's part of a shard file, cached so an edit re-serializes
+ * one item. Bytes rather than strings: joining a few hundred cached strings into one large string
+ * per save cost more than the disk write itself (a fresh large V8 string each time); a
+ * Buffer.concat is one copy outside the JS heap.
+ */
+export function itemFragment(id: string, item: unknown): Buffer {
+  return Buffer.from(`${asciiJson(id)}:${asciiJson(item)}`, 'latin1');
+}
+
+const COMMA = Buffer.from(',');
+const CLOSE = Buffer.from('}}');
+
+/** The bytes of a shard file from its items' fragments (same shape as `shardContent`). */
+export function shardBytes(
+  schemaVersion: number,
+  collection: string,
+  bucket: number,
+  fragments: Iterable<Buffer>,
+): Buffer {
+  const parts: Buffer[] = [
+    Buffer.from(
+      `{"schemaVersion":${schemaVersion},"collection":${JSON.stringify(collection)},"bucket":${bucket},"items":{`,
+      'latin1',
+    ),
+  ];
+  let first = true;
+  for (const fragment of fragments) {
+    if (!first) parts.push(COMMA);
+    parts.push(fragment);
+    first = false;
+  }
+  parts.push(CLOSE);
+  return Buffer.concat(parts);
+}
+
+/** A whole content object as ASCII JSON bytes. */
+export function asciiBytes(value: unknown): Buffer {
+  return Buffer.from(asciiJson(value), 'latin1');
+}
+
+/** Decodes a store file; files we wrote are pure ASCII and skip the slower UTF-8 decoding. */
+export function decodeStoreBytes(buffer: Buffer): string {
+  return isAscii(buffer) ? buffer.toString('latin1') : buffer.toString('utf8');
+}
+
+/** Reads a store file as text (see decodeStoreBytes). */
+export function readStoreText(filePath: string): string {
+  return decodeStoreBytes(fs.readFileSync(filePath));
+}

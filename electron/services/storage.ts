@@ -1,0 +1,1349 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import type { BackupInfo, StorageStatus } from '../../shared/contract.js';
+import { UserFacingError } from '../../shared/result.js';
+import {
+  collectionNames,
+  collections,
+  Dataset as DatasetSchema,
+  SCHEMA_VERSION,
+  type CollectionName,
+  type Dataset,
+} from '../../shared/schema/dataset.js';
+import type { Attachment } from '../../shared/schema/entities.js';
+import { defaultSettings, Settings } from '../../shared/schema/settings.js';
+import {
+  copyFileDurably,
+  fileStamp,
+  removeFileDurably,
+  removeTempFiles,
+  uniquePath,
+  writeFileAtomic,
+} from './atomic-file.js';
+import { copyIntoAttachments, resolveInside } from './attachments.js';
+import {
+  listBackupFiles,
+  nextBackupName,
+  parseBackupName,
+  pruneBackups,
+  writeBackupFile,
+} from './backups.js';
+import {
+  describeIssue,
+  ExportFileProblem,
+  exportText,
+  parseExportText,
+  upgradeAndValidate,
+} from './export-file.js';
+import { migrations as defaultMigrations, type Migrations, type RawDataset } from './migrations.js';
+import {
+  asciiBytes,
+  bucketCounts,
+  bucketOf,
+  decodeStoreBytes,
+  FileEnvelope,
+  fileForItem,
+  isCurrentLayoutFile,
+  itemFragment,
+  JOURNAL_FILE,
+  MANIFEST_FILE,
+  parseStoreFileName,
+  RawSettingsFile,
+  RawShardFile,
+  readStoreText,
+  SETTINGS_FILE,
+  settingsContent,
+  shardBytes,
+  shardContent,
+  shardSchema,
+} from './shards.js';
+import type { Clock, Storage, Transaction } from './types.js';
+
+/** electron-store's default export in Electron, conf's `Conf` in tests and the benchmark. */
+export interface StoreClassLike {
+  new (options: Record<string, unknown>): { store: Record<string, unknown>; path: string };
+}
+
+/** Everything the storage needs from outside, so it runs in Electron, in tests and in the benchmark. */
+export interface OpenStorageOptions {
+  /** Everything lives under it: store/, backups/, attachments/, damaged/. */
+  dataDir: string;
+  now: Clock;
+  StoreClass: StoreClassLike;
+  log?: (message: string, error?: unknown) => void;
+  /** Minimum time between automatic backups after changes; default 15 minutes. */
+  backupIntervalMs?: number;
+  /** How many backups to keep, safety backups included; default 10. */
+  keepBackups?: number;
+  /** For defaultSettings() of a brand-new store; default 'en-US'. */
+  locale?: string;
+  /** Replaces this build's migration table (tests use a synthetic v0 -> v1 step). */
+  migrations?: Migrations;
+}
+
+/** An import bigger than this is refused before it is read: no real export comes close. */
+export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
+
+type Instance = InstanceType<StoreClassLike>;
+type Item = { id: string };
+type ItemRecord = Record<string, Item>;
+
+interface ScannedFile {
+  name: string;
+  path: string;
+  /** The file's text; parsed once it is needed (see jsonOf / loadCurrentFile). */
+  text: string | null;
+  sha256: string | null;
+  json: unknown;
+  version: number | null;
+  /** Why the file cannot be used, or null while it looks fine. */
+  problem: string | null;
+}
+
+interface DamagedFile {
+  name: string;
+  problem: string;
+}
+
+/** One store file to write: the object conf receives and the bytes that go to disk. */
+interface FileWrite {
+  name: string;
+  content: object;
+  bytes: Buffer;
+}
+
+/** Whole-file write from a content object (settings, restores, replays). */
+const fullWrite = (name: string, content: object): FileWrite => ({
+  name,
+  content,
+  bytes: asciiBytes(content),
+});
+
+/** Thrown by commit() once the journal is durable but a data file could not be written. */
+class CommitIncomplete extends Error {
+  constructor(override readonly cause: unknown) {
+    super('The change is in the journal but not in every data file.');
+  }
+}
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+let fingerprint: string | null = null;
+
+/**
+ * Identifies this build's schemas (their JSON Schema form: shapes, lengths, enums, patterns). A
+ * manifest written under other schemas vouches for nothing, so every file is validated again.
+ */
+function schemaFingerprint(): string {
+  fingerprint ??= sha256(
+    Buffer.from(
+      `${SCHEMA_VERSION}:${JSON.stringify(z.toJSONSchema(DatasetSchema, { unrepresentable: 'any' }))}`,
+    ),
+  );
+  return fingerprint;
+}
+
+/** `{"schemaVersion":1,` — how every file this build writes begins. */
+const VERSION_HEADER = /^\{"schemaVersion":(\d{1,9})[,}]/;
+
+const errorCode = (error: unknown) =>
+  (error as NodeJS.ErrnoException | undefined)?.code ??
+  (error instanceof Error ? error.message : String(error));
+
+const emptyDataset = (settings: Dataset['settings']): Dataset => ({
+  settings,
+  contacts: {},
+  activities: {},
+  reminders: {},
+  meetings: {},
+  questions: {},
+  templates: {},
+  notes: {},
+  attachments: {},
+});
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/**
+ * Opens (or creates) the store under `dataDir`: replays an interrupted multi-file save, cleans
+ * temp files, reads and validates every file, migrates an older store, moves damaged files aside
+ * and restores them from the newest good backup, or opens read-only when it must not write.
+ * Never throws for bad data on disk: what it found is reported through `status()`.
+ */
+export function openStorage(options: OpenStorageOptions): Storage {
+  return new FileStorage(options);
+}
+
+class FileStorage implements Storage {
+  readonly dataDir: string;
+  private readonly storeDir: string;
+  private readonly backupsDir: string;
+  private readonly attachmentsDir: string;
+  private readonly damagedDir: string;
+  private readonly now: Clock;
+  private readonly StoreClass: StoreClassLike;
+  private readonly log: (message: string, error?: unknown) => void;
+  private readonly intervalMs: number;
+  private readonly keep: number;
+  private readonly locale: string;
+  private readonly migrations: Migrations;
+
+  private dataset: Dataset;
+  /** Items per store file (`contacts-07.json` -> its items), kept in step with `dataset`. */
+  private shards = new Map<string, ItemRecord>();
+  /** Store files present on disk: rewrites keep them even when they become empty. */
+  private readonly existing = new Set<string>();
+  private readonly instances = new Map<string, Instance>();
+  /** Bytes already computed for a content object, so the journal and the file share them. */
+  private readonly texts = new WeakMap<object, Buffer>();
+  /**
+   * Per shard, each item's serialized `"id":{...}` bytes, built at the shard's first save: later
+   * saves re-serialize only the items that changed (the rest of the file is one copy).
+   */
+  private readonly fragments = new Map<string, Map<string, Buffer>>();
+  /**
+   * Validation cache. `verified`: store files whose exact bytes (SHA-256) passed the zod schemas,
+   * because they were validated at open or written by this build from validated data. `unsealed`:
+   * bytes written since the manifest was last saved (hashed then, off the save path). The
+   * manifest lists `verified`; at open, a file whose hash matches it is parsed without running
+   * zod again. Any other file (changed by anyone else, written during a session that crashed,
+   * or listed under other schemas) is validated in full.
+   */
+  private readonly verified = new Map<string, string>();
+  private readonly unsealed = new Map<string, Buffer>();
+  private sealed = new Map<string, string>();
+
+  private readOnly: StorageStatus['readOnly'] = null;
+  private restored: StorageStatus['restored'] = null;
+  private noticeDismissed = false;
+
+  private changedSinceBackup = false;
+  private lastBackupAt: number | null = null;
+  private startBackupPending = false;
+  private startTimer: NodeJS.Timeout | null = null;
+  private intervalTimer: NodeJS.Timeout | null = null;
+  private closed = false;
+
+  constructor(options: OpenStorageOptions) {
+    this.dataDir = path.resolve(options.dataDir);
+    this.storeDir = path.join(this.dataDir, 'store');
+    this.backupsDir = path.join(this.dataDir, 'backups');
+    this.attachmentsDir = path.join(this.dataDir, 'attachments');
+    this.damagedDir = path.join(this.dataDir, 'damaged');
+    this.now = options.now;
+    this.StoreClass = options.StoreClass;
+    this.log = options.log ?? ((message, error) => console.error(message, error ?? ''));
+    this.intervalMs = options.backupIntervalMs ?? 15 * 60_000;
+    this.keep = options.keepBackups ?? 10;
+    this.locale = options.locale ?? 'en-US';
+    this.migrations = options.migrations ?? defaultMigrations;
+    this.dataset = emptyDataset(defaultSettings(this.locale));
+    this.open();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Opening
+
+  private open(): void {
+    fs.mkdirSync(this.storeDir, { recursive: true });
+    for (const dir of [this.dataDir, this.storeDir, this.backupsDir, this.attachmentsDir]) {
+      const removed = removeTempFiles(dir);
+      if (removed.length > 0)
+        this.log(`[storage] removed ${plural(removed.length, 'leftover temp file')} in ${dir}`);
+    }
+    const newerJournal = this.replayJournal();
+    // Replayed files are checked like any other below; only what passes that check is vouched for.
+    this.unsealed.clear();
+    this.sealed = this.readManifest();
+    const files = this.scan();
+    const hadData = files.length > 0;
+    const versions = files
+      .map((file) => file.version)
+      .filter((version): version is number => version !== null);
+    const storeVersion = Math.max(newerJournal ?? -1, ...versions);
+
+    if (storeVersion > SCHEMA_VERSION) {
+      this.openNewer(files, storeVersion);
+      return;
+    }
+    if (!hadData) {
+      // A brand-new folder: write the settings so the next start knows a store exists here.
+      this.commit([
+        fullWrite(SETTINGS_FILE, settingsContent(SCHEMA_VERSION, this.dataset.settings)),
+      ]);
+      return;
+    }
+    if (storeVersion >= 0 && storeVersion < SCHEMA_VERSION) {
+      this.openOlder(files, storeVersion);
+    } else {
+      this.openCurrent(files);
+    }
+    if (this.readOnly === null) this.scheduleStartBackup();
+  }
+
+  /** Reads every store file of any layout and checks the part all versions share. */
+  private scan(): ScannedFile[] {
+    const scanned: ScannedFile[] = [];
+    for (const name of fs.readdirSync(this.storeDir).sort()) {
+      if (parseStoreFileName(name) === null) continue;
+      const filePath = path.join(this.storeDir, name);
+      const file: ScannedFile = {
+        name,
+        path: filePath,
+        text: null,
+        sha256: null,
+        json: undefined,
+        version: null,
+        problem: null,
+      };
+      scanned.push(file);
+      let text: string;
+      try {
+        if (!fs.statSync(filePath).isFile()) {
+          file.problem = 'is not a file';
+          continue;
+        }
+        const bytes = fs.readFileSync(filePath);
+        file.sha256 = sha256(bytes);
+        text = decodeStoreBytes(bytes);
+      } catch (error) {
+        file.problem = `could not be read (${errorCode(error)})`;
+        continue;
+      }
+      if (text.trim() === '') {
+        file.problem = 'is empty';
+        continue;
+      }
+      file.text = text;
+      // Files we wrote start with their version: read it without parsing the whole file yet, so
+      // each file is parsed and validated in one go and its raw copy dies young (far less GC).
+      const header = VERSION_HEADER.exec(text.slice(0, 40));
+      if (header !== null) {
+        file.version = Number(header[1]);
+        continue;
+      }
+      const json = this.jsonOf(file);
+      if (file.problem !== null) continue;
+      const envelope = FileEnvelope.safeParse(json);
+      if (!envelope.success) {
+        file.problem = 'does not say which data version it holds';
+        continue;
+      }
+      file.version = envelope.data.schemaVersion;
+    }
+    return scanned;
+  }
+
+  /** The parsed file (kept for the rare paths that look at it twice); sets `problem` if invalid. */
+  private jsonOf(file: ScannedFile): unknown {
+    if (file.json === undefined && file.text !== null && file.problem === null) {
+      try {
+        file.json = JSON.parse(file.text);
+      } catch {
+        file.problem = 'is not valid JSON (it may have been cut off)';
+      }
+    }
+    return file.json;
+  }
+
+  /** The normal case: every file is checked strictly; damaged ones are restored from a backup. */
+  private openCurrent(files: ScannedFile[]): void {
+    const damaged: DamagedFile[] = [];
+    for (const file of files) {
+      if (!isCurrentLayoutFile(file.name)) {
+        if (file.problem === null)
+          this.log(`[storage] ignoring ${file.name}: not part of this version's layout`);
+        continue;
+      }
+      const problem = file.problem ?? this.loadCurrentFile(file);
+      if (problem !== null) damaged.push({ name: file.name, problem });
+    }
+    if (damaged.length > 0) this.repair(damaged);
+  }
+
+  /** Loads one current-version file into memory; returns why it cannot be used, or null. */
+  private loadCurrentFile(file: ScannedFile): string | null {
+    if (file.version !== SCHEMA_VERSION) {
+      return `holds data version ${String(file.version)} while the rest of the store is version ${SCHEMA_VERSION}`;
+    }
+    const parsedName = parseStoreFileName(file.name);
+    if (parsedName === null) return 'has an unknown name';
+    let json = file.json;
+    if (json === undefined) {
+      try {
+        json = JSON.parse(file.text ?? '');
+      } catch {
+        return 'is not valid JSON (it may have been cut off)';
+      }
+    }
+    if (parsedName.kind === 'settings') {
+      const parsed = z.object({ schemaVersion: z.number(), settings: Settings }).safeParse(json);
+      if (!parsed.success) return `has a wrong value at ${describeIssue(parsed.error)}`;
+      this.dataset.settings = parsed.data.settings;
+      this.existing.add(file.name);
+      if (file.sha256 !== null) this.verified.set(file.name, file.sha256);
+      return null;
+    }
+    const collection = parsedName.collection as CollectionName;
+    let content: { bucket: number; items: ItemRecord };
+    const raw = json as { collection?: unknown; bucket?: unknown; items?: unknown } | null;
+    if (
+      file.sha256 !== null &&
+      this.sealed.get(file.name) === file.sha256 &&
+      typeof raw === 'object' &&
+      raw !== null &&
+      raw.collection === collection &&
+      typeof raw.bucket === 'number' &&
+      typeof raw.items === 'object' &&
+      raw.items !== null
+    ) {
+      // Byte-identical to what this build validated and wrote: the zod pass would change nothing.
+      content = raw as { bucket: number; items: ItemRecord };
+    } else {
+      const parsed = shardSchema(collection).safeParse(json);
+      if (!parsed.success) return `has a wrong value at ${describeIssue(parsed.error)}`;
+      content = parsed.data as { bucket: number; items: ItemRecord };
+    }
+    if (content.bucket !== parsedName.bucket)
+      return `says it is part ${content.bucket}, but its name says ${parsedName.bucket}`;
+    const keys = Object.keys(content.items);
+    const count = bucketCounts[collection];
+    for (const key of keys) {
+      const item = content.items[key] as Item;
+      if (item.id !== key) return `has an item filed under "${key}" whose id is "${item.id}"`;
+      if (bucketOf(key, count) !== parsedName.bucket)
+        return `holds "${key}", which belongs in ${fileForItem(collection, key)}`;
+    }
+    const record = this.dataset[collection] as ItemRecord;
+    for (const key of keys) record[key] = content.items[key] as Item;
+    this.shards.set(file.name, content.items);
+    this.existing.add(file.name);
+    if (file.sha256 !== null) this.verified.set(file.name, file.sha256);
+    return null;
+  }
+
+  /**
+   * Damaged files at start: keep a copy under damaged/<time>/, then rebuild exactly those files
+   * from the newest backup that validates (everything else stays as last saved). With no good
+   * backup the damaged files stay where they are and the store opens read-only.
+   */
+  private repair(damaged: DamagedFile[]): void {
+    const what = damaged.map((file) => `${file.name} ${file.problem}`).join('; ');
+    this.log(`[storage] damaged store files: ${what}`);
+    let movedAside: string[];
+    try {
+      movedAside = this.copyAside(damaged.map((file) => file.name));
+    } catch (error) {
+      this.setReadOnly(
+        `Some of your data could not be read (${what}), and Rapport could not keep a copy of the damaged files (${errorCode(error)}). Rapport opened read-only so nothing more is lost. Check the disk and restart Rapport.`,
+        SCHEMA_VERSION,
+      );
+      return;
+    }
+    const backup = this.newestGoodBackup();
+    if (backup === null) {
+      this.setReadOnly(
+        `Some of your data could not be read (${what}) and no backup could replace it. Rapport opened read-only and left the files where they are, so nothing is overwritten; a copy is in ${path.dirname(movedAside[0] ?? this.damagedDir)}. Restore a backup from Settings > Data, or ask for help with those files.`,
+        SCHEMA_VERSION,
+      );
+      return;
+    }
+    const writes: FileWrite[] = [];
+    for (const { name } of damaged) {
+      const parsedName = parseStoreFileName(name);
+      if (parsedName?.kind === 'settings') {
+        this.dataset.settings = backup.data.settings;
+        writes.push(fullWrite(name, settingsContent(SCHEMA_VERSION, backup.data.settings)));
+      } else if (parsedName?.kind === 'shard') {
+        const collection = parsedName.collection as CollectionName;
+        const items: ItemRecord = {};
+        for (const [key, item] of Object.entries(backup.data[collection] as ItemRecord)) {
+          if (fileForItem(collection, key) === name) items[key] = item;
+        }
+        const record = this.dataset[collection] as ItemRecord;
+        for (const key in items) record[key] = items[key] as Item;
+        this.shards.set(name, items);
+        writes.push(
+          fullWrite(name, shardContent(SCHEMA_VERSION, collection, parsedName.bucket, items)),
+        );
+      }
+    }
+    try {
+      this.commit(writes);
+    } catch (error) {
+      this.log('[storage] writing the restored files failed', error);
+      if (!(error instanceof CommitIncomplete)) {
+        this.setReadOnly(
+          `Some of your data could not be read (${what}) and restoring it from the backup of ${backup.info.createdAt} failed (${errorCode(error)}). Rapport opened read-only; a copy of the damaged files is in ${path.dirname(movedAside[0] ?? this.damagedDir)}.`,
+          SCHEMA_VERSION,
+        );
+        return;
+      }
+      this.enterRecovery(error.cause);
+    }
+    this.restored = {
+      backupName: backup.info.name,
+      backupCreatedAt: backup.info.createdAt,
+      movedAside,
+      reason: `${damaged.length === 1 ? 'A data file was' : 'Some data files were'} damaged (${what}). ${damaged.length === 1 ? 'It was' : 'They were'} moved to ${path.dirname(movedAside[0] ?? this.damagedDir)}, and ${damaged.length === 1 ? 'its' : 'their'} part of your data was restored from the backup of ${backup.info.createdAt}. Everything else is as you last saved it; changes to that part made after the backup are missing.`,
+    };
+  }
+
+  /** Copies store files into a new damaged/<time>/ folder; returns the copies' paths. */
+  private copyAside(names: string[]): string[] {
+    const folder = uniquePath(path.join(this.damagedDir, fileStamp(this.now())));
+    return names.map((name) => {
+      const target = path.join(folder, name);
+      copyFileDurably(path.join(this.storeDir, name), target);
+      return target;
+    });
+  }
+
+  /** The newest backup that parses, is not newer than this build, and validates completely. */
+  private newestGoodBackup(): { info: BackupInfo; data: Dataset } | null {
+    for (const info of listBackupFiles(this.backupsDir)) {
+      try {
+        const text = fs.readFileSync(path.join(this.backupsDir, info.name), 'utf8');
+        return { info, data: parseExportText(text, this.migrations, true).data };
+      } catch (error) {
+        this.log(
+          `[storage] backup ${info.name} is not usable`,
+          error instanceof ExportFileProblem ? error.problem : error,
+        );
+      }
+    }
+    return null;
+  }
+
+  /**
+   * An older store: copy the folder to pre-migration-v<old>-<time>/, take a 'before-migration'
+   * backup, run the migration steps on the whole raw dataset, validate, then rewrite every file.
+   */
+  private openOlder(files: ScannedFile[], storeVersion: number): void {
+    const copyDir = uniquePath(
+      path.join(this.dataDir, `pre-migration-v${storeVersion}-${fileStamp(this.now())}`),
+    );
+    try {
+      fs.cpSync(this.storeDir, copyDir, { recursive: true });
+    } catch (error) {
+      this.openLenient(
+        files,
+        storeVersion,
+        `Your data is from an older version of Rapport and could not be copied before upgrading it (${errorCode(error)}). Rapport opened read-only so nothing is changed; free some disk space and restart Rapport.`,
+      );
+      return;
+    }
+    const raw: RawDataset = {};
+    const damaged: DamagedFile[] = [];
+    for (const file of files) {
+      const problem =
+        file.problem ??
+        (file.version === storeVersion
+          ? null
+          : `holds data version ${String(file.version)}, not ${storeVersion}`);
+      const parsedName = parseStoreFileName(file.name);
+      if (problem !== null || parsedName === null) {
+        damaged.push({ name: file.name, problem: problem ?? 'has an unknown name' });
+        continue;
+      }
+      if (parsedName.kind === 'settings') {
+        const parsed = RawSettingsFile.safeParse(this.jsonOf(file));
+        if (parsed.success) raw.settings = parsed.data.settings;
+        else
+          damaged.push({
+            name: file.name,
+            problem: `has a wrong value at ${describeIssue(parsed.error)}`,
+          });
+        continue;
+      }
+      const parsed = RawShardFile.safeParse(this.jsonOf(file));
+      if (!parsed.success) {
+        damaged.push({
+          name: file.name,
+          problem: `has a wrong value at ${describeIssue(parsed.error)}`,
+        });
+        continue;
+      }
+      const record = (raw[parsedName.collection] ??= {}) as Record<string, unknown>;
+      Object.assign(record, parsed.data.items);
+    }
+    let data: Dataset | null = null;
+    let failure = '';
+    if (damaged.length === 0) {
+      try {
+        data = upgradeAndValidate(raw, storeVersion, this.migrations, true);
+      } catch (error) {
+        failure = error instanceof ExportFileProblem ? error.problem : errorCode(error);
+      }
+    }
+    if (data === null && damaged.length === 0) {
+      this.openLenient(
+        files,
+        storeVersion,
+        `Your data is from an older version of Rapport (data version ${storeVersion}) and could not be upgraded: it ${failure}. Rapport opened read-only and changed nothing; a copy is in ${copyDir}.`,
+      );
+      return;
+    }
+    if (data !== null) {
+      try {
+        this.writeBackup(
+          'before-migration',
+          exportText(raw, this.now(), 'before-migration', storeVersion),
+        );
+      } catch (error) {
+        this.openLenient(
+          files,
+          storeVersion,
+          `Your data is from an older version of Rapport and no backup could be written before upgrading it (${errorCode(error)}). Rapport opened read-only and changed nothing.`,
+        );
+        return;
+      }
+      this.log(
+        `[storage] migrated the store from data version ${storeVersion} to ${SCHEMA_VERSION}; the old files are in ${copyDir}`,
+      );
+    } else {
+      // Damaged files in an older store: the files cannot be upgraded piece by piece, so the whole
+      // store comes from the newest good backup (the old files stay in the pre-migration copy).
+      const what = damaged.map((file) => `${file.name} ${file.problem}`).join('; ');
+      let movedAside: string[];
+      try {
+        movedAside = this.copyAside(damaged.map((file) => file.name));
+      } catch (error) {
+        this.openLenient(
+          files,
+          storeVersion,
+          `Some of your data could not be read (${what}) and Rapport could not keep a copy of the damaged files (${errorCode(error)}). Rapport opened read-only; check the disk and restart Rapport.`,
+        );
+        return;
+      }
+      const backup = this.newestGoodBackup();
+      if (backup === null) {
+        this.openLenient(
+          files,
+          storeVersion,
+          `Some of your data could not be read (${what}) and no backup could replace it. Rapport opened read-only and left the files where they are; a copy is in ${path.dirname(movedAside[0] ?? this.damagedDir)}.`,
+        );
+        return;
+      }
+      data = backup.data;
+      this.restored = {
+        backupName: backup.info.name,
+        backupCreatedAt: backup.info.createdAt,
+        movedAside,
+        reason: `Some data files were damaged (${what}). Your data was restored from the backup of ${backup.info.createdAt}; the old files are in ${copyDir}.`,
+      };
+    }
+    try {
+      this.replaceAllFiles(data, true);
+    } catch (error) {
+      if (this.readOnly !== null) return; // the journal holds the upgrade; it finishes next start
+      this.openLenient(
+        files,
+        storeVersion,
+        `Your data could not be upgraded because writing it failed (${errorCode(error)}). Rapport opened read-only; the old files are in ${copyDir}.`,
+      );
+    }
+  }
+
+  /** A store written by a newer Rapport: never written to; shows what this build can read. */
+  private openNewer(files: ScannedFile[], storeVersion: number): void {
+    this.openLenient(
+      files,
+      storeVersion,
+      `This data was saved by a newer version of Rapport (data version ${storeVersion}; this version understands up to ${SCHEMA_VERSION}). Rapport opened it read-only so nothing is overwritten. Install the newer version to make changes.`,
+    );
+  }
+
+  /** Read-only view: every item and setting that passes this build's schemas, nothing written. */
+  private openLenient(files: ScannedFile[], storeVersion: number, reason: string): void {
+    this.dataset = emptyDataset(defaultSettings(this.locale));
+    this.shards.clear();
+    for (const file of files) {
+      const json = this.jsonOf(file) as { settings?: unknown; items?: unknown } | undefined;
+      if (typeof json !== 'object' || json === null) continue;
+      const parsedName = parseStoreFileName(file.name);
+      if (parsedName?.kind === 'settings') {
+        const settings = Settings.safeParse(json.settings);
+        if (settings.success) this.dataset.settings = settings.data;
+      } else if (
+        parsedName?.kind === 'shard' &&
+        (collectionNames as string[]).includes(parsedName.collection)
+      ) {
+        const collection = parsedName.collection as CollectionName;
+        if (typeof json.items !== 'object' || json.items === null) continue;
+        const record = this.dataset[collection] as ItemRecord;
+        for (const [key, value] of Object.entries(json.items)) {
+          const item = collections[collection].safeParse(value);
+          if (item.success && item.data.id === key) record[key] = item.data;
+        }
+      }
+    }
+    this.setReadOnly(reason, storeVersion);
+  }
+
+  /**
+   * Finishes a multi-file save that was interrupted: a complete journal is applied again (the
+   * writes are idempotent), one that cannot be read was never acknowledged and is set aside.
+   * Returns the journal's version when it came from a newer Rapport (then nothing is replayed).
+   */
+  private replayJournal(): number | null {
+    const journalPath = path.join(this.storeDir, JOURNAL_FILE);
+    if (!fs.existsSync(journalPath)) return null;
+    const Journal = z.object({
+      format: z.literal('rapport-journal'),
+      schemaVersion: z.number().int().min(0),
+      files: z.record(z.string(), z.record(z.string(), z.unknown())),
+    });
+    let parsed: z.infer<typeof Journal> | null = null;
+    try {
+      const result = Journal.safeParse(JSON.parse(readStoreText(journalPath)));
+      if (result.success) parsed = result.data;
+    } catch {
+      parsed = null;
+    }
+    const names = parsed === null ? [] : Object.keys(parsed.files);
+    const namesOk = names.every(
+      (name) =>
+        parseStoreFileName(name) !== null && FileEnvelope.safeParse(parsed?.files[name]).success,
+    );
+    if (parsed === null || !namesOk) {
+      this.log('[storage] an unreadable save journal was set aside; it was never acknowledged');
+      const aside = uniquePath(path.join(this.damagedDir, fileStamp(this.now())));
+      fs.mkdirSync(aside, { recursive: true });
+      fs.renameSync(journalPath, path.join(aside, JOURNAL_FILE));
+      return null;
+    }
+    if (parsed.schemaVersion > SCHEMA_VERSION) return parsed.schemaVersion;
+    for (const name of names) this.writeStoreFile(fullWrite(name, parsed.files[name] as object));
+    removeFileDurably(journalPath);
+    this.log(`[storage] finished an interrupted save (${plural(names.length, 'file')})`);
+    return null;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Writing
+
+  /**
+   * Persists whole-file contents. One file: a single atomic write. Several: the journal first
+   * (one atomic write holding every new content), then the files, then the journal is removed,
+   * so a crash at any point leaves either the old state or a journal that finishes the new one.
+   * Throws CommitIncomplete once the journal is durable (the change is then committed).
+   */
+  private commit(writes: FileWrite[]): void {
+    if (writes.length === 0) return;
+    if (writes.length === 1) {
+      this.writeStoreFile(writes[0] as FileWrite);
+      return;
+    }
+    const journalPath = path.join(this.storeDir, JOURNAL_FILE);
+    const parts: Buffer[] = [
+      Buffer.from(`{"format":"rapport-journal","schemaVersion":${SCHEMA_VERSION},"files":{`),
+    ];
+    writes.forEach(({ name, bytes }, index) => {
+      parts.push(Buffer.from(`${index === 0 ? '' : ','}${JSON.stringify(name)}:`), bytes);
+    });
+    parts.push(Buffer.from('}}'));
+    writeFileAtomic(journalPath, Buffer.concat(parts));
+    try {
+      for (const write of writes) this.writeStoreFile(write);
+      removeFileDurably(journalPath);
+    } catch (error) {
+      throw new CommitIncomplete(error);
+    }
+  }
+
+  /** Every store file is written through its StoreClass instance (electron-store in the app). */
+  private writeStoreFile({ name, content, bytes }: FileWrite): void {
+    this.texts.set(content, bytes);
+    this.verified.delete(name);
+    this.unsealed.delete(name);
+    // conf copies its own `__internal__` bookkeeping from the file on disk into each write unless
+    // the new value already has that key, which costs a read and a decode per save. We use none of
+    // it (no conf migrations), so the key is present but not enumerable: never serialized.
+    Object.defineProperty(content, '__internal__', {
+      value: {},
+      enumerable: false,
+      configurable: true,
+    });
+    this.instanceFor(name).store = content as Record<string, unknown>;
+    this.existing.add(name);
+    this.unsealed.set(name, bytes);
+  }
+
+  private instanceFor(name: string): Instance {
+    let instance = this.instances.get(name);
+    if (instance === undefined) {
+      // Built lazily, at a file's first write: the file was read and validated at open (or did
+      // not exist), so conf never meets a damaged file, and nothing is read twice at start.
+      const configName = name.replace(/\.json$/, '');
+      instance = new this.StoreClass({
+        cwd: this.storeDir,
+        configName,
+        name: configName, // electron-store takes the file name from `name`, conf from `configName`
+        fileExtension: 'json',
+        projectName: 'rapport',
+        serialize: this.serialize,
+        deserialize: this.deserialize,
+        clearInvalidConfig: false,
+        accessPropertiesByDotNotation: false,
+        watch: false,
+      });
+      if (path.resolve(instance.path) !== path.join(this.storeDir, name)) {
+        throw new Error(
+          `The store class wrote to ${instance.path}, expected ${path.join(this.storeDir, name)}.`,
+        );
+      }
+      this.instances.set(name, instance);
+    }
+    return instance;
+  }
+
+  /**
+   * Compact ASCII JSON. Answers with the bytes commit() already made (shared with the journal):
+   * conf hands the result to `atomically`, which writes a Buffer as it is, so a save never builds
+   * a large string (see itemFragment). Unknown values fall back to a string.
+   */
+  private readonly serialize = (value: unknown): Buffer | string => {
+    if (typeof value === 'object' && value !== null) {
+      const bytes = this.texts.get(value);
+      if (bytes !== undefined) return bytes;
+    }
+    return JSON.stringify(value);
+  };
+
+  /**
+   * conf parses its file once in its constructor (and `.store` would re-read it on every access).
+   * The data was already read and validated with zod before the instance exists and lives in
+   * memory, and `.store` is never read, so conf's copy is not needed: answering an empty object
+   * avoids parsing the same bytes a second time and can never hand conf a damaged value.
+   */
+  private readonly deserialize = (): Record<string, unknown> =>
+    Object.create(null) as Record<string, unknown>;
+
+  /** Rewrites every file from `data` (restore, import, migration); old files become empty. */
+  private replaceAllFiles(data: Dataset, removeOldLayout = false): void {
+    const shards = new Map<string, ItemRecord>();
+    for (const collection of collectionNames) {
+      for (const [key, item] of Object.entries(data[collection] as ItemRecord)) {
+        const name = fileForItem(collection, key);
+        let items = shards.get(name);
+        if (items === undefined) shards.set(name, (items = {}));
+        items[key] = item;
+      }
+    }
+    const writes: FileWrite[] = [
+      fullWrite(SETTINGS_FILE, settingsContent(SCHEMA_VERSION, data.settings)),
+    ];
+    const names = new Set([...shards.keys(), ...[...this.existing].filter(isCurrentLayoutFile)]);
+    names.delete(SETTINGS_FILE);
+    for (const name of [...names].sort()) {
+      const parsedName = parseStoreFileName(name);
+      if (parsedName?.kind !== 'shard') continue;
+      writes.push(
+        fullWrite(
+          name,
+          shardContent(
+            SCHEMA_VERSION,
+            parsedName.collection as CollectionName,
+            parsedName.bucket,
+            shards.get(name) ?? {},
+          ),
+        ),
+      );
+    }
+    this.fragments.clear();
+    try {
+      this.commit(writes);
+    } catch (error) {
+      if (!(error instanceof CommitIncomplete)) throw error;
+      this.dataset = data;
+      this.shards = shards;
+      this.enterRecovery(error.cause);
+      throw this.recoveryError();
+    }
+    this.dataset = data;
+    this.shards = shards;
+    if (removeOldLayout) {
+      for (const name of fs.readdirSync(this.storeDir)) {
+        if (parseStoreFileName(name) !== null && !isCurrentLayoutFile(name)) {
+          fs.rmSync(path.join(this.storeDir, name), { force: true });
+          this.existing.delete(name);
+        }
+      }
+    }
+  }
+
+  /** The manifest of a previous session, if it was written under this build's schemas. */
+  private readManifest(): Map<string, string> {
+    const manifestPath = path.join(this.storeDir, MANIFEST_FILE);
+    try {
+      const json = JSON.parse(fs.readFileSync(manifestPath, 'latin1')) as {
+        fingerprint?: unknown;
+        files?: unknown;
+      };
+      if (
+        json.fingerprint !== schemaFingerprint() ||
+        typeof json.files !== 'object' ||
+        json.files === null
+      )
+        return new Map();
+      return new Map(
+        Object.entries(json.files).filter(
+          (entry): entry is [string, string] => typeof entry[1] === 'string',
+        ),
+      );
+    } catch {
+      return new Map(); // missing or unreadable: every file is simply validated in full
+    }
+  }
+
+  /**
+   * Hashes what was written since the last call and saves the manifest (atomically). Runs with
+   * every backup and at close, never inside a save. If it is lost, the next open validates more.
+   */
+  private sealManifest(): void {
+    if (this.readOnly !== null) return;
+    for (const [name, bytes] of this.unsealed) this.verified.set(name, sha256(bytes));
+    this.unsealed.clear();
+    const entries = [...this.verified].filter(([name]) => this.existing.has(name));
+    if (
+      entries.length === this.sealed.size &&
+      entries.every(([name, hash]) => this.sealed.get(name) === hash)
+    )
+      return;
+    const files = Object.fromEntries(entries);
+    try {
+      writeFileAtomic(
+        path.join(this.storeDir, MANIFEST_FILE),
+        JSON.stringify({
+          format: 'rapport-manifest',
+          schemaVersion: SCHEMA_VERSION,
+          fingerprint: schemaFingerprint(),
+          files,
+        }),
+      );
+      this.sealed = new Map(Object.entries(files));
+    } catch (error) {
+      this.log('[storage] the validation manifest could not be written', error);
+    }
+  }
+
+  private setReadOnly(reason: string, storeVersion: number | null): void {
+    this.readOnly = { reason, storeVersion };
+    this.log(`[storage] read-only: ${reason}`);
+  }
+
+  /** The journal holds a committed change that is not in every file: stop writing until restart. */
+  private enterRecovery(cause: unknown): void {
+    this.log(
+      '[storage] a save could not be completed; it will be finished at the next start',
+      cause,
+    );
+    this.setReadOnly(
+      `Rapport could not finish writing your last change (${errorCode(cause)}). It is kept and will be completed when Rapport starts again; until then Rapport is read-only. Check that the disk is not full, then restart Rapport.`,
+      SCHEMA_VERSION,
+    );
+  }
+
+  private recoveryError(): UserFacingError {
+    return new UserFacingError(
+      'io',
+      this.readOnly?.reason ?? 'Rapport could not finish writing your change.',
+    );
+  }
+
+  private assertWritable(): void {
+    if (this.closed) throw new Error('Storage is closed.');
+    if (this.readOnly !== null) {
+      throw new UserFacingError(
+        'read-only',
+        `Nothing was changed: Rapport is read-only right now. ${this.readOnly.reason}`,
+      );
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Storage API
+
+  status(): StorageStatus {
+    return {
+      dataDir: this.dataDir,
+      schemaVersion: SCHEMA_VERSION,
+      readOnly: this.readOnly === null ? null : { ...this.readOnly },
+      restored:
+        this.restored === null
+          ? null
+          : { ...this.restored, movedAside: [...this.restored.movedAside] },
+      noticeDismissed: this.noticeDismissed,
+    };
+  }
+
+  dismissNotice(): StorageStatus {
+    this.noticeDismissed = true;
+    return this.status();
+  }
+
+  read(): Readonly<Dataset> {
+    return this.dataset;
+  }
+
+  transact<T>(fn: (tx: Transaction) => T): T {
+    this.assertWritable();
+    this.flushStartBackup();
+    const undo: Array<() => void> = [];
+    /** Store file -> ids changed in it (an empty set for the settings file). */
+    const dirty = new Map<string, Set<string>>();
+    let invalid: UserFacingError | null = null;
+    const reject = (message: string): never => {
+      invalid ??= new UserFacingError('invalid-args', message);
+      throw invalid;
+    };
+    const setItem = (collection: CollectionName, id: string, value: Item | undefined) => {
+      const record = this.dataset[collection] as ItemRecord;
+      const name = fileForItem(collection, id);
+      let shard = this.shards.get(name);
+      if (shard === undefined) this.shards.set(name, (shard = {}));
+      const had = Object.hasOwn(record, id);
+      const previous = record[id];
+      const target = shard;
+      undo.push(() => {
+        if (had) {
+          record[id] = previous as Item;
+          target[id] = previous as Item;
+        } else {
+          delete record[id];
+          delete target[id];
+        }
+      });
+      if (value === undefined) {
+        delete record[id];
+        delete shard[id];
+      } else {
+        record[id] = value;
+        shard[id] = value;
+      }
+      let ids = dirty.get(name);
+      if (ids === undefined) dirty.set(name, (ids = new Set()));
+      ids.add(id);
+    };
+    const tx: Transaction = {
+      data: this.dataset,
+      put: (collection, item) => {
+        if (!Object.hasOwn(collections, collection))
+          reject(`collection: "${String(collection)}" is not a collection`);
+        const parsed = collections[collection].safeParse(item);
+        if (!parsed.success) reject(describeIssue(parsed.error));
+        const value = parsed.data as Item;
+        if (value.id === '__proto__') reject('id: "__proto__" cannot be used as an id');
+        setItem(collection, value.id, value);
+      },
+      remove: (collection, id) => {
+        if (!Object.hasOwn(collections, collection))
+          reject(`collection: "${String(collection)}" is not a collection`);
+        if (typeof id !== 'string' || !Object.hasOwn(this.dataset[collection], id)) return;
+        setItem(collection, id, undefined);
+      },
+      setSettings: (settings) => {
+        const parsed = Settings.safeParse(settings);
+        if (!parsed.success) reject(describeIssue(parsed.error));
+        const previous = this.dataset.settings;
+        undo.push(() => {
+          this.dataset.settings = previous;
+        });
+        this.dataset.settings = parsed.data as Dataset['settings'];
+        dirty.set(SETTINGS_FILE, new Set());
+      },
+    };
+    const rollback = () => {
+      for (let i = undo.length - 1; i >= 0; i -= 1) (undo[i] as () => void)();
+    };
+    let result: T;
+    try {
+      result = fn(tx);
+      // A validation error counts even if `fn` caught it: a half-valid change is not saved.
+      if (invalid !== null) throw invalid;
+    } catch (error) {
+      rollback();
+      throw error;
+    }
+    if (dirty.size === 0) return result;
+    const writes = [...dirty.keys()]
+      .sort()
+      .map((name) => this.shardWrite(name, dirty.get(name) as Set<string>));
+    try {
+      this.commit(writes);
+    } catch (error) {
+      if (error instanceof CommitIncomplete) {
+        this.enterRecovery(error.cause);
+        throw this.recoveryError();
+      }
+      rollback();
+      // The cached texts already describe the rolled-back change: rebuild them at the next save.
+      for (const name of dirty.keys()) this.fragments.delete(name);
+      this.log('[storage] a save failed; nothing was changed', error);
+      throw new UserFacingError(
+        'io',
+        `Your change could not be saved (${errorCode(error)}). Nothing was changed. Check that the disk is not full and that Rapport may write to ${this.dataDir}.`,
+      );
+    }
+    this.afterChange();
+    return result;
+  }
+
+  /** The write for a file changed by a transaction; shards reuse the unchanged items' text. */
+  private shardWrite(name: string, changed: Set<string>): FileWrite {
+    if (name === SETTINGS_FILE)
+      return fullWrite(name, settingsContent(SCHEMA_VERSION, this.dataset.settings));
+    const { collection, bucket } = parseStoreFileName(name) as {
+      collection: CollectionName;
+      bucket: number;
+    };
+    const items = this.shards.get(name) ?? {};
+    let cache = this.fragments.get(name);
+    if (cache === undefined) {
+      cache = new Map();
+      for (const id in items) cache.set(id, itemFragment(id, items[id]));
+      this.fragments.set(name, cache);
+    } else {
+      for (const id of changed) {
+        if (Object.hasOwn(items, id)) cache.set(id, itemFragment(id, items[id]));
+        else cache.delete(id);
+      }
+    }
+    return {
+      name,
+      content: shardContent(SCHEMA_VERSION, collection, bucket, items),
+      bytes: shardBytes(SCHEMA_VERSION, collection, bucket, cache.values()),
+    };
+  }
+
+  listBackups(): BackupInfo[] {
+    this.flushStartBackup();
+    return listBackupFiles(this.backupsDir);
+  }
+
+  createBackup(reason: BackupInfo['reason']): BackupInfo {
+    this.assertWritable();
+    return this.writeBackup(reason, exportText(this.dataset, this.now(), reason));
+  }
+
+  restoreBackup(name: string): { restored: string; safetyBackup: string } {
+    this.assertWritable();
+    if (
+      typeof name !== 'string' ||
+      parseBackupName(name) === null ||
+      !listBackupFiles(this.backupsDir).some((info) => info.name === name)
+    ) {
+      throw new UserFacingError(
+        'not-found',
+        'There is no backup with that name. Choose one from the list of backups.',
+      );
+    }
+    let data: Dataset;
+    try {
+      data = parseExportText(
+        fs.readFileSync(path.join(this.backupsDir, name), 'utf8'),
+        this.migrations,
+        true,
+      ).data;
+    } catch (error) {
+      const problem =
+        error instanceof ExportFileProblem
+          ? error.problem
+          : `could not be read (${errorCode(error)})`;
+      throw new UserFacingError(
+        'invalid-file',
+        `This backup cannot be restored: it ${problem}. Nothing was changed; choose an older backup.`,
+      );
+    }
+    const safety = this.createBackup('before-restore');
+    this.replaceAllFiles(data);
+    this.afterChange();
+    return { restored: name, safetyBackup: safety.name };
+  }
+
+  exportAll(filePath: string): void {
+    if (this.closed) throw new Error('Storage is closed.');
+    try {
+      writeFileAtomic(path.resolve(filePath), exportText(this.dataset, this.now()));
+    } catch (error) {
+      throw new UserFacingError(
+        'io',
+        `The export could not be written to ${filePath} (${errorCode(error)}). Nothing was saved there; choose another folder.`,
+      );
+    }
+  }
+
+  importAll(filePath: string): { counts: Record<string, number>; safetyBackup: string } {
+    this.assertWritable();
+    const shown = path.basename(filePath);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(filePath);
+    } catch (error) {
+      throw new UserFacingError(
+        'not-found',
+        `"${shown}" could not be opened (${errorCode(error)}). Nothing was changed.`,
+      );
+    }
+    if (!stat.isFile())
+      throw new UserFacingError('invalid-file', `"${shown}" is not a file. Nothing was changed.`);
+    if (stat.size > MAX_IMPORT_BYTES) {
+      throw new UserFacingError(
+        'invalid-file',
+        `"${shown}" is ${Math.round(stat.size / (1024 * 1024))} MB, larger than any Rapport export (the limit is ${MAX_IMPORT_BYTES / (1024 * 1024)} MB). Nothing was changed.`,
+      );
+    }
+    let data: Dataset;
+    try {
+      data = parseExportText(fs.readFileSync(filePath, 'utf8'), this.migrations).data;
+    } catch (error) {
+      const problem =
+        error instanceof ExportFileProblem
+          ? error.problem
+          : `could not be read (${errorCode(error)})`;
+      throw new UserFacingError(
+        'invalid-file',
+        `"${shown}" cannot be imported: it ${problem}. Nothing was changed.`,
+      );
+    }
+    const safety = this.createBackup('before-import');
+    this.replaceAllFiles(data);
+    this.afterChange();
+    const counts: Record<string, number> = {};
+    for (const collection of collectionNames)
+      counts[collection] = Object.keys(data[collection]).length;
+    return { counts, safetyBackup: safety.name };
+  }
+
+  addAttachment(sourcePath: string, role: Attachment['role']): Attachment {
+    this.assertWritable();
+    const stored = copyIntoAttachments(this.attachmentsDir, sourcePath);
+    const known = this.dataset.attachments[stored.sha256];
+    if (known !== undefined && Object.hasOwn(this.dataset.attachments, stored.sha256)) return known;
+    const attachment: Attachment = {
+      id: stored.sha256,
+      sha256: stored.sha256,
+      originalName: stored.originalName,
+      mimeType: stored.mimeType,
+      size: stored.size,
+      role,
+      fileName: stored.fileName,
+      addedAt: this.now().toISOString(),
+    };
+    this.transact((tx) => tx.put('attachments', attachment));
+    return this.dataset.attachments[attachment.id] as Attachment;
+  }
+
+  attachmentPath(id: string): string {
+    if (typeof id !== 'string' || !Object.hasOwn(this.dataset.attachments, id)) {
+      throw new UserFacingError(
+        'not-found',
+        "That attachment is not in Rapport's data folder. It may have been removed.",
+      );
+    }
+    const attachment = this.dataset.attachments[id] as Attachment;
+    const full = resolveInside(this.attachmentsDir, attachment.fileName);
+    if (!fs.existsSync(full)) {
+      throw new UserFacingError(
+        'not-found',
+        `The file of "${attachment.originalName}" is missing from Rapport's data folder. Attach it again.`,
+      );
+    }
+    return full;
+  }
+
+  close(): void {
+    if (this.closed) return;
+    if (this.startTimer !== null) clearTimeout(this.startTimer);
+    if (this.intervalTimer !== null) clearTimeout(this.intervalTimer);
+    this.startTimer = null;
+    this.intervalTimer = null;
+    if (this.readOnly === null) {
+      try {
+        this.flushStartBackup();
+        if (this.changedSinceBackup)
+          this.writeBackup('quit', exportText(this.dataset, this.now(), 'quit'));
+      } catch (error) {
+        this.log('[storage] the backup at quit failed', error);
+      }
+      this.sealManifest();
+    }
+    this.closed = true;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Backups
+
+  private writeBackup(reason: BackupInfo['reason'], text: string): BackupInfo {
+    const info = writeBackupFile(
+      this.backupsDir,
+      nextBackupName(this.backupsDir, this.now(), reason),
+      text,
+    );
+    pruneBackups(this.backupsDir, this.keep);
+    this.sealManifest();
+    this.lastBackupAt = this.now().getTime();
+    this.changedSinceBackup = false;
+    this.startBackupPending = false;
+    return info;
+  }
+
+  /**
+   * The start backup is written just after open returns (next turn of the event loop) so that a
+   * large store opens quickly, but always before the first change, restore or import, and at
+   * close: the backup still shows the data as it was found.
+   */
+  private scheduleStartBackup(): void {
+    this.startBackupPending = true;
+    this.startTimer = setTimeout(() => {
+      this.startTimer = null;
+      try {
+        if (!this.closed && this.readOnly === null) this.flushStartBackup();
+      } catch (error) {
+        this.log('[storage] the backup at start failed', error);
+      }
+    }, 0);
+    this.startTimer.unref();
+  }
+
+  private flushStartBackup(): void {
+    if (!this.startBackupPending || this.readOnly !== null) return;
+    this.startBackupPending = false;
+    if (this.startTimer !== null) clearTimeout(this.startTimer);
+    this.startTimer = null;
+    try {
+      this.writeBackup('start', exportText(this.dataset, this.now(), 'start'));
+    } catch (error) {
+      this.log('[storage] the backup at start failed', error);
+    }
+  }
+
+  /** After a change: a backup now if the last one is older than the interval, else one later. */
+  private afterChange(): void {
+    this.changedSinceBackup = true;
+    const now = this.now().getTime();
+    const due = this.lastBackupAt === null ? now : this.lastBackupAt + this.intervalMs;
+    if (now >= due) {
+      try {
+        this.writeBackup('interval', exportText(this.dataset, this.now(), 'interval'));
+      } catch (error) {
+        this.log('[storage] the interval backup failed', error);
+      }
+      return;
+    }
+    if (this.intervalTimer !== null) return;
+    this.intervalTimer = setTimeout(() => {
+      this.intervalTimer = null;
+      if (this.closed || this.readOnly !== null || !this.changedSinceBackup) return;
+      try {
+        this.writeBackup('interval', exportText(this.dataset, this.now(), 'interval'));
+      } catch (error) {
+        this.log('[storage] the interval backup failed', error);
+      }
+    }, due - now);
+    this.intervalTimer.unref();
+  }
+}

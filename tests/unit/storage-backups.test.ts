@@ -1,0 +1,253 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SCHEMA_VERSION } from '../../shared/schema/dataset.js';
+import { UserFacingError } from '../../shared/result.js';
+import {
+  makeContact,
+  makeTempDir,
+  manualClock,
+  open,
+  snapshotStore,
+} from './helpers/storage-fixtures.js';
+
+let dataDir: string;
+let cleanup: () => void;
+
+beforeEach(() => {
+  ({ dir: dataDir, cleanup } = makeTempDir());
+});
+afterEach(() => {
+  vi.useRealTimers();
+  cleanup();
+});
+
+const MINUTE = 60_000;
+const backupFiles = () => fs.readdirSync(path.join(dataDir, 'backups')).sort();
+const readBackup = (name: string) =>
+  JSON.parse(fs.readFileSync(path.join(dataDir, 'backups', name), 'utf8')) as Record<
+    string,
+    unknown
+  >;
+
+function caught(fn: () => unknown): UserFacingError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof UserFacingError) return error;
+    throw error;
+  }
+  throw new Error('Expected a UserFacingError, but nothing was thrown.');
+}
+
+/** A store with one contact, then closed: its quit/interval backups are taken. */
+function seed(clock = manualClock()) {
+  const storage = open(dataDir, { now: clock.now });
+  storage.transact((tx) => tx.put('contacts', makeContact('c-1')));
+  storage.close();
+  return clock;
+}
+
+describe('rolling backups', () => {
+  it('takes none for a brand-new empty folder', () => {
+    const storage = open(dataDir);
+    expect(storage.listBackups()).toEqual([]);
+    storage.close();
+    expect(fs.existsSync(path.join(dataDir, 'backups')) ? backupFiles() : []).toEqual([]);
+  });
+
+  it('takes one at start when data exists, written as a Rapport export with its reason', () => {
+    const clock = seed();
+    clock.advance(MINUTE);
+    const storage = open(dataDir, { now: clock.now });
+    const [newest] = storage.listBackups();
+    expect(newest).toMatchObject({ reason: 'start', createdAt: '2026-01-15T12:01:00.000Z' });
+    expect(newest!.bytes).toBe(fs.statSync(path.join(dataDir, 'backups', newest!.name)).size);
+    expect(readBackup(newest!.name)).toMatchObject({
+      format: 'rapport-data',
+      schemaVersion: SCHEMA_VERSION,
+      exportedAt: '2026-01-15T12:01:00.000Z',
+      reason: 'start',
+      data: { contacts: { 'c-1': makeContact('c-1') } },
+    });
+    storage.close();
+  });
+
+  it('writes the start backup before the first change, so it shows the data as found', () => {
+    seed();
+    const storage = open(dataDir);
+    storage.transact((tx) => tx.put('contacts', makeContact('c-2')));
+    const start = storage.listBackups().find((info) => info.reason === 'start');
+    expect(Object.keys((readBackup(start!.name).data as { contacts: object }).contacts)).toEqual([
+      'c-1',
+    ]);
+    storage.close();
+  });
+
+  it('takes one right after a change when the last backup is older than the interval', () => {
+    const clock = seed();
+    const storage = open(dataDir, { now: clock.now });
+    storage.listBackups(); // start backup at 12:00
+    clock.advance(16 * MINUTE);
+    storage.transact((tx) => tx.put('contacts', makeContact('c-2')));
+    const [newest] = storage.listBackups();
+    expect(newest).toMatchObject({ reason: 'interval', createdAt: '2026-01-15T12:16:00.000Z' });
+    expect(
+      Object.keys((readBackup(newest!.name).data as { contacts: object }).contacts).sort(),
+    ).toEqual(['c-1', 'c-2']);
+    storage.close();
+  });
+
+  it('schedules one for later when the last backup is recent, at most one per interval', () => {
+    const clock = seed();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const storage = open(dataDir, { now: clock.now });
+    const atStart = storage.listBackups().map((info) => info.name);
+    clock.advance(5 * MINUTE);
+    storage.transact((tx) => tx.put('contacts', makeContact('c-2')));
+    storage.transact((tx) => tx.put('contacts', makeContact('c-3')));
+    expect(storage.listBackups().map((info) => info.name)).toEqual(atStart);
+    clock.advance(10 * MINUTE);
+    vi.advanceTimersByTime(10 * MINUTE);
+    const added = storage.listBackups().filter((info) => !atStart.includes(info.name));
+    expect(added).toMatchObject([{ reason: 'interval', createdAt: '2026-01-15T12:15:00.000Z' }]);
+    expect(
+      Object.keys((readBackup(added[0]!.name).data as { contacts: object }).contacts).sort(),
+    ).toEqual(['c-1', 'c-2', 'c-3']);
+    vi.advanceTimersByTime(60 * MINUTE);
+    expect(storage.listBackups()).toHaveLength(atStart.length + 1);
+    storage.close();
+  });
+
+  it('takes a backup at close only if something changed since the last one', () => {
+    seed();
+    const idle = open(dataDir);
+    idle.listBackups();
+    const before = backupFiles();
+    idle.close();
+    expect(backupFiles()).toEqual(before);
+
+    const clock = manualClock('2026-01-15T13:00:00.000Z');
+    const busy = open(dataDir, { now: clock.now });
+    busy.listBackups();
+    clock.advance(MINUTE);
+    busy.transact((tx) => tx.put('contacts', makeContact('c-9')));
+    clock.advance(MINUTE);
+    busy.close();
+    expect(busy.listBackups()[0]).toMatchObject({
+      reason: 'quit',
+      createdAt: '2026-01-15T13:02:00.000Z',
+    });
+  });
+
+  it('keeps only the newest ones, safety backups included, newest first', () => {
+    const clock = seed();
+    const storage = open(dataDir, { now: clock.now, keepBackups: 3 });
+    for (let n = 0; n < 4; n += 1) {
+      clock.advance(MINUTE);
+      storage.createBackup('manual');
+    }
+    clock.advance(MINUTE);
+    storage.restoreBackup(storage.listBackups()[0]!.name);
+    const list = storage.listBackups();
+    expect(list.map((info) => info.reason)).toEqual(['before-restore', 'manual', 'manual']);
+    expect(list.map((info) => info.createdAt)).toEqual([
+      '2026-01-15T12:05:00.000Z',
+      '2026-01-15T12:04:00.000Z',
+      '2026-01-15T12:03:00.000Z',
+    ]);
+    expect(backupFiles()).toHaveLength(3);
+    storage.close();
+  });
+
+  it('names backups taken in the same millisecond apart and in order', () => {
+    seed();
+    const storage = open(dataDir);
+    const first = storage.createBackup('manual');
+    const second = storage.createBackup('manual');
+    expect(first.name).not.toBe(second.name);
+    expect(storage.listBackups()[0]!.name).toBe(second.name);
+    storage.close();
+  });
+});
+
+describe('restoring a backup', () => {
+  it('backs up the current state first, then replaces every file', () => {
+    const clock = seed();
+    const storage = open(dataDir, { now: clock.now });
+    const target = storage.createBackup('manual');
+    clock.advance(MINUTE);
+    storage.transact((tx) => {
+      tx.remove('contacts', 'c-1');
+      tx.put('contacts', makeContact('c-2'));
+      tx.setSettings({ ...tx.data.settings, meetingMinutes: 90 });
+    });
+    const result = storage.restoreBackup(target.name);
+    expect(result.restored).toBe(target.name);
+    expect(readBackup(result.safetyBackup)).toMatchObject({
+      reason: 'before-restore',
+      data: { contacts: { 'c-2': {} }, settings: { meetingMinutes: 90 } },
+    });
+    expect(Object.keys(storage.read().contacts)).toEqual(['c-1']);
+    expect(storage.read().settings.meetingMinutes).toBe(30);
+    storage.close();
+    const reopened = open(dataDir);
+    expect(Object.keys(reopened.read().contacts)).toEqual(['c-1']);
+    expect(reopened.read().settings.meetingMinutes).toBe(30);
+    reopened.close();
+  });
+
+  it.each([
+    ['../store/settings.json'],
+    ['..\\store\\settings.json'],
+    ['/etc/passwd'],
+    ['C:\\Windows\\win.ini'],
+    ['2026-01-15T12-00-00-000Z-0000-manual.json\0.txt'],
+    ['2026-01-15T12-00-00-000Z-0000-manual.json/../../store/settings.json'],
+    ['2099-01-01T00-00-00-000Z-0000-manual.json'],
+    [''],
+    ['settings.json'],
+  ])('refuses %j, which is not one of the listed backups, and changes nothing', (name) => {
+    seed();
+    const storage = open(dataDir);
+    storage.listBackups();
+    const before = snapshotStore(dataDir);
+    const backups = backupFiles();
+    const error = caught(() => storage.restoreBackup(name));
+    expect(error.code).toBe('not-found');
+    expect(snapshotStore(dataDir)).toEqual(before);
+    expect(backupFiles()).toEqual(backups);
+    storage.close();
+  });
+
+  it.each([
+    ['cut off', (text: string) => text.slice(0, text.length / 2), /not valid JSON/],
+    ['not a Rapport file', () => JSON.stringify({ hello: 'world' }), /not a Rapport export/],
+    [
+      'from a newer Rapport',
+      (text: string) => text.replace(`"schemaVersion":${SCHEMA_VERSION}`, '"schemaVersion":99'),
+      /newer version of Rapport/,
+    ],
+    [
+      'holding a wrong value',
+      (text: string) => text.replace('"firstName":"Ana"', '"firstName":""'),
+      /wrong value at contacts\.c-1\.firstName: Enter a first name/,
+    ],
+  ])('refuses a backup that is %s, says why and changes nothing', (_label, damage, message) => {
+    seed();
+    const storage = open(dataDir);
+    const backup = storage.createBackup('manual');
+    const file = path.join(dataDir, 'backups', backup.name);
+    fs.writeFileSync(file, damage(fs.readFileSync(file, 'utf8')));
+    const before = snapshotStore(dataDir);
+    const backups = backupFiles();
+    const error = caught(() => storage.restoreBackup(backup.name));
+    expect(error.code).toBe('invalid-file');
+    expect(error.message).toMatch(message);
+    expect(error.message).toMatch(/Nothing was changed/);
+    expect(snapshotStore(dataDir)).toEqual(before);
+    expect(backupFiles()).toEqual(backups);
+    expect(storage.read().contacts['c-1']).toEqual(makeContact('c-1'));
+    storage.close();
+  });
+});

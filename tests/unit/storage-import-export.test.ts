@@ -1,0 +1,210 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MAX_IMPORT_BYTES } from '../../electron/services/storage.js';
+import { SCHEMA_VERSION } from '../../shared/schema/dataset.js';
+import { UserFacingError } from '../../shared/result.js';
+import {
+  makeActivity,
+  makeContact,
+  makeTempDir,
+  open,
+  snapshotStore,
+} from './helpers/storage-fixtures.js';
+
+let root: string;
+let cleanup: () => void;
+let dataDir: string;
+
+beforeEach(() => {
+  ({ dir: root, cleanup } = makeTempDir());
+  dataDir = path.join(root, 'data');
+});
+afterEach(() => cleanup());
+
+function caught(fn: () => unknown): UserFacingError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof UserFacingError) return error;
+    throw error;
+  }
+  throw new Error('Expected a UserFacingError, but nothing was thrown.');
+}
+
+function seedOther() {
+  const other = open(path.join(root, 'other'));
+  other.transact((tx) => {
+    tx.put('contacts', makeContact('c-1', { firstName: 'Émile' }));
+    tx.put('contacts', makeContact('c-2'));
+    tx.put('activities', makeActivity('a-1', 'c-1'));
+    tx.setSettings({ ...tx.data.settings, meetingMinutes: 25 });
+  });
+  const file = path.join(root, 'export.json');
+  other.exportAll(file);
+  other.close();
+  return file;
+}
+
+describe('export and import', () => {
+  it('round-trips everything through one ExportFile and reports counts per collection', () => {
+    const file = seedOther();
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({
+      format: 'rapport-data',
+      schemaVersion: SCHEMA_VERSION,
+      exportedAt: expect.any(String),
+    });
+    const storage = open(dataDir);
+    storage.transact((tx) => tx.put('contacts', makeContact('mine')));
+    const result = storage.importAll(file);
+    expect(result.counts).toEqual({
+      contacts: 2,
+      activities: 1,
+      reminders: 0,
+      meetings: 0,
+      questions: 0,
+      templates: 0,
+      notes: 0,
+      attachments: 0,
+    });
+    expect(storage.listBackups().find((info) => info.name === result.safetyBackup)?.reason).toBe(
+      'before-import',
+    );
+    expect(Object.keys(storage.read().contacts).sort()).toEqual(['c-1', 'c-2']);
+    expect(storage.read().contacts['c-1']?.firstName).toBe('Émile');
+    expect(storage.read().settings.meetingMinutes).toBe(25);
+    storage.close();
+    const reopened = open(dataDir);
+    expect(Object.keys(reopened.read().contacts).sort()).toEqual(['c-1', 'c-2']);
+    expect(reopened.read().activities['a-1']?.contactId).toBe('c-1');
+    reopened.close();
+  });
+
+  it('says clearly when the export cannot be written', () => {
+    const storage = open(dataDir);
+    const error = caught(() =>
+      storage.exportAll(path.join(root, 'missing-folder', 'sub', '\0bad.json')),
+    );
+    expect(error.code).toBe('io');
+    expect(error.message).toMatch(/could not be written/);
+    storage.close();
+  });
+
+  const good = () =>
+    JSON.parse(fs.readFileSync(seedOther(), 'utf8')) as Record<string, unknown> & {
+      data: Record<string, Record<string, Record<string, unknown>>>;
+    };
+
+  const badFiles: Array<[string, () => string | Buffer, RegExp]> = [
+    ['an empty file', () => '', /not valid JSON/],
+    ['plain text', () => 'Name,Company\nAna,Northwind\n', /not valid JSON/],
+    ['random bytes', () => Buffer.from([0xff, 0xfe, 0x00, 0x13, 0x88, 0x42]), /not valid JSON/],
+    ['a cut-off export', () => JSON.stringify(good()).slice(0, 200), /not valid JSON/],
+    ['a JSON array', () => '[1,2,3]', /not a Rapport export/],
+    [
+      "another app's JSON",
+      () => JSON.stringify({ format: 'other-app', data: {} }),
+      /not a Rapport export/,
+    ],
+    [
+      'an export from a newer Rapport',
+      () => JSON.stringify({ ...good(), schemaVersion: SCHEMA_VERSION + 1 }),
+      /newer version of Rapport \(data version 2; this version reads up to 1\)/,
+    ],
+    [
+      'an export without data',
+      () =>
+        JSON.stringify({
+          format: 'rapport-data',
+          schemaVersion: 1,
+          exportedAt: '2026-01-01T00:00:00.000Z',
+        }),
+      /not a complete Rapport export \(data: /,
+    ],
+    [
+      'a bad e-mail in one contact',
+      () => {
+        const file = good();
+        file.data.contacts!['c-2']!.email = 'nope';
+        return JSON.stringify(file);
+      },
+      /wrong value at contacts\.c-2\.email: Enter an e-mail address/,
+    ],
+    [
+      'a missing collection',
+      () => {
+        const file = good();
+        delete file.data.meetings;
+        return JSON.stringify(file);
+      },
+      /wrong value at meetings/,
+    ],
+    [
+      'an item filed under another id',
+      () => {
+        const file = good();
+        file.data.contacts!['c-9'] = file.data.contacts!['c-2']!;
+        return JSON.stringify(file);
+      },
+      /contacts\.c-9: the item's id is "c-2"/,
+    ],
+  ];
+
+  it.each(badFiles)('refuses %s, says why and changes nothing', (_label, content, message) => {
+    const file = path.join(root, 'incoming.json');
+    fs.writeFileSync(file, content());
+    const storage = open(dataDir);
+    storage.transact((tx) => tx.put('contacts', makeContact('mine')));
+    const before = snapshotStore(dataDir);
+    const backups = storage.listBackups();
+    const error = caught(() => storage.importAll(file));
+    expect(error.code).toBe('invalid-file');
+    expect(error.message).toMatch(message);
+    expect(error.message).toMatch(/Nothing was changed\.$/);
+    expect(snapshotStore(dataDir)).toEqual(before);
+    expect(storage.listBackups()).toEqual(backups);
+    expect(Object.keys(storage.read().contacts)).toEqual(['mine']);
+    storage.close();
+  });
+
+  it('refuses a file over the size limit without reading it', () => {
+    const file = path.join(root, 'huge.json');
+    fs.writeFileSync(file, '');
+    fs.truncateSync(file, MAX_IMPORT_BYTES + 1); // sparse: costs no disk space
+    const storage = open(dataDir);
+    const error = caught(() => storage.importAll(file));
+    expect(error).toMatchObject({ code: 'invalid-file' });
+    expect(error.message).toMatch(/larger than any Rapport export \(the limit is 200 MB\)/);
+    storage.close();
+  });
+
+  it.each([
+    ['a folder', () => root, 'invalid-file'],
+    ['a missing file', () => path.join(root, 'gone.json'), 'not-found'],
+  ])('refuses %s', (_label, target, code) => {
+    const storage = open(dataDir);
+    expect(caught(() => storage.importAll(target())).code).toBe(code);
+    storage.close();
+  });
+
+  it('upgrades an export from an older version on the way in', () => {
+    const file = path.join(root, 'old.json');
+    const old = good();
+    for (const contact of Object.values(old.data.contacts!)) delete contact.responsiveness;
+    fs.writeFileSync(file, JSON.stringify({ ...old, schemaVersion: 0 }));
+    const storage = open(dataDir, {
+      migrations: {
+        0: (data) => {
+          for (const contact of Object.values(
+            data.contacts as Record<string, Record<string, unknown>>,
+          ))
+            contact.responsiveness = 'booster';
+          return data;
+        },
+      },
+    });
+    storage.importAll(file);
+    expect(storage.read().contacts['c-1']?.responsiveness).toBe('booster');
+    storage.close();
+  });
+});
