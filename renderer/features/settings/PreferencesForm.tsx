@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Settings } from '../../../shared/schema/settings.js';
 import { SelectField, TextField } from '../../components/Field.js';
-import { ErrorMessage, StatusMessage } from '../../components/Messages.js';
+import { FormFooter } from '../../components/FormFooter.js';
 import {
   fieldError,
   focusField,
@@ -152,31 +152,15 @@ export function PreferencesForm({
           ]}
         />
       </div>
-      {saveState.state === 'error' ? (
-        <ErrorMessage>
-          <p>Your preferences were not saved. {saveState.message}</p>
-        </ErrorMessage>
-      ) : null}
-      <div className="form-actions">
-        <button
-          ref={submitRef}
-          type="submit"
-          className="button button-primary"
-          disabled={saving || readOnlyReason !== null}
-          aria-describedby={readOnlyReason ? 'read-only-explainer-preferences' : undefined}
-        >
-          Save preferences
-        </button>
-        {dirty ? <span className="unsaved-badge">Unsaved changes</span> : null}
-        <StatusMessage>
-          {saveState.state === 'saved' && !dirty ? 'Preferences saved.' : null}
-        </StatusMessage>
-      </div>
-      {readOnlyReason ? (
-        <p className="read-only-explainer" id="read-only-explainer-preferences">
-          Saving is turned off because Rapport opened your data read-only.
-        </p>
-      ) : null}
+      <FormFooter
+        subject="preferences"
+        saveLabel="Save preferences"
+        savedMessage="Preferences saved."
+        saveState={saveState}
+        dirty={dirty}
+        readOnlyReason={readOnlyReason}
+        submitRef={submitRef}
+      />
     </form>
   );
 }

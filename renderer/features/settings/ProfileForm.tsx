@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Profile } from '../../../shared/schema/settings.js';
 import { TextField } from '../../components/Field.js';
-import { ErrorMessage, StatusMessage } from '../../components/Messages.js';
+import { FormFooter } from '../../components/FormFooter.js';
 import { fieldError, focusField, validateForm, type FieldErrors } from '../../validation.js';
 import type { SaveState } from '../../stores/settings-store.js';
 
@@ -120,31 +120,15 @@ export function ProfileForm({
           />
         ))}
       </div>
-      {saveState.state === 'error' ? (
-        <ErrorMessage>
-          <p>Your profile was not saved. {saveState.message}</p>
-        </ErrorMessage>
-      ) : null}
-      <div className="form-actions">
-        <button
-          ref={submitRef}
-          type="submit"
-          className="button button-primary"
-          disabled={saving || readOnlyReason !== null}
-          aria-describedby={readOnlyReason ? 'read-only-explainer-profile' : undefined}
-        >
-          Save profile
-        </button>
-        {dirty ? <span className="unsaved-badge">Unsaved changes</span> : null}
-        <StatusMessage>
-          {saveState.state === 'saved' && !dirty ? 'Profile saved.' : null}
-        </StatusMessage>
-      </div>
-      {readOnlyReason ? (
-        <p className="read-only-explainer" id="read-only-explainer-profile">
-          Saving is turned off because Rapport opened your data read-only.
-        </p>
-      ) : null}
+      <FormFooter
+        subject="profile"
+        saveLabel="Save profile"
+        savedMessage="Profile saved."
+        saveState={saveState}
+        dirty={dirty}
+        readOnlyReason={readOnlyReason}
+        submitRef={submitRef}
+      />
     </form>
   );
 }
