@@ -1,5 +1,7 @@
 import type { EventMap, EventName } from '../shared/contract.js';
 import { UserFacingError } from '../shared/result.js';
+import { createImportHandlers } from './handlers-import.js';
+import { createPipelineHandlers } from './handlers-pipeline.js';
 import type { Handlers } from './ipc/dispatch.js';
 import type { Clock, Storage } from './services/types.js';
 
@@ -116,5 +118,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return paths.map((path) => storage.addAttachment(path, role));
     },
     'attachments:list': () => Object.values(storage.read().attachments),
+    ...createPipelineHandlers(deps),
+    ...createImportHandlers(deps),
   };
 }

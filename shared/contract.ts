@@ -1,7 +1,20 @@
 import { z } from 'zod';
 import type { Result } from './result.js';
 import { Profile, Settings } from './schema/settings.js';
-import type { Attachment } from './schema/entities.js';
+import { Id, IsoDateTime } from './schema/common.js';
+import { Stage, type Attachment, type Contact, type Reminder } from './schema/entities.js';
+import {
+  ContactInput,
+  ImportKind,
+  LogActivityInput,
+  MappableField,
+  type ContactDetail,
+  type DuplicateMatch,
+  type ImportPreview,
+  type ImportProgress,
+  type LogActivityResult,
+  type TodayView,
+} from './schema/pipeline.js';
 
 /**
  * The one list of IPC channels. Each `domain:verb` channel has a zod schema for its single argument
@@ -27,6 +40,10 @@ export interface StorageStatus {
   /** True once the user dismissed the notice for this start. */
   noticeDismissed: boolean;
 }
+
+/** Places the menu can send the renderer to. */
+export type NavigationTarget =
+  'home' | 'pipeline' | 'contacts/new' | 'import' | 'settings/profile' | 'settings/data';
 
 export interface BackupInfo {
   name: string;
@@ -75,6 +92,69 @@ export const contract = {
     result: returns<Attachment[] | null>(),
   },
   'attachments:list': { args: z.undefined(), result: returns<Attachment[]>() },
+
+  // Contact pipeline
+  'contacts:list': { args: z.undefined(), result: returns<Contact[]>() },
+  'contacts:get': { args: z.object({ id: Id }), result: returns<ContactDetail>() },
+  'contacts:findDuplicates': {
+    args: z.object({ contact: ContactInput, ignoreId: Id.optional() }),
+    result: returns<DuplicateMatch[]>(),
+  },
+  'contacts:create': { args: z.object({ contact: ContactInput }), result: returns<Contact>() },
+  'contacts:update': {
+    args: z.object({ id: Id, contact: ContactInput }),
+    result: returns<Contact>(),
+  },
+  /** What deleting would take with it, for the confirm dialog. */
+  'contacts:deletionImpact': {
+    args: z.object({ id: Id }),
+    result: returns<{
+      meetings: number;
+      activities: number;
+      reminders: number;
+      referrals: number;
+    }>(),
+  },
+  'contacts:delete': { args: z.object({ id: Id }), result: returns<{ undoToken: string }>() },
+  'contacts:undoDelete': {
+    args: z.object({ undoToken: z.string().min(1).max(100) }),
+    result: returns<Contact>(),
+  },
+  'contacts:setStage': {
+    args: z.object({ id: Id, stage: Stage }),
+    result: returns<Contact>(),
+  },
+  'activities:log': { args: LogActivityInput, result: returns<LogActivityResult>() },
+  'reminders:today': { args: z.undefined(), result: returns<TodayView>() },
+  'reminders:snooze': {
+    args: z.object({ id: Id, until: IsoDateTime }),
+    result: returns<Reminder>(),
+  },
+  'reminders:done': { args: z.object({ id: Id }), result: returns<Reminder>() },
+  'import:choose': {
+    args: z.object({ kind: ImportKind }),
+    result: returns<ImportPreview | null>(),
+  },
+  'import:remap': {
+    args: z.object({ token: z.string().min(1).max(100), mapping: z.array(MappableField).max(200) }),
+    result: returns<ImportPreview>(),
+  },
+  'import:commit': {
+    args: z.object({ token: z.string().min(1).max(100) }),
+    result: returns<{ added: number; merged: number; unchanged: number; rejected: number }>(),
+  },
+  'import:cancel': {
+    args: z.object({ token: z.string().min(1).max(100) }),
+    result: returns<null>(),
+  },
+  'export:contactsCsv': {
+    args: z.undefined(),
+    result: returns<{ path: string; count: number } | null>(),
+  },
+  'export:contactsVcard': {
+    args: z.undefined(),
+    result: returns<{ path: string; count: number } | null>(),
+  },
 } as const;
 
 export type Contract = typeof contract;
@@ -89,12 +169,14 @@ export const channels = Object.keys(contract) as Channel[];
  */
 export interface EventMap {
   /** The application menu asks the renderer to show an area (e.g. Settings from the app menu). */
-  'app:navigate': { to: 'settings/profile' | 'settings/data' | 'home' };
+  'app:navigate': { to: NavigationTarget };
   /** Storage state changed outside the renderer's own calls (e.g. a restore from the menu). */
   'storage:changed': StorageStatus;
+  /** Progress of a long import (reading, parsing, matching, saving). */
+  'import:progress': ImportProgress;
 }
 export type EventName = keyof EventMap;
-export const eventNames: EventName[] = ['app:navigate', 'storage:changed'];
+export const eventNames: EventName[] = ['app:navigate', 'storage:changed', 'import:progress'];
 
 type Domain<C extends string> = C extends `${infer D}:${string}` ? D : never;
 type Verb<C extends string, D extends string> = C extends `${D}:${infer V}` ? V : never;

@@ -1,13 +1,23 @@
 import { create } from 'zustand';
 
-export type Area = 'home' | 'settings';
+/** 'home' is the Today view. 'contact' shows one contact (or the new-contact form). */
+export type Area = 'home' | 'pipeline' | 'contact' | 'import' | 'settings';
 export type SettingsTab = 'profile' | 'preferences' | 'data';
-export type Route = 'home' | 'settings' | `settings/${SettingsTab}`;
+export type Route =
+  | 'home'
+  | 'pipeline'
+  | 'import'
+  | 'contacts/new'
+  | `contacts/${string}`
+  | 'settings'
+  | `settings/${SettingsTab}`;
 
 export const settingsTabs: readonly SettingsTab[] = ['profile', 'preferences', 'data'];
 
 interface UiState {
   area: Area;
+  /** The contact shown when area is 'contact'; null means the new-contact form. */
+  contactId: string | null;
   settingsTab: SettingsTab;
   /**
    * Bumped by `navigate` (sidebar, buttons, the app menu) but not by switching tabs, so the page
@@ -18,12 +28,23 @@ interface UiState {
   selectSettingsTab(tab: SettingsTab): void;
 }
 
-const initial = { area: 'home' as Area, settingsTab: 'profile' as SettingsTab, navigationCount: 0 };
+const initial = {
+  area: 'home' as Area,
+  contactId: null as string | null,
+  settingsTab: 'profile' as SettingsTab,
+  navigationCount: 0,
+};
 
 /** Parses a route from anywhere (including main's `app:navigate`); unknown routes give null. */
-export function parseRoute(to: unknown): { area: Area; tab: SettingsTab | null } | null {
-  if (to === 'home') return { area: 'home', tab: null };
+export function parseRoute(
+  to: unknown,
+): { area: Area; tab: SettingsTab | null; contactId?: string | null } | null {
+  if (to === 'home' || to === 'pipeline' || to === 'import') return { area: to, tab: null };
   if (to === 'settings') return { area: 'settings', tab: null };
+  if (to === 'contacts/new') return { area: 'contact', tab: null, contactId: null };
+  if (typeof to === 'string' && /^contacts\/[^/]{1,100}$/.test(to)) {
+    return { area: 'contact', tab: null, contactId: to.slice('contacts/'.length) };
+  }
   if (typeof to === 'string' && to.startsWith('settings/')) {
     const tab = to.slice('settings/'.length);
     if ((settingsTabs as readonly string[]).includes(tab)) {
@@ -41,6 +62,7 @@ export const useUiStore = create<UiState>()((set) => ({
     if (!route) return;
     set((state) => ({
       area: route.area,
+      contactId: route.contactId === undefined ? state.contactId : route.contactId,
       settingsTab: route.tab ?? state.settingsTab,
       navigationCount: state.navigationCount + 1,
     }));

@@ -36,7 +36,8 @@ export class FakeFailure extends Error {
   }
 }
 
-type Table = { [C in Channel]: (args: ParsedArgsOf<C>) => ResultOf<C> | Promise<ResultOf<C>> };
+/** Channels without an entry answer "not-found" unless a test gives one with `respond`. */
+type Table = { [C in Channel]?: (args: ParsedArgsOf<C>) => ResultOf<C> | Promise<ResultOf<C>> };
 type Override = (args: unknown) => unknown;
 
 export const DATA_DIR = '/home/alex/.config/Rapport';
@@ -140,7 +141,8 @@ export function createFakeRapport(initial: Partial<FakeState> = {}) {
       }
       try {
         const override = overrides.get(channel);
-        const handler = (override ?? table[channel]) as (a: unknown) => unknown;
+        const handler = (override ?? table[channel]) as ((a: unknown) => unknown) | undefined;
+        if (!handler) throw new FakeFailure('not-found', `The fake has no answer for ${channel}.`);
         return { ok: true, value: await handler(parsed.data) };
       } catch (error) {
         if (error instanceof FakeFailure)

@@ -1,12 +1,23 @@
-import { useRef } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { ErrorBoundary } from '../../components/ErrorBoundary.js';
 import { ErrorMessage } from '../../components/Messages.js';
 import { useStorageStore } from '../../stores/storage-store.js';
-import { useUiStore } from '../../stores/ui-store.js';
-import { HomePage } from '../home/HomePage.js';
+import { useUiStore, type Area } from '../../stores/ui-store.js';
+import { ContactPage } from '../contacts/ContactPage.js';
+import { ImportPage } from '../import/ImportPage.js';
+import { PipelinePage } from '../pipeline/PipelinePage.js';
 import { SettingsPage } from '../settings/SettingsPage.js';
+import { TodayPage } from '../today/TodayPage.js';
 import { Sidebar } from './Sidebar.js';
 import { StorageNotice } from './StorageNotice.js';
+
+const pages: Record<Area, () => ReactNode> = {
+  home: () => <TodayPage />,
+  pipeline: () => <PipelinePage />,
+  contact: () => <ContactPage />,
+  import: () => <ImportPage />,
+  settings: () => <SettingsPage />,
+};
 
 /** Sidebar on the left, the current area on the right, the storage notice above it. */
 export function AppShell() {
@@ -35,9 +46,7 @@ export function AppShell() {
               <p>Rapport could not check your data folder. {statusError}</p>
             </ErrorMessage>
           ) : null}
-          <ErrorBoundary key={area}>
-            {area === 'home' ? <HomePage /> : <SettingsPage />}
-          </ErrorBoundary>
+          <ErrorBoundary key={area}>{pages[area]()}</ErrorBoundary>
         </div>
       </main>
     </div>

@@ -1,8 +1,9 @@
 import type { MouseEvent, ReactNode } from 'react';
-import type { Area } from '../../stores/ui-store.js';
+import type { Area, Route } from '../../stores/ui-store.js';
 
 interface NavItem {
   area: Area;
+  route: Route;
   label: string;
   icon: ReactNode;
 }
@@ -31,22 +32,39 @@ const SettingsIcon = (
   </svg>
 );
 
-/** Only areas that exist today; later issues add Pipeline, Meetings and Thank-you notes. */
+const PipelineIcon = (
+  <svg className="icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+    <path
+      d="M3 4h4v12H3zM8 4h4v8H8zM13 4h4v5h-4z"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.6"
+      strokeLinejoin="round"
+    />
+  </svg>
+);
+
+/** Only areas that exist; later issues add Meetings and Thank-you notes. */
 const items: readonly NavItem[] = [
-  { area: 'home', label: 'Home', icon: HomeIcon },
-  { area: 'settings', label: 'Settings', icon: SettingsIcon },
+  { area: 'home', route: 'home', label: 'Today', icon: HomeIcon },
+  { area: 'pipeline', route: 'pipeline', label: 'Pipeline', icon: PipelineIcon },
+  { area: 'settings', route: 'settings', label: 'Settings', icon: SettingsIcon },
 ];
+
+/** Areas reached from another one keep their parent highlighted in the sidebar. */
+const navAreaOf = (area: Area): Area =>
+  area === 'contact' || area === 'import' ? 'pipeline' : area;
 
 interface SidebarProps {
   current: Area;
-  onNavigate(area: Area): void;
+  onNavigate(route: Route): void;
 }
 
 /** The left sidebar: app name and the main navigation. */
 export function Sidebar({ current, onNavigate }: SidebarProps) {
-  const go = (area: Area) => (event: MouseEvent<HTMLAnchorElement>) => {
+  const go = (route: Route) => (event: MouseEvent<HTMLAnchorElement>) => {
     event.preventDefault();
-    onNavigate(area);
+    onNavigate(route);
   };
   return (
     <div className="sidebar">
@@ -61,8 +79,8 @@ export function Sidebar({ current, onNavigate }: SidebarProps) {
               <a
                 href={`#${item.area}`}
                 className="nav-link"
-                aria-current={item.area === current ? 'page' : undefined}
-                onClick={go(item.area)}
+                aria-current={item.area === navAreaOf(current) ? 'page' : undefined}
+                onClick={go(item.route)}
               >
                 {item.icon}
                 <span>{item.label}</span>

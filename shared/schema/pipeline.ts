@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { Id, IsoDateTime } from './common.js';
+import { Activity, Contact, Meeting, Reminder, Stage } from './entities.js';
+
+/** What the contact form sends: everything the user edits (ids and timestamps come from main). */
+export const ContactInput = Contact.omit({
+  id: true,
+  createdAt: true,
+  updatedAt: true,
+  responsiveness: true,
+}).extend({ stage: Stage.default('prospect') });
+export type ContactInput = z.input<typeof ContactInput>;
+
+export const duplicateReasons = ['linkedin', 'email', 'name-company'] as const;
+export interface DuplicateMatch {
+  contact: Contact;
+  reason: (typeof duplicateReasons)[number];
+}
+
+/** Everything the contact page shows, in one call. */
+export interface ContactDetail {
+  contact: Contact;
+  /** Newest first. */
+  activities: Activity[];
+  reminders: Reminder[];
+  meetings: Meeting[];
+  referredBy: Contact | null;
+  referrals: Contact[];
+}
+
+/** Activities a user logs by hand (stage changes are logged by main). */
+export const LoggableActivityKind = z.enum([
+  'outreach-sent',
+  'reply-received',
+  'follow-up-sent',
+  'call',
+  'meeting-held',
+  'thank-you-sent',
+  'note',
+]);
+
+export const LogActivityInput = z.object({
+  contactId: Id,
+  kind: LoggableActivityKind,
+  at: IsoDateTime,
+  summary: z.string().trim().max(5_000),
+});
+
+export interface LogActivityResult {
+  activity: Activity;
+  contact: Contact;
+  /** Reminders this activity created (3B7 follow-ups) or closed (a reply cancels them). */
+  created: Reminder[];
+  cancelled: Reminder[];
+}
+
+/** One row of the Today view: the reminder, its contact, and what to do next. */
+export interface TodayItem {
+  reminder: Reminder;
+  contact: Contact;
+  overdue: boolean;
+  /** Day 3: others at the same company not contacted yet (the 3B7 "next person"). */
+  suggestions: Contact[];
+}
+
+export interface TodayView {
+  /** Local calendar date the view was computed for, YYYY-MM-DD. */
+  date: string;
+  items: TodayItem[];
+  upcomingMeetings: { meeting: Meeting; contact: Contact }[];
+}
+
+export const ImportKind = z.enum(['linkedin', 'csv', 'vcard']);
+export type ImportKind = z.infer<typeof ImportKind>;
+
+/** Contact fields a CSV column can be mapped to. */
+export const MappableField = z.enum([
+  'firstName',
+  'lastName',
+  'fullName',
+  'title',
+  'company',
+  'industry',
+  'location',
+  'email',
+  'phone',
+  'linkedinUrl',
+  'tags',
+  'notes',
+  'ignore',
+]);
+export type MappableField = z.infer<typeof MappableField>;
+
+export interface ImportRowIssue {
+  /** 1-based line or card number in the file, as a user would count. */
+  row: number;
+  reason: string;
+}
+
+export interface ImportPreview {
+  token: string;
+  fileName: string;
+  kind: ImportKind;
+  /** CSV only: the header row and the mapping in use (guessed, or the user's). */
+  headers: string[];
+  mapping: MappableField[];
+  counts: { new: number; merge: number; unchanged: number; rejected: number; total: number };
+  /** The first rows as they would be saved, for a look before committing. */
+  sample: { action: 'new' | 'merge' | 'unchanged'; contact: ContactInput }[];
+  rejected: ImportRowIssue[];
+}
+
+export interface ImportProgress {
+  token: string | null;
+  phase: 'reading' | 'parsing' | 'matching' | 'saving';
+  done: number;
+  total: number;
+}
+
+export const ContactsQuery = z.object({}).optional();
+export { Activity, Contact, Reminder };
