@@ -1,3 +1,4 @@
+import { importBench } from './import-bench.js';
 import { storageBench } from './storage-bench.js';
 import type { BenchModule, Figure } from './types.js';
 
@@ -5,7 +6,7 @@ import type { BenchModule, Figure } from './types.js';
  * `npm run bench` prints a table; `npm run bench -- --json` prints one JSON object (figure key ->
  * number) on stdout and nothing else. A later issue adds its figures by appending a module here.
  */
-const modules: BenchModule[] = [storageBench];
+const modules: BenchModule[] = [storageBench, importBench];
 
 const json = process.argv.includes('--json');
 const progress = (message: string) => process.stderr.write(`[bench] ${message}\n`);
