@@ -1,6 +1,6 @@
-import { UserFacingError } from '../shared/result.js';
 import type { HandlerDeps } from './handlers.js';
 import type { Handlers } from './ipc/dispatch.js';
+import { createPipelineService } from './services/pipeline.js';
 
 export type PipelineChannel =
   | 'contacts:list'
@@ -17,25 +17,27 @@ export type PipelineChannel =
   | 'reminders:snooze'
   | 'reminders:done';
 
-const notYet = () => {
-  throw new UserFacingError('internal', 'The pipeline is not available yet.');
-};
-
-/** Contacts, activities and reminders: the table rows for the pipeline (being built, issue 3). */
-export function createPipelineHandlers(_deps: HandlerDeps): Pick<Handlers, PipelineChannel> {
+/**
+ * Contacts, activities and reminders: one line per channel, each a call into the pipeline service.
+ * The service (and its in-memory undo tokens) lives as long as the handler table, which main and
+ * the e2e harness build once.
+ */
+export function createPipelineHandlers(deps: HandlerDeps): Pick<Handlers, PipelineChannel> {
+  const pipeline = createPipelineService({ storage: deps.storage, now: deps.now });
   return {
-    'contacts:list': notYet,
-    'contacts:get': notYet,
-    'contacts:findDuplicates': notYet,
-    'contacts:create': notYet,
-    'contacts:update': notYet,
-    'contacts:deletionImpact': notYet,
-    'contacts:delete': notYet,
-    'contacts:undoDelete': notYet,
-    'contacts:setStage': notYet,
-    'activities:log': notYet,
-    'reminders:today': notYet,
-    'reminders:snooze': notYet,
-    'reminders:done': notYet,
+    'contacts:list': () => pipeline.list(),
+    'contacts:get': ({ id }) => pipeline.get(id),
+    'contacts:findDuplicates': ({ contact, ignoreId }) =>
+      pipeline.findDuplicates(contact, ignoreId),
+    'contacts:create': ({ contact }) => pipeline.create(contact),
+    'contacts:update': ({ id, contact }) => pipeline.update(id, contact),
+    'contacts:deletionImpact': ({ id }) => pipeline.deletionImpact(id),
+    'contacts:delete': ({ id }) => pipeline.delete(id),
+    'contacts:undoDelete': ({ undoToken }) => pipeline.undoDelete(undoToken),
+    'contacts:setStage': ({ id, stage }) => pipeline.setStage(id, stage),
+    'activities:log': (input) => pipeline.logActivity(input),
+    'reminders:today': () => pipeline.today(),
+    'reminders:snooze': ({ id, until }) => pipeline.snooze(id, until),
+    'reminders:done': ({ id }) => pipeline.done(id),
   };
 }

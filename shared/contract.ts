@@ -97,7 +97,8 @@ export const contract = {
   'contacts:list': { args: z.undefined(), result: returns<Contact[]>() },
   'contacts:get': { args: z.object({ id: Id }), result: returns<ContactDetail>() },
   'contacts:findDuplicates': {
-    args: z.object({ contact: ContactInput, ignoreId: Id.optional() }),
+    // A half-filled form may be checked too (e.g. on blur of the e-mail field).
+    args: z.object({ contact: ContactInput.partial(), ignoreId: Id.optional() }),
     result: returns<DuplicateMatch[]>(),
   },
   'contacts:create': { args: z.object({ contact: ContactInput }), result: returns<Contact>() },

@@ -1,0 +1,466 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { findDuplicates, type DuplicateProbe } from '../../shared/domain/duplicates.js';
+import { stageChangeSummary } from '../../shared/domain/stages.js';
+import {
+  isCurmudgeon,
+  isFollowUp,
+  planFollowUpSent,
+  planOutreach,
+  planReply,
+} from '../../shared/domain/three-b-seven.js';
+import { UserFacingError } from '../../shared/result.js';
+import type { Dataset } from '../../shared/schema/dataset.js';
+import type {
+  Activity,
+  Contact,
+  Meeting,
+  Reminder,
+  Stage,
+  ThankYouNote,
+} from '../../shared/schema/entities.js';
+import {
+  ContactInput,
+  LogActivityInput,
+  type ContactDetail,
+  type DuplicateMatch,
+  type LogActivityResult,
+  type TodayView,
+} from '../../shared/schema/pipeline.js';
+import {
+  buildTodayView,
+  cancelPending,
+  compareContactsByName,
+  completeReminder,
+  nextPeopleAtCompany,
+  snoozeReminder,
+} from './reminders.js';
+import type { Clock, Storage, Transaction } from './types.js';
+
+/** What deleting a contact takes with it, for the confirm dialog. */
+export interface DeletionImpact {
+  meetings: number;
+  activities: number;
+  reminders: number;
+  referrals: number;
+}
+
+/**
+ * Contacts, their timeline and their reminders: every `contacts:*`, `activities:log` and
+ * `reminders:*` channel is one method here. The clock and the id maker are passed in so the 3B7
+ * dates can be tested on fixed days; the storage is the only thing that touches disk.
+ */
+export interface PipelineService {
+  /** Every contact, sorted by name. Labels overdue Curmudgeons first (writes only if one changed). */
+  list(): Contact[];
+  get(id: string): ContactDetail;
+  /** Lenient on purpose: the add form asks while the user is still typing. */
+  findDuplicates(input: Partial<DuplicateProbe>, ignoreId?: string): DuplicateMatch[];
+  create(input: ContactInput): Contact;
+  update(id: string, input: ContactInput): Contact;
+  setStage(id: string, stage: Stage): Contact;
+  deletionImpact(id: string): DeletionImpact;
+  delete(id: string): { undoToken: string };
+  undoDelete(undoToken: string): Contact;
+  logActivity(input: z.input<typeof LogActivityInput>): LogActivityResult;
+  today(): TodayView;
+  snooze(id: string, until: string): Reminder;
+  done(id: string): Reminder;
+  /** Labels contacts who never answered; returns how many changed. list() and today() call it. */
+  sweepCurmudgeons(): number;
+}
+
+export interface PipelineServiceOptions {
+  storage: Storage;
+  now: Clock;
+  /** Ids for new contacts, activities and reminders; crypto.randomUUID unless a test fixes them. */
+  newId?: () => string;
+  /** How many deletions can be undone (the oldest token is forgotten first); default 20. */
+  undoLimit?: number;
+  log?: (message: string, error?: unknown) => void;
+}
+
+/** Everything one deletion removed or changed, kept in memory until undone or forgotten. */
+interface Removed {
+  contact: Contact;
+  activities: Activity[];
+  reminders: Reminder[];
+  meetings: Meeting[];
+  notes: ThankYouNote[];
+  /** Contacts this person had referred, as they were before their link was cleared. */
+  referrals: Contact[];
+}
+
+/** Activities may be logged a little ahead (a time zone slip), never days into the future. */
+const FUTURE_SLACK_MS = 24 * 60 * 60 * 1000;
+const EARLIEST_ACTIVITY = Date.parse('2000-01-01T00:00:00.000Z');
+
+/** Stages in which a pending 3B7 follow-up still makes sense; anything else cancels them. */
+const followUpStages: ReadonlySet<Stage> = new Set(['prospect', 'contacted']);
+
+const invalid = (field: string, message: string) =>
+  new UserFacingError('invalid-args', `${field}: ${message}`);
+
+const contactGone = () =>
+  new UserFacingError(
+    'not-found',
+    'This contact no longer exists; it may have been deleted. Reload the list and try again.',
+  );
+
+const time = (iso: string) => Date.parse(iso);
+
+/** Newest first; a stage change caused by an activity at the same instant reads above it. */
+const newestFirst = (a: Activity, b: Activity) =>
+  time(b.at) - time(a.at) ||
+  Number(b.kind === 'stage-change') - Number(a.kind === 'stage-change') ||
+  (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Parses with the contract's schema again: services are also called from outside IPC. */
+function parseContactInput(input: unknown) {
+  const parsed = ContactInput.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = ['contact', ...(issue?.path ?? [])].join('.');
+    throw invalid(path, issue?.message ?? 'This contact cannot be saved.');
+  }
+  const value = parsed.data;
+  // Tags: no blanks, no case-only duplicates ("Fintech" and "fintech" are one tag).
+  const seen = new Set<string>();
+  const tags = value.tags.filter((tag) => {
+    const key = tag.toLowerCase();
+    if (tag === '' || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { ...value, tags };
+}
+
+function valuesWhere<T extends { contactId: string }>(
+  record: Readonly<Record<string, T>>,
+  contactId: string,
+): T[] {
+  const out: T[] = [];
+  for (const item of Object.values(record)) if (item.contactId === contactId) out.push(item);
+  return out;
+}
+
+export function createPipelineService(options: PipelineServiceOptions): PipelineService {
+  const { storage } = options;
+  const newId = options.newId ?? randomUUID;
+  const undoLimit = options.undoLimit ?? 20;
+  const log = options.log ?? ((message, error) => console.error(message, error));
+  const undoable = new Map<string, Removed>();
+
+  const data = (): Readonly<Dataset> => storage.read();
+  const nowIso = () => options.now().toISOString();
+
+  const requireContact = (contacts: Readonly<Record<string, Contact>>, id: string): Contact => {
+    const contact = Object.hasOwn(contacts, id) ? contacts[id] : undefined;
+    if (contact === undefined) throw contactGone();
+    return contact;
+  };
+
+  const checkReferrer = (referredById: string | null, selfId: string | null) => {
+    if (referredById === null) return;
+    if (referredById === selfId)
+      throw invalid(
+        'contact.referredById',
+        'A contact cannot be referred by themselves. Choose someone else or leave it empty.',
+      );
+    if (!Object.hasOwn(data().contacts, referredById))
+      throw invalid(
+        'contact.referredById',
+        'The contact chosen as the referrer no longer exists. Choose someone else or leave it empty.',
+      );
+  };
+
+  /**
+   * Moves a contact to `to` inside a transaction: logs the change on the timeline and, when the
+   * new stage is past waiting for a reply, cancels the pending 3B7 follow-ups.
+   */
+  const changeStage = (
+    tx: Transaction,
+    contact: Contact,
+    to: Stage,
+    at: string,
+  ): { contact: Contact; cancelled: Reminder[] } => {
+    if (contact.stage === to) return { contact, cancelled: [] };
+    const moved: Contact = { ...contact, stage: to, updatedAt: nowIso() };
+    tx.put('contacts', moved);
+    tx.put('activities', {
+      id: newId(),
+      contactId: contact.id,
+      kind: 'stage-change',
+      at,
+      summary: stageChangeSummary(contact.stage, to),
+      meetingId: null,
+    });
+    const cancelled = followUpStages.has(to) ? [] : cancelPending(tx, contact.id, isFollowUp);
+    return { contact: moved, cancelled };
+  };
+
+  const sweepCurmudgeons = (): number => {
+    if (storage.status().readOnly !== null) return 0;
+    const dataset = data();
+    const now = options.now();
+    // Only contacts with a day-7 follow-up already due can have waited long enough.
+    const candidates = new Set<string>();
+    for (const reminder of Object.values(dataset.reminders)) {
+      if (reminder.kind !== 'follow-up-7' || time(reminder.due) > now.getTime()) continue;
+      const contact = dataset.contacts[reminder.contactId];
+      if (contact !== undefined && contact.responsiveness === 'unknown') candidates.add(contact.id);
+    }
+    if (candidates.size === 0) return 0;
+    const activities = new Map<string, Activity[]>();
+    for (const activity of Object.values(dataset.activities)) {
+      if (!candidates.has(activity.contactId)) continue;
+      const list = activities.get(activity.contactId);
+      if (list === undefined) activities.set(activity.contactId, [activity]);
+      else list.push(activity);
+    }
+    const reminders = new Map<string, Reminder[]>();
+    for (const reminder of Object.values(dataset.reminders)) {
+      if (!candidates.has(reminder.contactId)) continue;
+      const list = reminders.get(reminder.contactId);
+      if (list === undefined) reminders.set(reminder.contactId, [reminder]);
+      else list.push(reminder);
+    }
+    const silent = [...candidates].filter((id) =>
+      isCurmudgeon({
+        contact: dataset.contacts[id] as Contact,
+        activities: activities.get(id) ?? [],
+        reminders: reminders.get(id) ?? [],
+        now,
+        waitDays: dataset.settings.curmudgeonWaitDays,
+        holidays: dataset.settings.holidays,
+      }),
+    );
+    if (silent.length === 0) return 0;
+    try {
+      storage.transact((tx) => {
+        for (const id of silent) {
+          const contact = tx.data.contacts[id];
+          if (contact !== undefined)
+            tx.put('contacts', { ...contact, responsiveness: 'curmudgeon', updatedAt: nowIso() });
+        }
+      });
+    } catch (error) {
+      // A label is not worth failing the list for; the next sweep tries again.
+      log('[pipeline] could not label silent contacts', error);
+      return 0;
+    }
+    return silent.length;
+  };
+
+  const deletionImpact = (id: string): DeletionImpact => {
+    const dataset = data();
+    requireContact(dataset.contacts, id);
+    return {
+      meetings: valuesWhere(dataset.meetings, id).length,
+      activities: valuesWhere(dataset.activities, id).length,
+      reminders: valuesWhere(dataset.reminders, id).length,
+      referrals: Object.values(dataset.contacts).filter((c) => c.referredById === id).length,
+    };
+  };
+
+  const today = (): TodayView => {
+    sweepCurmudgeons();
+    const dataset = data();
+    const nextAtCompany = nextPeopleAtCompany(dataset.contacts);
+    return buildTodayView(dataset, options.now(), {
+      suggest: (reminder, contact) =>
+        reminder.kind === 'follow-up-3' ? nextAtCompany(contact) : [],
+    });
+  };
+
+  const logActivity = (raw: z.input<typeof LogActivityInput>): LogActivityResult => {
+    const parsed = LogActivityInput.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw invalid(issue?.path.join('.') || 'activity', issue?.message ?? 'Invalid activity.');
+    }
+    const input = parsed.data;
+    const when = time(input.at);
+    if (when < EARLIEST_ACTIVITY) throw invalid('at', 'Enter a date in the year 2000 or later.');
+    if (when > options.now().getTime() + FUTURE_SLACK_MS)
+      throw invalid('at', 'That date is in the future. Log an activity once it has happened.');
+    requireContact(data().contacts, input.contactId);
+    return storage.transact((tx) => {
+      let contact = requireContact(tx.data.contacts, input.contactId);
+      const activity: Activity = {
+        id: newId(),
+        contactId: contact.id,
+        kind: input.kind,
+        at: new Date(when).toISOString(),
+        summary: input.summary,
+        meetingId: null,
+      };
+      // The plans look at the timeline as it was before this activity.
+      const activities = valuesWhere(tx.data.activities, contact.id);
+      const reminders = valuesWhere(tx.data.reminders, contact.id);
+      tx.put('activities', activity);
+      const created: Reminder[] = [];
+      const cancelled: Reminder[] = [];
+      const holidays = tx.data.settings.holidays;
+      if (input.kind === 'outreach-sent') {
+        const plan = planOutreach({ outreach: activity, contact, reminders, holidays, newId });
+        for (const reminder of [...plan.cancel, ...plan.create]) tx.put('reminders', reminder);
+        created.push(...plan.create);
+        cancelled.push(...plan.cancel);
+        if (contact.stage === 'prospect')
+          contact = changeStage(tx, contact, 'contacted', activity.at).contact;
+      } else if (input.kind === 'reply-received') {
+        const plan = planReply({ reply: activity, activities, reminders, holidays });
+        for (const reminder of plan.cancel) tx.put('reminders', reminder);
+        cancelled.push(...plan.cancel);
+        if (plan.responsiveness !== null && plan.responsiveness !== contact.responsiveness) {
+          contact = { ...contact, responsiveness: plan.responsiveness, updatedAt: nowIso() };
+          tx.put('contacts', contact);
+        }
+      } else if (input.kind === 'follow-up-sent') {
+        for (const reminder of planFollowUpSent({ sent: activity, activities, reminders }))
+          tx.put('reminders', reminder);
+      }
+      return { activity, contact, created, cancelled };
+    });
+  };
+
+  return {
+    list() {
+      sweepCurmudgeons();
+      return Object.values(data().contacts).sort(compareContactsByName);
+    },
+
+    get(id) {
+      const dataset = data();
+      const contact = requireContact(dataset.contacts, id);
+      const referredBy =
+        contact.referredById === null ? null : (dataset.contacts[contact.referredById] ?? null);
+      return {
+        contact,
+        activities: valuesWhere(dataset.activities, id).sort(newestFirst),
+        reminders: valuesWhere(dataset.reminders, id).sort((a, b) => time(a.due) - time(b.due)),
+        meetings: valuesWhere(dataset.meetings, id).sort((a, b) => time(b.start) - time(a.start)),
+        referredBy,
+        referrals: Object.values(dataset.contacts)
+          .filter((c) => c.referredById === id)
+          .sort(compareContactsByName),
+      };
+    },
+
+    findDuplicates(input, ignoreId) {
+      return findDuplicates(input, Object.values(data().contacts), ignoreId);
+    },
+
+    create(input) {
+      const value = parseContactInput(input);
+      checkReferrer(value.referredById, null);
+      const at = nowIso();
+      const contact: Contact = {
+        ...value,
+        id: newId(),
+        responsiveness: 'unknown',
+        createdAt: at,
+        updatedAt: at,
+      };
+      storage.transact((tx) => tx.put('contacts', contact));
+      return contact;
+    },
+
+    update(id, input) {
+      const value = parseContactInput(input);
+      requireContact(data().contacts, id);
+      checkReferrer(value.referredById, id);
+      return storage.transact((tx) => {
+        const existing = requireContact(tx.data.contacts, id);
+        // Logs and follows up a stage move; the write below carries the edited fields on top of it.
+        changeStage(tx, existing, value.stage, nowIso());
+        const contact: Contact = {
+          ...value,
+          id,
+          responsiveness: existing.responsiveness,
+          createdAt: existing.createdAt,
+          updatedAt: nowIso(),
+        };
+        tx.put('contacts', contact);
+        return contact;
+      });
+    },
+
+    setStage(id, stage) {
+      requireContact(data().contacts, id);
+      return storage.transact(
+        (tx) => changeStage(tx, requireContact(tx.data.contacts, id), stage, nowIso()).contact,
+      );
+    },
+
+    deletionImpact,
+
+    delete(id) {
+      const dataset = data();
+      const contact = requireContact(dataset.contacts, id);
+      const removed: Removed = {
+        contact,
+        activities: valuesWhere(dataset.activities, id),
+        reminders: valuesWhere(dataset.reminders, id),
+        meetings: valuesWhere(dataset.meetings, id),
+        notes: valuesWhere(dataset.notes, id),
+        referrals: Object.values(dataset.contacts).filter((c) => c.referredById === id),
+      };
+      storage.transact((tx) => {
+        tx.remove('contacts', id);
+        for (const item of removed.activities) tx.remove('activities', item.id);
+        for (const item of removed.reminders) tx.remove('reminders', item.id);
+        for (const item of removed.meetings) tx.remove('meetings', item.id);
+        for (const item of removed.notes) tx.remove('notes', item.id);
+        // Their referrals stay; only the link to someone who no longer exists goes.
+        for (const item of removed.referrals) tx.put('contacts', { ...item, referredById: null });
+      });
+      const undoToken = newId();
+      undoable.set(undoToken, removed);
+      while (undoable.size > undoLimit) undoable.delete(undoable.keys().next().value as string);
+      return { undoToken };
+    },
+
+    undoDelete(undoToken) {
+      const removed = undoable.get(undoToken);
+      if (removed === undefined)
+        throw new UserFacingError(
+          'not-found',
+          `This deletion can no longer be undone: Rapport keeps the last ${undoLimit} deletions until it is closed. Add the contact again if you need it.`,
+        );
+      const { contact } = removed;
+      if (Object.hasOwn(data().contacts, contact.id))
+        throw new UserFacingError('conflict', 'This contact is already back in your list.');
+      const restored = storage.transact((tx) => {
+        // The referrer may have been deleted since; a link to nobody is dropped.
+        const referredById =
+          contact.referredById !== null && Object.hasOwn(tx.data.contacts, contact.referredById)
+            ? contact.referredById
+            : null;
+        const back: Contact = { ...contact, referredById };
+        tx.put('contacts', back);
+        for (const item of removed.activities) tx.put('activities', item);
+        for (const item of removed.reminders) tx.put('reminders', item);
+        for (const item of removed.meetings) tx.put('meetings', item);
+        for (const item of removed.notes) tx.put('notes', item);
+        for (const item of removed.referrals) {
+          const current = tx.data.contacts[item.id];
+          // Relink only people still there and not linked to someone else in the meantime.
+          if (current !== undefined && current.referredById === null)
+            tx.put('contacts', { ...current, referredById: contact.id });
+        }
+        return back;
+      });
+      undoable.delete(undoToken);
+      return restored;
+    },
+
+    logActivity,
+    today,
+
+    snooze: (id, until) => snoozeReminder(storage, options.now(), id, until),
+    done: (id) => completeReminder(storage, id),
+    sweepCurmudgeons,
+  };
+}

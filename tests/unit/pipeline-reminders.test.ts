@@ -1,0 +1,117 @@
+process.env.TZ = 'America/New_York';
+
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createPipelineService, type PipelineService } from '../../electron/services/pipeline.js';
+import { buildTodayView, cancelPending, newReminder } from '../../electron/services/reminders.js';
+import type { Storage } from '../../electron/services/types.js';
+import { reminderInstant } from '../../shared/domain/business-days.js';
+import { makeContact, makeTempDir, manualClock, open } from './helpers/storage-fixtures.js';
+
+let temp: ReturnType<typeof makeTempDir>;
+let storage: Storage;
+let clock: ReturnType<typeof manualClock>;
+let pipeline: PipelineService;
+
+beforeEach(() => {
+  temp = makeTempDir('rapport-reminders-');
+  storage = open(temp.dir);
+  clock = manualClock('2026-12-03T16:00:00.000Z');
+  pipeline = createPipelineService({ storage, now: clock.now });
+  storage.transact((tx) => {
+    tx.put('contacts', makeContact('maya', { firstName: 'Maya', stage: 'contacted' }));
+    tx.put('contacts', makeContact('lee', { firstName: 'Lee', stage: 'prospect' }));
+  });
+});
+afterEach(() => temp.cleanup());
+
+describe('the reminder engine beyond 3B7', () => {
+  it('shows a reminder of another kind on Today, without day-3 suggestions', () => {
+    storage.transact((tx) =>
+      tx.put(
+        'reminders',
+        newReminder({
+          id: 'thanks',
+          contactId: 'maya',
+          kind: 'thank-you-due',
+          due: reminderInstant('2026-12-03'),
+          title: 'Send Maya a thank-you note',
+          createdBy: 'meeting-1',
+        }),
+      ),
+    );
+    const view = pipeline.today();
+    expect(
+      view.items.map((i) => [i.reminder.id, i.reminder.title, i.overdue, i.suggestions]),
+    ).toEqual([['thanks', 'Send Maya a thank-you note', false, []]]);
+    expect(pipeline.done('thanks').status).toBe('done');
+    expect(pipeline.today().items).toEqual([]);
+  });
+
+  it('cancels only the pending reminders a caller selects', () => {
+    const make = (id: string, kind: 'report-back' | 'custom', status: 'open' | 'done') => ({
+      ...newReminder({ id, contactId: 'maya', kind, due: new Date(), title: id, createdBy: null }),
+      status,
+    });
+    storage.transact((tx) => {
+      tx.put('reminders', make('a', 'report-back', 'open'));
+      tx.put('reminders', make('b', 'report-back', 'done'));
+      tx.put('reminders', make('c', 'custom', 'open'));
+    });
+    const cancelled = storage.transact((tx) =>
+      cancelPending(tx, 'maya', (r) => r.kind === 'report-back'),
+    );
+    expect(cancelled.map((r) => r.id)).toEqual(['a']);
+    const statuses = Object.values(storage.read().reminders).map((r) => [r.id, r.status]);
+    expect(statuses.sort()).toEqual([
+      ['a', 'cancelled'],
+      ['b', 'done'],
+      ['c', 'open'],
+    ]);
+  });
+
+  it('skips reminders whose contact is gone instead of failing the whole view', () => {
+    const data = structuredClone(storage.read());
+    data.reminders.orphan = newReminder({
+      id: 'orphan',
+      contactId: 'deleted-contact',
+      kind: 'custom',
+      due: new Date('2026-12-01T14:00:00.000Z'),
+      title: 'Orphan',
+      createdBy: null,
+    });
+    expect(buildTodayView(data, clock.now()).items).toEqual([]);
+  });
+});
+
+describe('moving a contact past waiting for a reply', () => {
+  it.each(['scheduled', 'declined', 'no-reply'] as const)(
+    'to %s cancels the pending follow-ups',
+    (stage) => {
+      const sent = pipeline.logActivity({
+        contactId: 'maya',
+        kind: 'outreach-sent',
+        at: '2026-12-03T15:00:00.000Z',
+        summary: '',
+      });
+      pipeline.setStage('maya', stage);
+      const statuses = sent.created.map((r) => storage.read().reminders[r.id]?.status);
+      expect(statuses).toEqual(['cancelled', 'cancelled']);
+      clock.advance(10 * 24 * 60 * 60 * 1000);
+      expect(pipeline.today().items).toEqual([]);
+    },
+  );
+
+  it('back to Prospect keeps them', () => {
+    const sent = pipeline.logActivity({
+      contactId: 'maya',
+      kind: 'outreach-sent',
+      at: '2026-12-03T15:00:00.000Z',
+      summary: '',
+    });
+    pipeline.setStage('maya', 'prospect');
+    expect(sent.created.map((r) => storage.read().reminders[r.id]?.status)).toEqual([
+      'open',
+      'open',
+    ]);
+  });
+});
