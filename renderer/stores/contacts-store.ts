@@ -1,27 +1,135 @@
 import { create } from 'zustand';
-import type { Contact } from '../../shared/schema/entities.js';
-import { call } from '../api.js';
+import type { Contact, Stage } from '../../shared/schema/entities.js';
+import type { ContactInput, DuplicateMatch } from '../../shared/schema/pipeline.js';
+import { call, errorMessage } from '../api.js';
+
+/** A deletion the user can still take back from the pipeline page. */
+export interface PendingUndo {
+  undoToken: string;
+  name: string;
+}
+
+export type Notice = { kind: 'success' | 'error'; text: string };
 
 interface ContactsState {
   contacts: Contact[];
   loaded: boolean;
   error: string | null;
+  /** Last message about a board action (a failed move, an undone delete), shown on the page. */
+  notice: Notice | null;
+  undo: PendingUndo | null;
   /** Reloads every contact from main (after an import, a restore, or at start). */
   load(): Promise<void>;
+  /** Puts a saved contact into the list (new or replaced), as main returned it. */
+  upsert(contact: Contact): void;
+  /** Same-person matches for the form's warning; a failed check answers "none" (saving decides). */
+  findDuplicates(input: ContactInput, ignoreId?: string): Promise<DuplicateMatch[]>;
+  create(input: ContactInput): Promise<Contact>;
+  update(id: string, input: ContactInput): Promise<Contact>;
+  /** Optimistic: the card moves at once and moves back, with a message, if saving fails. */
+  setStage(id: string, stage: Stage): Promise<boolean>;
+  remove(id: string, name: string): Promise<void>;
+  undoDelete(): Promise<void>;
+  clearNotice(): void;
 }
 
-const initial = { contacts: [] as Contact[], loaded: false, error: null as string | null };
+const initial = {
+  contacts: [] as Contact[],
+  loaded: false,
+  error: null as string | null,
+  notice: null as Notice | null,
+  undo: null as PendingUndo | null,
+};
+
+const nameOf = (c: Contact) => `${c.firstName} ${c.lastName}`.trim();
 
 /** All contacts, for the board, the list and the pickers. */
-export const useContactsStore = create<ContactsState>()((set) => ({
+export const useContactsStore = create<ContactsState>()((set, get) => ({
   ...initial,
   load: async () => {
     try {
       set({ contacts: await call('contacts:list'), loaded: true, error: null });
     } catch (error) {
-      set({ error: error instanceof Error ? error.message : String(error) });
+      set({ error: errorMessage(error) });
     }
   },
+  upsert: (contact) =>
+    set((state) => {
+      const index = state.contacts.findIndex((c) => c.id === contact.id);
+      if (index === -1) return { contacts: [...state.contacts, contact] };
+      const contacts = state.contacts.slice();
+      contacts[index] = contact;
+      return { contacts };
+    }),
+  findDuplicates: async (input, ignoreId) => {
+    try {
+      return await call('contacts:findDuplicates', {
+        contact: input,
+        ...(ignoreId ? { ignoreId } : {}),
+      });
+    } catch {
+      return [];
+    }
+  },
+  create: async (input) => {
+    const contact = await call('contacts:create', { contact: input });
+    get().upsert(contact);
+    return contact;
+  },
+  update: async (id, input) => {
+    const contact = await call('contacts:update', { id, contact: input });
+    get().upsert(contact);
+    return contact;
+  },
+  setStage: async (id, stage) => {
+    const before = get().contacts.find((c) => c.id === id);
+    if (before?.stage === stage) return true;
+    if (before) get().upsert({ ...before, stage });
+    try {
+      get().upsert(await call('contacts:setStage', { id, stage }));
+      return true;
+    } catch (error) {
+      if (before) {
+        // Put back only the stage: anything else main sent meanwhile stays.
+        const now = get().contacts.find((c) => c.id === id);
+        if (now) get().upsert({ ...now, stage: before.stage });
+      }
+      set({
+        notice: {
+          kind: 'error',
+          text: `${before ? nameOf(before) : 'The contact'} was not moved. ${errorMessage(error)}`,
+        },
+      });
+      return false;
+    }
+  },
+  remove: async (id, name) => {
+    const { undoToken } = await call('contacts:delete', { id });
+    set((state) => ({
+      contacts: state.contacts.filter((c) => c.id !== id),
+      undo: { undoToken, name },
+      notice: null,
+    }));
+  },
+  undoDelete: async () => {
+    const pending = get().undo;
+    if (!pending) return;
+    try {
+      const contact = await call('contacts:undoDelete', { undoToken: pending.undoToken });
+      set({ undo: null, notice: { kind: 'success', text: `${nameOf(contact)} is back.` } });
+      // Meetings, timeline and referrals come back too; reload so the board shows them as saved.
+      await get().load();
+    } catch (error) {
+      set({
+        undo: null,
+        notice: {
+          kind: 'error',
+          text: `${pending.name} could not be brought back. ${errorMessage(error)}`,
+        },
+      });
+    }
+  },
+  clearNotice: () => set({ notice: null }),
 }));
 
 export const resetContactsStore = () => useContactsStore.setState(initial);

@@ -1,5 +1,9 @@
+import { resetContactDetailStore } from './contact-detail-store.js';
+import { resetContactsStore } from './contacts-store.js';
+import { resetImportStore } from './import-store.js';
 import { resetSettingsStore } from './settings-store.js';
 import { resetStorageStore } from './storage-store.js';
+import { resetTodayStore } from './today-store.js';
 import { resetUiStore } from './ui-store.js';
 
 export * from './events.js';
@@ -12,4 +16,8 @@ export function resetStores(): void {
   resetUiStore();
   resetSettingsStore();
   resetStorageStore();
+  resetContactsStore();
+  resetContactDetailStore();
+  resetTodayStore();
+  resetImportStore();
 }

@@ -2,7 +2,10 @@ import { create } from 'zustand';
 import { call, errorMessage } from '../api.js';
 import type { Profile, Settings } from '../../shared/schema/settings.js';
 
-export type Preferences = Pick<Settings, 'meetingMinutes' | 'arriveEarlyMinutes' | 'paperSize'>;
+export type Preferences = Pick<
+  Settings,
+  'meetingMinutes' | 'arriveEarlyMinutes' | 'paperSize' | 'holidays' | 'curmudgeonWaitDays'
+>;
 
 /** Progress of one form's save, kept here so the form view stays props-only. */
 export type SaveState =

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, IsoDateTime } from './common.js';
-import { Activity, Contact, Meeting, Reminder, Stage } from './entities.js';
+import type { Meeting } from './entities.js';
+import { Activity, Contact, Reminder, Stage } from './entities.js';
 
 /** What the contact form sends: everything the user edits (ids and timestamps come from main). */
 export const ContactInput = Contact.omit({

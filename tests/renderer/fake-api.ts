@@ -13,12 +13,61 @@ import {
 } from '../../shared/contract.js';
 import type { ErrorCode, Result } from '../../shared/result.js';
 import { defaultSettings, type Settings } from '../../shared/schema/settings.js';
+import type { Activity, Contact, Meeting, Reminder } from '../../shared/schema/entities.js';
+import { emailKey, linkedinKey, nameCompanyKey } from '../../shared/domain/contact-keys.js';
+import type { DuplicateMatch } from '../../shared/schema/pipeline.js';
 
 /** What the fake main process holds: one in-memory row per thing the renderer can ask about. */
 export interface FakeState {
   settings: Settings;
   status: StorageStatus;
   backups: BackupInfo[];
+  contacts: Contact[];
+  activities: Activity[];
+  reminders: Reminder[];
+  meetings: Meeting[];
+}
+
+/** The moment the fake main process stamps on what it saves. */
+export const FAKE_NOW = '2025-06-02T09:00:00.000Z';
+
+let contactCounter = 0;
+/** A valid contact; tests override the fields they care about. */
+export function makeContact(patch: Partial<Contact> = {}): Contact {
+  contactCounter += 1;
+  return {
+    id: `contact-${contactCounter}`,
+    firstName: 'Sam',
+    lastName: `Person ${contactCounter}`,
+    title: '',
+    company: '',
+    industry: '',
+    location: '',
+    email: '',
+    phone: '',
+    linkedinUrl: '',
+    source: { kind: 'other', detail: '' },
+    referredById: null,
+    tags: [],
+    notes: '',
+    stage: 'prospect',
+    responsiveness: 'unknown',
+    createdAt: '2025-05-01T10:00:00.000Z',
+    updatedAt: '2025-05-01T10:00:00.000Z',
+    ...patch,
+  };
+}
+
+/** Adds business days (Mon-Fri) to an instant, as the 3B7 engine does without holidays. */
+function addBusinessDays(iso: string, days: number): string {
+  const date = new Date(iso);
+  let left = days;
+  while (left > 0) {
+    date.setUTCDate(date.getUTCDate() + 1);
+    const day = date.getUTCDay();
+    if (day !== 0 && day !== 6) left -= 1;
+  }
+  return date.toISOString();
 }
 
 export interface RecordedCall {
@@ -74,7 +123,23 @@ export function createFakeRapport(initial: Partial<FakeState> = {}) {
     settings: defaultSettings('en-US'),
     status: okStatus(),
     backups: [],
+    contacts: [],
+    activities: [],
+    reminders: [],
+    meetings: [],
     ...initial,
+  };
+  const trash = new Map<string, FakeState>();
+  let idCounter = 0;
+  const newId = (prefix: string) => `${prefix}-new-${++idCounter}`;
+  const findContact = (id: string) => {
+    const contact = state.contacts.find((c) => c.id === id);
+    if (!contact) throw new FakeFailure('not-found', 'This contact no longer exists.');
+    return contact;
+  };
+  const replaceContact = (contact: Contact) => {
+    state.contacts = state.contacts.map((c) => (c.id === contact.id ? contact : c));
+    return contact;
   };
   const calls: RecordedCall[] = [];
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
@@ -124,6 +189,130 @@ export function createFakeRapport(initial: Partial<FakeState> = {}) {
     'data:import': () => null,
     'attachments:add': () => null,
     'attachments:list': () => [],
+    'contacts:list': () => state.contacts,
+    'contacts:get': ({ id }) => {
+      const contact = findContact(id);
+      return {
+        contact,
+        activities: state.activities
+          .filter((a) => a.contactId === id)
+          .sort((a, b) => b.at.localeCompare(a.at)),
+        reminders: state.reminders.filter((r) => r.contactId === id),
+        meetings: state.meetings.filter((m) => m.contactId === id),
+        referredBy: state.contacts.find((c) => c.id === contact.referredById) ?? null,
+        referrals: state.contacts.filter((c) => c.referredById === id),
+      };
+    },
+    'contacts:findDuplicates': ({ contact, ignoreId }) => {
+      const matches: DuplicateMatch[] = [];
+      for (const other of state.contacts) {
+        if (other.id === ignoreId) continue;
+        const li = linkedinKey(contact.linkedinUrl ?? '');
+        const em = emailKey(contact.email ?? '');
+        const nc = nameCompanyKey(
+          contact.firstName ?? '',
+          contact.lastName ?? '',
+          contact.company ?? '',
+        );
+        if (li && li === linkedinKey(other.linkedinUrl)) {
+          matches.push({ contact: other, reason: 'linkedin' });
+        } else if (em && em === emailKey(other.email)) {
+          matches.push({ contact: other, reason: 'email' });
+        } else if (nc && nc === nameCompanyKey(other.firstName, other.lastName, other.company)) {
+          matches.push({ contact: other, reason: 'name-company' });
+        }
+      }
+      return matches;
+    },
+    'contacts:create': ({ contact }) => {
+      const created: Contact = {
+        ...contact,
+        id: newId('contact'),
+        responsiveness: 'unknown',
+        createdAt: FAKE_NOW,
+        updatedAt: FAKE_NOW,
+      };
+      state.contacts = [...state.contacts, created];
+      return created;
+    },
+    'contacts:update': ({ id, contact }) =>
+      replaceContact({ ...findContact(id), ...contact, updatedAt: FAKE_NOW }),
+    'contacts:deletionImpact': ({ id }) => {
+      findContact(id);
+      return {
+        meetings: state.meetings.filter((m) => m.contactId === id).length,
+        activities: state.activities.filter((a) => a.contactId === id).length,
+        reminders: state.reminders.filter((r) => r.contactId === id).length,
+        referrals: state.contacts.filter((c) => c.referredById === id).length,
+      };
+    },
+    'contacts:delete': ({ id }) => {
+      findContact(id);
+      const token = newId('undo');
+      trash.set(token, { ...state });
+      state.contacts = state.contacts.filter((c) => c.id !== id);
+      state.activities = state.activities.filter((a) => a.contactId !== id);
+      state.reminders = state.reminders.filter((r) => r.contactId !== id);
+      state.meetings = state.meetings.filter((m) => m.contactId !== id);
+      return { undoToken: token };
+    },
+    'contacts:undoDelete': ({ undoToken }) => {
+      const before = trash.get(undoToken);
+      if (!before) throw new FakeFailure('not-found', 'There is nothing to undo any more.');
+      trash.delete(undoToken);
+      const restoredIds = new Set(state.contacts.map((c) => c.id));
+      const contact = before.contacts.find((c) => !restoredIds.has(c.id));
+      Object.assign(state, {
+        contacts: before.contacts,
+        activities: before.activities,
+        reminders: before.reminders,
+        meetings: before.meetings,
+      });
+      if (!contact) throw new FakeFailure('not-found', 'There is nothing to undo any more.');
+      return contact;
+    },
+    'contacts:setStage': ({ id, stage }) => {
+      const contact = replaceContact({ ...findContact(id), stage, updatedAt: FAKE_NOW });
+      state.activities = [
+        ...state.activities,
+        {
+          id: newId('activity'),
+          contactId: id,
+          kind: 'stage-change',
+          at: FAKE_NOW,
+          summary: `Moved to ${stage}`,
+          meetingId: null,
+        },
+      ];
+      return contact;
+    },
+    'activities:log': ({ contactId, kind, at, summary }) => {
+      const contact = findContact(contactId);
+      const activity: Activity = {
+        id: newId('activity'),
+        contactId,
+        kind,
+        at,
+        summary,
+        meetingId: null,
+      };
+      state.activities = [...state.activities, activity];
+      const created: Reminder[] =
+        kind === 'outreach-sent'
+          ? ([3, 7] as const).map((days) => ({
+              id: newId('reminder'),
+              contactId,
+              kind: days === 3 ? 'follow-up-3' : 'follow-up-7',
+              due: addBusinessDays(at, days),
+              status: 'open',
+              snoozedUntil: null,
+              createdBy: activity.id,
+              title: days === 3 ? 'Day 3: no reply yet?' : 'Day 7: send one follow-up',
+            }))
+          : [];
+      state.reminders = [...state.reminders, ...created];
+      return { activity, contact, created, cancelled: [] };
+    },
   };
 
   const transport: BridgeTransport = {

@@ -28,7 +28,7 @@ describe('the storage notice', () => {
     expect(fake.callsTo('storage:dismissNotice')).toHaveLength(1);
 
     await user.click(screen.getByRole('link', { name: 'Settings' }));
-    await user.click(screen.getByRole('link', { name: 'Home' }));
+    await user.click(screen.getByRole('link', { name: 'Today' }));
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 

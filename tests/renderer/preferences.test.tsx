@@ -1,5 +1,7 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { formatHoliday } from '../../renderer/features/settings/PreferencesForm.js';
+import { defaultSettings } from '../../shared/schema/settings.js';
 import { renderApp } from './render-app.js';
 
 const openPreferences = () => renderApp({ route: 'settings/preferences' });
@@ -54,8 +56,82 @@ describe('Settings > Preferences', () => {
     await user.click(screen.getByRole('button', { name: 'Save preferences' }));
     expect(await screen.findByText('Preferences saved.')).toBeInTheDocument();
     expect(fake.callsTo('settings:update')).toEqual([
-      { meetingMinutes: 20, arriveEarlyMinutes: 10, paperSize: 'A4' },
+      {
+        meetingMinutes: 20,
+        arriveEarlyMinutes: 10,
+        paperSize: 'A4',
+        holidays: [],
+        curmudgeonWaitDays: 14,
+      },
     ]);
     expect(fake.state.settings.arriveEarlyMinutes).toBe(10);
+  });
+
+  it('adds holidays in date order, refuses an empty or repeated date, and saves them', async () => {
+    const { user, fake } = await openPreferences();
+    const date = screen.getByLabelText('Holiday date');
+    expect(screen.getByText('No holidays yet: only weekends are skipped.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Add holiday' }));
+    expect(date).toHaveAccessibleDescription('Choose a date first.');
+    expect(date).toHaveAttribute('aria-invalid', 'true');
+    await user.type(date, '2025-12-26');
+    await user.click(screen.getByRole('button', { name: 'Add holiday' }));
+    await user.type(date, '2025-12-25');
+    await user.click(screen.getByRole('button', { name: 'Add holiday' }));
+    await user.type(date, '2025-12-25');
+    await user.click(screen.getByRole('button', { name: 'Add holiday' }));
+    const christmas = formatHoliday('2025-12-25');
+    expect(date).toHaveAccessibleDescription(`${christmas} is already in the list.`);
+    const list = screen.getByRole('list', { name: 'Holidays' });
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((li) => li.firstChild?.textContent),
+    ).toEqual([christmas, formatHoliday('2025-12-26')]);
+    expect(screen.getByText('Unsaved changes')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Save preferences' }));
+    expect(await screen.findByText('Preferences saved.')).toBeInTheDocument();
+    expect(fake.state.settings.holidays).toEqual(['2025-12-25', '2025-12-26']);
+  });
+
+  it('removes a holiday with a button named after its date', async () => {
+    const { user, fake } = await renderApp({
+      route: 'settings/preferences',
+      state: { settings: { ...defaultSettings('en-US'), holidays: ['2025-07-04', '2025-11-27'] } },
+    });
+    const july = formatHoliday('2025-07-04');
+    await user.click(screen.getByRole('button', { name: `Remove ${july}` }));
+    expect(screen.queryByText(july)).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Save preferences' }));
+    expect(await screen.findByText('Preferences saved.')).toBeInTheDocument();
+    expect(fake.callsTo('settings:update')).toEqual([
+      expect.objectContaining({ holidays: ['2025-11-27'] }),
+    ]);
+  });
+
+  it.each([
+    ['0', 'Enter 1 or more.'],
+    ['91', 'Enter 90 or less.'],
+    ['', 'Enter a number of days.'],
+  ])('rejects a Curmudgeon wait of %j days with "%s"', async (value, message) => {
+    const { user, fake } = await openPreferences();
+    const wait = screen.getByLabelText('Mark as Curmudgeon after (days without reply)');
+    expect(wait).toHaveValue(14);
+    await user.clear(wait);
+    if (value) await user.type(wait, value);
+    await user.click(screen.getByRole('button', { name: 'Save preferences' }));
+    expect(wait).toHaveAccessibleDescription(expect.stringContaining(message));
+    expect(wait).toHaveFocus();
+    expect(fake.callsTo('settings:update')).toEqual([]);
+  });
+
+  it('saves a new Curmudgeon wait', async () => {
+    const { user, fake } = await openPreferences();
+    const wait = screen.getByLabelText('Mark as Curmudgeon after (days without reply)');
+    await user.clear(wait);
+    await user.type(wait, '21');
+    await user.click(screen.getByRole('button', { name: 'Save preferences' }));
+    expect(await screen.findByText('Preferences saved.')).toBeInTheDocument();
+    expect(fake.state.settings.curmudgeonWaitDays).toBe(21);
   });
 });

@@ -4,14 +4,22 @@ import { ErrorBoundary } from '../../renderer/components/ErrorBoundary.js';
 import { FakeFailure } from './fake-api.js';
 import { defaultSettings, emptyProfile } from '../../shared/schema/settings.js';
 import { renderApp } from './render-app.js';
+import type { FakeRapport } from './fake-api.js';
+
+/** Nothing due and no contacts: the first-run Today view. */
+const quietDay = (fake: FakeRapport) =>
+  fake.respond('reminders:today', () => ({ date: '2025-06-04', items: [], upcomingMeetings: [] }));
 
 describe('the app shell', () => {
-  it('lists only Home and Settings in the main navigation, marking the current one', async () => {
-    await renderApp();
+  it('lists Today, Pipeline and Settings in the main navigation, marking the current one', async () => {
+    await renderApp({ prepare: quietDay });
     const nav = screen.getByRole('navigation', { name: 'Main' });
     const links = within(nav).getAllByRole('link');
-    expect(links.map((link) => link.textContent)).toEqual(['Home', 'Settings']);
-    expect(within(nav).getByRole('link', { name: 'Home' })).toHaveAttribute('aria-current', 'page');
+    expect(links.map((link) => link.textContent)).toEqual(['Today', 'Pipeline', 'Settings']);
+    expect(within(nav).getByRole('link', { name: 'Today' })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
     expect(within(nav).getByRole('link', { name: 'Settings' })).not.toHaveAttribute('aria-current');
   });
 
@@ -33,10 +41,8 @@ describe('the app shell', () => {
   });
 
   it('switches to Settings > Data when main sends app:navigate', async () => {
-    const { fake } = await renderApp();
-    expect(
-      screen.getByRole('heading', { level: 1, name: 'Welcome to Rapport' }),
-    ).toBeInTheDocument();
+    const { fake } = await renderApp({ prepare: quietDay });
+    expect(screen.getByRole('heading', { level: 1, name: 'Today' })).toBeInTheDocument();
     act(() => fake.emit('app:navigate', { to: 'settings/data' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Settings' })).toBeInTheDocument();
     expect(screen.getByRole('tab', { name: 'Data' })).toHaveAttribute('aria-selected', 'true');
@@ -44,35 +50,33 @@ describe('the app shell', () => {
   });
 
   it.each([
-    ['an unknown area', 'pipeline'],
+    ['an unknown area', 'meetings'],
     ['a path outside the app', '../../etc/passwd'],
     ['an unknown settings tab', 'settings/secrets'],
     ['no value at all', undefined],
   ])('ignores app:navigate with %s', async (_, to) => {
-    const { fake } = await renderApp();
+    const { fake } = await renderApp({ prepare: quietDay });
     act(() => fake.emit('app:navigate', { to } as never));
-    expect(
-      screen.getByRole('heading', { level: 1, name: 'Welcome to Rapport' }),
-    ).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: 'Today' })).toBeInTheDocument();
   });
 
   it('unsubscribes from main events when it unmounts', async () => {
     const { fake, unmount } = await renderApp();
     expect(fake.listenerCount('app:navigate')).toBe(1);
     expect(fake.listenerCount('storage:changed')).toBe(1);
+    expect(fake.listenerCount('import:progress')).toBe(1);
     unmount();
     expect(fake.listenerCount('app:navigate')).toBe(0);
     expect(fake.listenerCount('storage:changed')).toBe(0);
+    expect(fake.listenerCount('import:progress')).toBe(0);
   });
 });
 
-describe('Home', () => {
+describe('Today on first run', () => {
   it('explains informational interviews and offers to set up an empty profile', async () => {
-    const { user } = await renderApp();
-    expect(
-      screen.getByRole('heading', { level: 1, name: 'Welcome to Rapport' }),
-    ).toBeInTheDocument();
-    expect(screen.getByText(/not to ask for a job/)).toBeInTheDocument();
+    const { user } = await renderApp({ prepare: quietDay });
+    expect(screen.getByRole('heading', { level: 1, name: 'Today' })).toBeInTheDocument();
+    expect(await screen.findByText(/Ask for advice, not a job/)).toBeInTheDocument();
     await user.click(await screen.findByRole('button', { name: 'Set up your profile' }));
     expect(screen.getByRole('heading', { level: 1, name: 'Settings' })).toBeInTheDocument();
     expect(screen.getByRole('tab', { name: 'Profile' })).toHaveAttribute('aria-selected', 'true');
@@ -81,6 +85,7 @@ describe('Home', () => {
 
   it('does not ask for a profile that already has a name', async () => {
     const { fake } = await renderApp({
+      prepare: quietDay,
       state: {
         settings: { ...defaultSettings(), profile: { ...emptyProfile(), name: 'Alex Kim' } },
       },

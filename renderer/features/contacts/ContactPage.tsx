@@ -1,4 +1,444 @@
-/** Placeholder while this area is being built (issue 3). */
+import { useEffect, useRef, useState, type MouseEvent, type ReactNode } from 'react';
+import type { Contact, Stage } from '../../../shared/schema/entities.js';
+import type { ContactDetail, ContactInput } from '../../../shared/schema/pipeline.js';
+import { errorMessage } from '../../api.js';
+import { ConfirmDialog } from '../../components/ConfirmDialog.js';
+import { ErrorMessage } from '../../components/Messages.js';
+import { Loading } from '../../components/Loading.js';
+import { useFocusOnNavigate } from '../../components/use-focus-on-navigate.js';
+import { useContactDetailStore } from '../../stores/contact-detail-store.js';
+import { useContactsStore } from '../../stores/contacts-store.js';
+import { selectReadOnly, useStorageStore } from '../../stores/storage-store.js';
+import { useUiStore } from '../../stores/ui-store.js';
+import { OutreachComposer } from '../outreach/OutreachComposer.js';
+import {
+  allStages,
+  fullName,
+  responsivenessLabels,
+  sourceLabels,
+  stageLabels,
+  titleAtCompany,
+} from '../pipeline/labels.js';
+import { activityIcons, activityLabels, formatWhen } from './activity.js';
+import { ContactForm } from './ContactForm.js';
+import { LogActivityForm } from './LogActivityForm.js';
+
+/** Container: the new-contact form, or one contact's page (and its edit form). */
 export function ContactPage() {
-  return <h1>ContactPage</h1>;
+  const contactId = useUiStore((s) => s.contactId);
+  useEffect(() => {
+    if (!useContactsStore.getState().loaded) void useContactsStore.getState().load();
+  }, []);
+  return contactId === null ? <NewContact /> : <ExistingContact key={contactId} id={contactId} />;
+}
+
+function useHeadingFocus() {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useFocusOnNavigate(heading);
+  return heading;
+}
+
+function NewContact() {
+  const heading = useHeadingFocus();
+  const navigate = useUiStore((s) => s.navigate);
+  const contacts = useContactsStore((s) => s.contacts);
+  const readOnly = useStorageStore(selectReadOnly);
+  const save = async (input: ContactInput) => {
+    try {
+      const contact = await useContactsStore.getState().create(input);
+      navigate(`contacts/${contact.id}`);
+      return null;
+    } catch (error) {
+      return errorMessage(error);
+    }
+  };
+  return (
+    <div className="page contact-page">
+      <header className="page-header">
+        <h1 className="page-title" ref={heading} tabIndex={-1}>
+          New contact
+        </h1>
+      </header>
+      <ContactForm
+        contact={null}
+        contacts={contacts}
+        readOnlyReason={readOnly?.reason ?? null}
+        findDuplicates={useContactsStore.getState().findDuplicates}
+        onSave={save}
+        onCancel={() => navigate('pipeline')}
+        onOpenContact={(id) => navigate(`contacts/${id}`)}
+      />
+    </div>
+  );
+}
+
+function ExistingContact({ id }: { id: string }) {
+  const heading = useHeadingFocus();
+  const navigate = useUiStore((s) => s.navigate);
+  const detail = useContactDetailStore((s) => (s.id === id ? s.detail : null));
+  const error = useContactDetailStore((s) => (s.id === id ? s.error : null));
+  const contacts = useContactsStore((s) => s.contacts);
+  const readOnly = useStorageStore(selectReadOnly);
+  const [editing, setEditing] = useState(false);
+
+  useEffect(() => {
+    void useContactDetailStore.getState().load(id);
+  }, [id]);
+
+  if (!detail) {
+    return (
+      <div className="page contact-page">
+        <header className="page-header">
+          <h1 className="page-title" ref={heading} tabIndex={-1}>
+            Contact
+          </h1>
+        </header>
+        {error ? (
+          <ErrorMessage>
+            <p>This contact could not be shown. {error}</p>
+            <div className="button-row">
+              <button
+                type="button"
+                className="button button-small"
+                onClick={() => navigate('pipeline')}
+              >
+                Back to the pipeline
+              </button>
+            </div>
+          </ErrorMessage>
+        ) : (
+          <Loading label="Loading the contact…" size="page" />
+        )}
+      </div>
+    );
+  }
+
+  const name = fullName(detail.contact);
+  if (editing) {
+    const save = async (input: ContactInput) => {
+      try {
+        await useContactsStore.getState().update(id, input);
+        await useContactDetailStore.getState().load(id);
+        setEditing(false);
+        return null;
+      } catch (caught) {
+        return errorMessage(caught);
+      }
+    };
+    return (
+      <div className="page contact-page">
+        <header className="page-header">
+          <h1 className="page-title" ref={heading} tabIndex={-1}>
+            Edit {name}
+          </h1>
+        </header>
+        <ContactForm
+          contact={detail.contact}
+          contacts={contacts}
+          readOnlyReason={readOnly?.reason ?? null}
+          findDuplicates={useContactsStore.getState().findDuplicates}
+          onSave={save}
+          onCancel={() => setEditing(false)}
+          onOpenContact={(other) => navigate(`contacts/${other}`)}
+        />
+      </div>
+    );
+  }
+
+  return (
+    <ContactDetailView
+      detail={detail}
+      headingRef={heading}
+      readOnly={readOnly !== null}
+      onEdit={() => setEditing(true)}
+    />
+  );
+}
+
+interface DetailViewProps {
+  detail: ContactDetail;
+  headingRef: React.RefObject<HTMLHeadingElement | null>;
+  readOnly: boolean;
+  onEdit(): void;
+}
+
+type DeleteImpact = { meetings: number; activities: number; reminders: number; referrals: number };
+
+const plural = (n: number, one: string, many: string) =>
+  `${new Intl.NumberFormat().format(n)} ${n === 1 ? one : many}`;
+
+/** The confirm dialog's sentence about what goes with the contact and what stays. */
+export function impactText(name: string, impact: DeleteImpact): string {
+  const gone = [
+    impact.meetings > 0 ? plural(impact.meetings, 'meeting', 'meetings') : null,
+    impact.activities > 0 ? plural(impact.activities, 'timeline entry', 'timeline entries') : null,
+    impact.reminders > 0 ? plural(impact.reminders, 'reminder', 'reminders') : null,
+  ].filter((p): p is string => p !== null);
+  const list = new Intl.ListFormat('en', { style: 'long', type: 'conjunction' }).format(gone);
+  const first =
+    gone.length > 0
+      ? `Their ${list} ${gone.length === 1 && !/s$/.test(gone[0]!) ? 'is' : 'are'} deleted too.`
+      : `${name} has no meetings, timeline entries or reminders.`;
+  const second =
+    impact.referrals > 0
+      ? ` ${plural(impact.referrals, 'contact they referred keeps', 'contacts they referred keep')} their details.`
+      : '';
+  return `${first}${second}`;
+}
+
+function ContactDetailView({ detail, headingRef, readOnly, onEdit }: DetailViewProps) {
+  const navigate = useUiStore((s) => s.navigate);
+  const { contact } = detail;
+  const name = fullName(contact);
+  const [composing, setComposing] = useState(false);
+  const [confirming, setConfirming] = useState<DeleteImpact | 'loading' | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const reload = () => useContactDetailStore.getState().load(contact.id);
+  const link = (other: Contact) => (
+    <a
+      href={`#contacts/${other.id}`}
+      onClick={(event: MouseEvent<HTMLAnchorElement>) => {
+        event.preventDefault();
+        navigate(`contacts/${other.id}`);
+      }}
+    >
+      {fullName(other)}
+    </a>
+  );
+
+  const changeStage = async (stage: Stage) => {
+    setProblem(null);
+    const store = useContactsStore.getState();
+    if (!store.contacts.some((c) => c.id === contact.id)) store.upsert(contact);
+    const ok = await store.setStage(contact.id, stage);
+    if (!ok) {
+      setProblem(useContactsStore.getState().notice?.text ?? `${name} was not moved.`);
+      store.clearNotice();
+    }
+    await reload();
+  };
+
+  const askDelete = async () => {
+    setProblem(null);
+    setConfirming('loading');
+    try {
+      setConfirming(await useContactDetailStore.getState().deletionImpact(contact.id));
+    } catch (error) {
+      setConfirming(null);
+      setProblem(`${name} was not deleted. ${errorMessage(error)}`);
+    }
+  };
+  const doDelete = async () => {
+    try {
+      await useContactsStore.getState().remove(contact.id, name);
+      setConfirming(null);
+      navigate('pipeline');
+    } catch (error) {
+      setConfirming(null);
+      setProblem(`${name} was not deleted. ${errorMessage(error)}`);
+    }
+  };
+
+  const badge = responsivenessLabels[contact.responsiveness];
+  const openReminders = detail.reminders.filter(
+    (r) => r.status === 'open' || r.status === 'snoozed',
+  );
+  const details: [string, ReactNode][] = [
+    ['E-mail', contact.email],
+    ['Phone', contact.phone],
+    ['LinkedIn', contact.linkedinUrl],
+    ['Industry', contact.industry],
+    ['Location', contact.location],
+    [
+      'Source',
+      `${sourceLabels[contact.source.kind]}${contact.source.detail ? ` (${contact.source.detail})` : ''}`,
+    ],
+    ['Tags', contact.tags.join(', ')],
+  ];
+
+  return (
+    <div className="page contact-page">
+      <header className="page-header contact-header">
+        <div>
+          <h1 className="page-title" ref={headingRef} tabIndex={-1}>
+            {name}
+          </h1>
+          <p className="page-lead">
+            {titleAtCompany(contact) || 'No title or company yet'}
+            {badge ? (
+              <span className={`badge badge-${contact.responsiveness}`}>{badge}</span>
+            ) : null}
+          </p>
+        </div>
+        <div className="button-row contact-actions">
+          <button type="button" className="button" onClick={onEdit} disabled={readOnly}>
+            Edit
+          </button>
+          <button type="button" className="button" onClick={() => setComposing(true)}>
+            Write outreach e-mail
+          </button>
+          <button
+            type="button"
+            className="button button-danger"
+            onClick={() => void askDelete()}
+            disabled={readOnly}
+          >
+            Delete contact
+          </button>
+        </div>
+      </header>
+
+      {problem ? (
+        <ErrorMessage>
+          <p>{problem}</p>
+        </ErrorMessage>
+      ) : null}
+
+      <div className="contact-grid">
+        <section className="card contact-section" aria-labelledby="contact-details-title">
+          <h2 className="card-title" id="contact-details-title">
+            Details
+          </h2>
+          <div className="field contact-stage">
+            <label className="field-label" htmlFor="contact-stage">
+              Stage
+            </label>
+            <select
+              id="contact-stage"
+              className="input input-select"
+              value={contact.stage}
+              disabled={readOnly}
+              onChange={(event) => void changeStage(event.target.value as Stage)}
+            >
+              {allStages.map((s) => (
+                <option key={s} value={s}>
+                  {stageLabels[s]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <dl className="contact-details">
+            {details
+              .filter(([, value]) => value !== '')
+              .map(([label, value]) => (
+                <div key={label} className="contact-detail-row">
+                  <dt>{label}</dt>
+                  <dd>{value}</dd>
+                </div>
+              ))}
+          </dl>
+          {detail.referredBy ? (
+            <p className="contact-referral">Referred by {link(detail.referredBy)}</p>
+          ) : null}
+          {detail.referrals.length > 0 ? (
+            <p className="contact-referral">
+              Referred{' '}
+              {detail.referrals.map((other, index) => (
+                <span key={other.id}>
+                  {index > 0 ? (index === detail.referrals.length - 1 ? ' and ' : ', ') : ''}
+                  {link(other)}
+                </span>
+              ))}
+            </p>
+          ) : null}
+          {contact.notes ? <p className="contact-notes">{contact.notes}</p> : null}
+        </section>
+
+        <section className="card contact-section" aria-labelledby="contact-reminders-title">
+          <h2 className="card-title" id="contact-reminders-title">
+            Reminders
+          </h2>
+          {openReminders.length === 0 ? (
+            <p className="muted">No open reminders.</p>
+          ) : (
+            <ul className="plain-list">
+              {openReminders.map((r) => (
+                <li key={r.id}>
+                  <strong>{r.title}</strong> <span className="muted">due {formatWhen(r.due)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+          <h2 className="card-title contact-subtitle">Meetings</h2>
+          {detail.meetings.length === 0 ? (
+            <p className="muted">No meetings with {contact.firstName} yet.</p>
+          ) : (
+            <ul className="plain-list">
+              {detail.meetings.map((m) => (
+                <li key={m.id}>
+                  {formatWhen(m.start)} · {m.minutes} min
+                  {m.place ? ` · ${m.place}` : ''} <span className="muted">({m.status})</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+
+      <section className="card contact-section" aria-labelledby="contact-timeline-title">
+        <h2 className="card-title" id="contact-timeline-title">
+          Timeline
+        </h2>
+        <LogActivityForm
+          contactId={contact.id}
+          name={name}
+          disabled={readOnly}
+          onLog={(input) => useContactDetailStore.getState().logActivity(input)}
+          errorText={errorMessage}
+        />
+        {detail.activities.length === 0 ? (
+          <p className="muted">Nothing logged yet.</p>
+        ) : (
+          <ol className="timeline" aria-label="Timeline entries, newest first">
+            {detail.activities.map((a) => (
+              <li key={a.id} className="timeline-item">
+                <span className="timeline-icon" aria-hidden="true">
+                  {activityIcons[a.kind]}
+                </span>
+                <div>
+                  <p className="timeline-head">
+                    <strong>{activityLabels[a.kind]}</strong>{' '}
+                    <time dateTime={a.at} className="muted">
+                      {formatWhen(a.at)}
+                    </time>
+                  </p>
+                  {a.summary ? <p className="timeline-summary">{a.summary}</p> : null}
+                </div>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      {composing ? (
+        <OutreachComposer
+          contact={contact}
+          onClose={() => setComposing(false)}
+          onSent={() => {
+            setComposing(false);
+            void reload();
+          }}
+        />
+      ) : null}
+
+      {confirming !== null ? (
+        <ConfirmDialog
+          title={`Delete ${name}?`}
+          confirmLabel="Delete contact"
+          onCancel={() => setConfirming(null)}
+          onConfirm={() => {
+            if (confirming !== 'loading') void doDelete();
+          }}
+        >
+          <p>
+            {confirming === 'loading'
+              ? 'Checking what goes with them…'
+              : impactText(name, confirming)}
+          </p>
+          <p>You can undo this from the pipeline right after.</p>
+        </ConfirmDialog>
+      ) : null}
+    </div>
+  );
 }

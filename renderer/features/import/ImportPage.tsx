@@ -1,4 +1,36 @@
-/** Placeholder while this area is being built (issue 3). */
+import { useRef } from 'react';
+import { useFocusOnNavigate } from '../../components/use-focus-on-navigate.js';
+import { useImportStore } from '../../stores/import-store.js';
+import { selectReadOnly, useStorageStore } from '../../stores/storage-store.js';
+import { useUiStore } from '../../stores/ui-store.js';
+import { ImportView } from './ImportView.js';
+
+/** Container for Import and export: everything lives in the import store. */
 export function ImportPage() {
-  return <h1>ImportPage</h1>;
+  const state = useImportStore();
+  const readOnly = useStorageStore(selectReadOnly) !== null;
+  const navigate = useUiStore((s) => s.navigate);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useFocusOnNavigate(heading);
+  return (
+    <ImportView
+      headingRef={heading}
+      kind={state.kind}
+      step={state.step}
+      preview={state.preview}
+      progress={state.progress}
+      feedback={state.feedback}
+      imported={state.result !== null}
+      exporting={state.exporting}
+      exportFeedback={state.exportFeedback}
+      readOnly={readOnly}
+      onKind={state.setKind}
+      onChoose={() => void state.choose()}
+      onRemap={(column, field) => void state.remap(column, field)}
+      onCommit={() => void state.commit()}
+      onCancel={() => void state.cancel()}
+      onOpenPipeline={() => navigate('pipeline')}
+      onExport={(format) => void state.exportContacts(format)}
+    />
+  );
 }

@@ -1,4 +1,261 @@
-/** Placeholder while this area is being built (issue 3). */
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import type { SourceKind, Stage } from '../../../shared/schema/entities.js';
+import { ErrorMessage, StatusMessage } from '../../components/Messages.js';
+import { Loading } from '../../components/Loading.js';
+import { useFocusOnNavigate } from '../../components/use-focus-on-navigate.js';
+import { useContactsStore } from '../../stores/contacts-store.js';
+import { useUiStore } from '../../stores/ui-store.js';
+import { Board } from './Board.js';
+import { ContactList } from './ContactList.js';
+import { allStages, formatCount, sourceKinds, sourceLabels, stageLabels } from './labels.js';
+import {
+  distinct,
+  filterContacts,
+  noFilters,
+  searchContacts,
+  sortContacts,
+  type ListFilters,
+  type Sort,
+  type SortKey,
+} from './search.js';
+
+export type PipelineViewKind = 'board' | 'list';
+
+/** The view, search, filters and sort survive a visit to a contact and back. */
+const remembered: { view: PipelineViewKind; query: string; filters: ListFilters; sort: Sort } = {
+  view: 'board',
+  query: '',
+  filters: noFilters,
+  sort: { key: 'name', direction: 'ascending' },
+};
+
+/** Back to the defaults; tests call it between cases. */
+export function resetPipelineView(): void {
+  remembered.view = 'board';
+  remembered.query = '';
+  remembered.filters = noFilters;
+  remembered.sort = { key: 'name', direction: 'ascending' };
+}
+
+/** Container: the pipeline's toolbar, board or list, empty state and undo message. */
 export function PipelinePage() {
-  return <h1>PipelinePage</h1>;
+  const contacts = useContactsStore((s) => s.contacts);
+  const loaded = useContactsStore((s) => s.loaded);
+  const error = useContactsStore((s) => s.error);
+  const notice = useContactsStore((s) => s.notice);
+  const undo = useContactsStore((s) => s.undo);
+  const navigate = useUiStore((s) => s.navigate);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useFocusOnNavigate(heading);
+
+  const [view, setView] = useState(remembered.view);
+  const [query, setQuery] = useState(remembered.query);
+  const [filters, setFilters] = useState(remembered.filters);
+  const [sort, setSort] = useState(remembered.sort);
+  useEffect(() => {
+    Object.assign(remembered, { view, query, filters, sort });
+  }, [view, query, filters, sort]);
+
+  useEffect(() => {
+    void useContactsStore.getState().load();
+  }, []);
+
+  const deferredQuery = useDeferredValue(query);
+  const found = useMemo(() => searchContacts(contacts, deferredQuery), [contacts, deferredQuery]);
+  const listed = useMemo(
+    () => (view === 'list' ? sortContacts(filterContacts(found, filters), sort) : found),
+    [view, found, filters, sort],
+  );
+  const companies = useMemo(() => distinct(contacts.map((c) => c.company)), [contacts]);
+  const tags = useMemo(() => distinct(contacts.flatMap((c) => c.tags)), [contacts]);
+
+  const open = (id: string) => navigate(`contacts/${id}`);
+  const move = (id: string, stage: Stage) => void useContactsStore.getState().setStage(id, stage);
+  const toggleSort = (key: SortKey) =>
+    setSort((current) =>
+      current.key === key
+        ? { key, direction: current.direction === 'ascending' ? 'descending' : 'ascending' }
+        : { key, direction: 'ascending' },
+    );
+
+  const header = (
+    <header className="page-header">
+      <h1 className="page-title" ref={heading} tabIndex={-1}>
+        Pipeline
+      </h1>
+    </header>
+  );
+  const messages = (
+    <>
+      {undo ? (
+        <div className="pipeline-undo" role="status">
+          <p>{undo.name} was deleted.</p>
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => void useContactsStore.getState().undoDelete()}
+          >
+            Undo
+          </button>
+        </div>
+      ) : null}
+      {notice?.kind === 'error' ? (
+        <ErrorMessage>
+          <p>{notice.text}</p>
+        </ErrorMessage>
+      ) : null}
+      <StatusMessage>{notice?.kind === 'success' ? notice.text : null}</StatusMessage>
+    </>
+  );
+
+  if (!loaded) {
+    return (
+      <div className="page pipeline-page">
+        {header}
+        {error ? (
+          <ErrorMessage>
+            <p>Your contacts could not be loaded. {error}</p>
+          </ErrorMessage>
+        ) : (
+          <Loading label="Loading your contacts…" size="page" />
+        )}
+      </div>
+    );
+  }
+
+  if (contacts.length === 0) {
+    return (
+      <div className="page pipeline-page">
+        {header}
+        {messages}
+        <div className="card card-accent pipeline-empty">
+          <h2 className="card-title">No contacts yet</h2>
+          <p className="card-text">
+            Start with the people you already know: alumni, former colleagues, friends and family,
+            members of your professional groups. Add them one by one, or bring in your LinkedIn
+            connections.
+          </p>
+          <div className="button-row">
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={() => navigate('contacts/new')}
+            >
+              Add a contact
+            </button>
+            <button type="button" className="button" onClick={() => navigate('import')}>
+              Import LinkedIn connections
+            </button>
+          </div>
+        </div>
+      </div>
+    );
+  }
+
+  const filterSelect = (
+    key: keyof ListFilters,
+    label: string,
+    options: readonly { value: string; label: string }[],
+  ) => (
+    <div className="pipeline-filter">
+      <label className="pipeline-filter-label" htmlFor={`pipeline-filter-${key}`}>
+        {label}
+      </label>
+      <select
+        id={`pipeline-filter-${key}`}
+        className="input input-select"
+        value={filters[key]}
+        onChange={(event) => setFilters((f) => ({ ...f, [key]: event.target.value }))}
+      >
+        <option value="">All</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+
+  return (
+    <div className="page pipeline-page">
+      {header}
+      {messages}
+      <div className="pipeline-toolbar">
+        <div className="pipeline-toolbar-actions">
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => navigate('contacts/new')}
+          >
+            Add contact
+          </button>
+          <button type="button" className="button" onClick={() => navigate('import')}>
+            Import or export…
+          </button>
+        </div>
+        <div className="pipeline-view-switch" role="radiogroup" aria-label="View">
+          {(['board', 'list'] as const).map((kind) => (
+            <label key={kind} className="pipeline-view-option">
+              <input
+                type="radio"
+                name="pipeline-view"
+                value={kind}
+                checked={view === kind}
+                onChange={() => setView(kind)}
+              />
+              <span>{kind === 'board' ? 'Board' : 'List'}</span>
+            </label>
+          ))}
+        </div>
+        <div className="pipeline-search">
+          <label className="visually-hidden" htmlFor="pipeline-search">
+            Search contacts
+          </label>
+          <input
+            id="pipeline-search"
+            type="search"
+            className="input"
+            placeholder="Search name, company, title, notes"
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+          />
+        </div>
+      </div>
+      {view === 'list' ? (
+        <div className="pipeline-filters">
+          {filterSelect(
+            'stage',
+            'Stage',
+            allStages.map((s) => ({ value: s, label: stageLabels[s] })),
+          )}
+          {filterSelect(
+            'source',
+            'Source',
+            sourceKinds.map((s: SourceKind) => ({ value: s, label: sourceLabels[s] })),
+          )}
+          {filterSelect(
+            'company',
+            'Company',
+            companies.map((c) => ({ value: c, label: c })),
+          )}
+          {filterSelect(
+            'tag',
+            'Tag',
+            tags.map((t) => ({ value: t, label: t })),
+          )}
+        </div>
+      ) : null}
+      <p className="pipeline-count" aria-live="polite">
+        {listed.length === contacts.length
+          ? `${formatCount(contacts.length)} ${contacts.length === 1 ? 'contact' : 'contacts'}`
+          : `${formatCount(listed.length)} of ${formatCount(contacts.length)} contacts`}
+      </p>
+      {view === 'board' ? (
+        <Board contacts={listed} onOpen={open} onMove={move} />
+      ) : (
+        <ContactList contacts={listed} sort={sort} onSort={toggleSort} onOpen={open} />
+      )}
+    </div>
+  );
 }

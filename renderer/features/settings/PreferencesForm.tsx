@@ -1,4 +1,5 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { IsoDate } from '../../../shared/schema/common.js';
 import { Settings } from '../../../shared/schema/settings.js';
 import { SelectField, TextField } from '../../components/Field.js';
 import { FormFooter } from '../../components/FormFooter.js';
@@ -15,30 +16,53 @@ const PreferencesSchema = Settings.pick({
   meetingMinutes: true,
   arriveEarlyMinutes: true,
   paperSize: true,
+  holidays: true,
+  curmudgeonWaitDays: true,
 });
 
-type Key = keyof Preferences;
+/** The fields typed as text; holidays are a list edited on their own. */
+type Key = Exclude<keyof Preferences, 'holidays'>;
 type Draft = Record<Key, string>;
 
-const order: readonly Key[] = ['meetingMinutes', 'arriveEarlyMinutes', 'paperSize'];
+const order: readonly Key[] = [
+  'meetingMinutes',
+  'arriveEarlyMinutes',
+  'paperSize',
+  'curmudgeonWaitDays',
+];
 
 const toDraft = (p: Preferences): Draft => ({
   meetingMinutes: String(p.meetingMinutes),
   arriveEarlyMinutes: String(p.arriveEarlyMinutes),
   paperSize: p.paperSize,
+  curmudgeonWaitDays: String(p.curmudgeonWaitDays),
 });
 
-const fromDraft = (d: Draft) => ({
+const fromDraft = (d: Draft, holidays: readonly string[]) => ({
   meetingMinutes: parseNumber(d.meetingMinutes),
   arriveEarlyMinutes: parseNumber(d.arriveEarlyMinutes),
   paperSize: d.paperSize,
+  curmudgeonWaitDays: parseNumber(d.curmudgeonWaitDays),
+  holidays: [...holidays],
 });
 
 function messageFor(key: Key, draft: Draft): string | null {
-  if (key !== 'paperSize' && Number.isNaN(parseNumber(draft[key])))
-    return 'Enter a number of minutes.';
-  return fieldError(PreferencesSchema.shape[key], fromDraft(draft)[key]);
+  if (key !== 'paperSize' && Number.isNaN(parseNumber(draft[key]))) {
+    return key === 'curmudgeonWaitDays' ? 'Enter a number of days.' : 'Enter a number of minutes.';
+  }
+  return fieldError(PreferencesSchema.shape[key], fromDraft(draft, [])[key]);
 }
+
+/** "Dec 25, 2025" or "25 Dec 2025": a holiday as the user's locale writes it. */
+export function formatHoliday(isoDate: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  const date = new Date(y ?? 0, (m ?? 1) - 1, d ?? 1);
+  if (Number.isNaN(date.getTime())) return isoDate;
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(date);
+}
+
+const sameList = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((value, i) => value === b[i]);
 
 interface PreferencesFormProps {
   preferences: Preferences;
@@ -48,7 +72,10 @@ interface PreferencesFormProps {
   onSave(preferences: Preferences): Promise<boolean>;
 }
 
-/** Meeting defaults and paper size, validated with the fields of the shared `Settings` schema. */
+/**
+ * Meeting defaults, paper size and the 3B7 follow-up settings (holidays, Curmudgeon waiting
+ * period), validated with the fields of the shared `Settings` schema.
+ */
 export function PreferencesForm({
   preferences,
   revision,
@@ -57,18 +84,55 @@ export function PreferencesForm({
   onSave,
 }: PreferencesFormProps) {
   const [draft, setDraft] = useState<Draft>(() => toDraft(preferences));
+  const [holidays, setHolidays] = useState<string[]>(() => [...preferences.holidays].sort());
+  const [newHoliday, setNewHoliday] = useState('');
+  const [holidayError, setHolidayError] = useState<string | null>(null);
   const [errors, setErrors] = useState<FieldErrors<Key>>({});
   const [seenRevision, setSeenRevision] = useState(revision);
   const submitRef = useRef<HTMLButtonElement>(null);
+  const holidayInputRef = useRef<HTMLInputElement>(null);
+  const holidayId = useId();
 
   if (revision !== seenRevision) {
     setSeenRevision(revision);
     setDraft(toDraft(preferences));
+    setHolidays([...preferences.holidays].sort());
     setErrors({});
   }
 
   const saved = toDraft(preferences);
-  const dirty = order.some((key) => draft[key].trim() !== saved[key]);
+  const dirty =
+    order.some((key) => draft[key].trim() !== saved[key]) ||
+    !sameList(holidays, [...preferences.holidays].sort());
+
+  const addHoliday = () => {
+    const value = newHoliday.trim();
+    let message: string | null = null;
+    if (value === '') message = 'Choose a date first.';
+    else if (!IsoDate.safeParse(value).success) message = 'Enter a date like 2025-12-25.';
+    else if (holidays.includes(value)) message = `${formatHoliday(value)} is already in the list.`;
+    else if (holidays.length >= 366) message = 'The list is full: remove a past holiday first.';
+    setHolidayError(message);
+    if (message) {
+      holidayInputRef.current?.focus();
+      return;
+    }
+    setHolidays((list) => [...list, value].sort());
+    setNewHoliday('');
+  };
+
+  const removeHoliday = (value: string, index: number) => {
+    setHolidays((list) => list.filter((h) => h !== value));
+    // Keep the keyboard in the list: the next Remove button, or the date field when it empties.
+    requestAnimationFrame(() => {
+      const buttons = document.querySelectorAll<HTMLButtonElement>(
+        `[data-holiday-list="${holidayId}"] button`,
+      );
+      const next = buttons[Math.min(index, buttons.length - 1)];
+      if (next) next.focus();
+      else holidayInputRef.current?.focus();
+    });
+  };
   const saving = saveState.state === 'saving';
 
   const check = (key: Key) => {
@@ -94,7 +158,7 @@ export function PreferencesForm({
       const message = messageFor(key, draft);
       if (message) nextErrors[key] = message;
     }
-    const result = validateForm(PreferencesSchema, fromDraft(draft));
+    const result = validateForm(PreferencesSchema, fromDraft(draft, holidays));
     const firstInvalid = order.find((key) => nextErrors[key]);
     if (firstInvalid || !result.ok) {
       setErrors(result.ok ? nextErrors : { ...result.errors, ...nextErrors });
@@ -104,7 +168,10 @@ export function PreferencesForm({
     }
     setErrors({});
     const ok = await onSave(result.data);
-    if (ok) setDraft(toDraft(result.data));
+    if (ok) {
+      setDraft(toDraft(result.data));
+      setHolidays([...result.data.holidays].sort());
+    }
     if (document.activeElement === document.body) submitRef.current?.focus();
   };
 
@@ -119,7 +186,7 @@ export function PreferencesForm({
   return (
     <form className="form" noValidate onSubmit={submit}>
       <p className="section-intro">
-        Defaults for new meetings and for the documents Rapport prints.
+        Defaults for new meetings, the documents Rapport prints and follow-up reminders.
       </p>
       <div className="form-grid">
         <TextField
@@ -151,6 +218,82 @@ export function PreferencesForm({
             { value: 'Letter', label: 'Letter' },
           ]}
         />
+      </div>
+      <h3 className="subsection-title">Follow-up reminders</h3>
+      <p className="section-intro">
+        After an outreach e-mail Rapport reminds you after 3 and 7 business days. Weekends are
+        skipped, and so are the holidays below.
+      </p>
+      <div className="form-grid">
+        <TextField
+          {...bind('curmudgeonWaitDays')}
+          label="Mark as Curmudgeon after (days without reply)"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={90}
+          narrow
+          hint="Days after the day-7 follow-up before a contact who never replied is marked Curmudgeon."
+        />
+        <fieldset className="holidays">
+          <legend className="field-label">Holidays</legend>
+          <p className="field-hint" id={`${holidayId}-hint`}>
+            Dates skipped by follow-up reminders, like public holidays or days off.
+          </p>
+          <div className="holiday-add">
+            <div className="field">
+              <label className="field-label" htmlFor={`${holidayId}-date`}>
+                Holiday date
+              </label>
+              <input
+                ref={holidayInputRef}
+                id={`${holidayId}-date`}
+                type="date"
+                className={`input input-date${holidayError ? ' input-invalid' : ''}`}
+                value={newHoliday}
+                aria-invalid={holidayError ? true : undefined}
+                aria-describedby={holidayError ? `${holidayId}-error` : `${holidayId}-hint`}
+                onChange={(event) => {
+                  setNewHoliday(event.target.value);
+                  setHolidayError(null);
+                }}
+                onKeyDown={(event) => {
+                  if (event.key === 'Enter') {
+                    event.preventDefault();
+                    addHoliday();
+                  }
+                }}
+              />
+            </div>
+            <button type="button" className="button" onClick={addHoliday}>
+              Add holiday
+            </button>
+          </div>
+          {holidayError ? (
+            <p className="field-error" id={`${holidayId}-error`}>
+              {holidayError}
+            </p>
+          ) : null}
+          {holidays.length === 0 ? (
+            <p className="muted">No holidays yet: only weekends are skipped.</p>
+          ) : (
+            <ul className="holiday-list" aria-label="Holidays" data-holiday-list={holidayId}>
+              {holidays.map((holiday, index) => (
+                <li key={holiday} className="holiday">
+                  <span>{formatHoliday(holiday)}</span>
+                  <button
+                    type="button"
+                    className="button button-small"
+                    aria-label={`Remove ${formatHoliday(holiday)}`}
+                    onClick={() => removeHoliday(holiday, index)}
+                  >
+                    Remove
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </fieldset>
       </div>
       <FormFooter
         subject="preferences"

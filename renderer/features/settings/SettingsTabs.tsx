@@ -57,6 +57,8 @@ export function PreferencesTab() {
             meetingMinutes: s.settings.meetingMinutes,
             arriveEarlyMinutes: s.settings.arriveEarlyMinutes,
             paperSize: s.settings.paperSize,
+            holidays: s.settings.holidays,
+            curmudgeonWaitDays: s.settings.curmudgeonWaitDays,
           }
         : null,
     ),

@@ -1,0 +1,63 @@
+import type { Contact, SourceKind, Stage } from '../../../shared/schema/entities.js';
+
+/** Stages in pipeline order; the board shows the open ones as columns. */
+export const openStages: readonly Stage[] = [
+  'prospect',
+  'contacted',
+  'scheduled',
+  'met',
+  'thanked',
+  'keeping-in-touch',
+];
+export const closedStages: readonly Stage[] = ['declined', 'no-reply'];
+export const allStages: readonly Stage[] = [...openStages, ...closedStages];
+
+export const stageLabels: Record<Stage, string> = {
+  prospect: 'Prospect',
+  contacted: 'Contacted',
+  scheduled: 'Scheduled',
+  met: 'Met',
+  thanked: 'Thanked',
+  'keeping-in-touch': 'Keeping in touch',
+  declined: 'Declined',
+  'no-reply': 'No reply',
+};
+
+export const sourceLabels: Record<SourceKind, string> = {
+  alumni: 'Alumni association',
+  'professional-org': 'Professional or industry organization',
+  'former-colleague': 'Former colleague or coworker',
+  'family-friends': 'Family or friends',
+  referral: 'Referred by a contact',
+  other: 'Other',
+};
+
+/** Short forms for cards and table cells, where the full label would wrap. */
+export const sourceShortLabels: Record<SourceKind, string> = {
+  alumni: 'Alumni',
+  'professional-org': 'Professional org.',
+  'former-colleague': 'Former colleague',
+  'family-friends': 'Family or friends',
+  referral: 'Referral',
+  other: 'Other',
+};
+
+export const sourceKinds = Object.keys(sourceLabels) as SourceKind[];
+
+export const responsivenessLabels: Record<Contact['responsiveness'], string | null> = {
+  unknown: null,
+  booster: 'Booster',
+  obligate: 'Obligate',
+  curmudgeon: 'Curmudgeon',
+};
+
+/** "Maya Okafor"; a contact always has a first name, the last name may be empty. */
+export const fullName = (contact: Pick<Contact, 'firstName' | 'lastName'>) =>
+  `${contact.firstName} ${contact.lastName}`.trim();
+
+/** "Engineer · Acme", or whichever half exists. */
+export const titleAtCompany = (contact: Pick<Contact, 'title' | 'company'>) =>
+  [contact.title, contact.company].filter(Boolean).join(' · ');
+
+const numberFormat = new Intl.NumberFormat();
+export const formatCount = (n: number) => numberFormat.format(n);

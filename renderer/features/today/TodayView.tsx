@@ -1,0 +1,343 @@
+import type { MouseEvent, ReactNode, Ref } from 'react';
+import type { Contact, Reminder } from '../../../shared/schema/entities.js';
+import type { TodayItem, TodayView as TodayData } from '../../../shared/schema/pipeline.js';
+import { ErrorMessage, StatusMessage } from '../../components/Messages.js';
+import { Loading } from '../../components/Loading.js';
+import { SnoozeMenu } from './SnoozeMenu.js';
+import {
+  calendarDaysBetween,
+  formatLongDate,
+  formatShortDate,
+  formatShortDateTime,
+  type SnoozeOption,
+} from './snooze.js';
+
+export const contactName = (contact: Pick<Contact, 'firstName' | 'lastName'>) =>
+  `${contact.firstName} ${contact.lastName}`.trim();
+
+const nouns: Record<Reminder['kind'], string> = {
+  'follow-up-3': 'follow-up',
+  'follow-up-7': 'follow-up',
+  'thank-you-due': 'thank-you note',
+  'report-back': 'report-back',
+  'keep-in-touch': 'keep-in-touch note',
+  custom: 'reminder',
+};
+
+/** "follow-up", "thank-you note"...: used in the buttons' accessible names. */
+export const reminderNoun = (kind: Reminder['kind']) => nouns[kind] ?? 'reminder';
+
+export interface TodayViewProps {
+  headingRef?: Ref<HTMLHeadingElement>;
+  /** The day shown: the view's own date once loaded, the local clock before. */
+  today: Date;
+  view: TodayData | null;
+  loading: boolean;
+  error: string | null;
+  /** True once contacts are loaded and there are none: the first-run welcome replaces the lists. */
+  firstRun: boolean;
+  needsProfile: boolean;
+  busy: readonly string[];
+  feedback: { kind: 'success' | 'error'; text: string } | null;
+  onRetry(): void;
+  onOpenContact(id: string): void;
+  onAddContact(): void;
+  onImport(): void;
+  onSetUpProfile(): void;
+  onDone(item: TodayItem): void;
+  onSnooze(item: TodayItem, option: SnoozeOption): void;
+}
+
+function ContactLink({ contact, onOpen }: { contact: Contact; onOpen(id: string): void }) {
+  return (
+    <a
+      href={`#contacts/${encodeURIComponent(contact.id)}`}
+      className="contact-link"
+      onClick={(event: MouseEvent<HTMLAnchorElement>) => {
+        event.preventDefault();
+        onOpen(contact.id);
+      }}
+    >
+      {contactName(contact)}
+    </a>
+  );
+}
+
+function lateness(item: TodayItem, today: Date): string {
+  const due = new Date(item.reminder.snoozedUntil ?? item.reminder.due);
+  if (Number.isNaN(due.getTime())) return 'Overdue';
+  const days = calendarDaysBetween(due, today);
+  if (days <= 0) return 'Overdue since earlier today';
+  return `${days} ${days === 1 ? 'day' : 'days'} late (due ${formatShortDate(due)})`;
+}
+
+function Hint({ item, onOpen }: { item: TodayItem; onOpen(id: string): void }) {
+  const { reminder, contact, suggestions } = item;
+  const company = contact.company.trim();
+  if (reminder.kind === 'follow-up-3') {
+    if (suggestions.length === 0) {
+      return (
+        <p className="today-hint">
+          No reply yet? The 3B7 routine says: contact the next person
+          {company ? ` at ${company}` : ' at the same employer'}. There is no one else there in your
+          contacts yet.
+        </p>
+      );
+    }
+    return (
+      <div className="today-hint">
+        <p>No reply yet? Contact the next person{company ? ` at ${company}` : ''}:</p>
+        <ul className="suggestions" aria-label={`Next people${company ? ` at ${company}` : ''}`}>
+          {suggestions.map((next) => (
+            <li key={next.id}>
+              <ContactLink contact={next} onOpen={onOpen} />
+              {next.title ? <span className="muted">, {next.title}</span> : null}
+            </li>
+          ))}
+        </ul>
+      </div>
+    );
+  }
+  if (reminder.kind === 'follow-up-7') {
+    return (
+      <p className="today-hint">
+        <strong>Write follow-up:</strong> one short, friendly note to {contact.firstName}, repeating
+        your question.
+      </p>
+    );
+  }
+  return null;
+}
+
+function ReminderRow({
+  item,
+  today,
+  busy,
+  onOpen,
+  onDone,
+  onSnooze,
+}: {
+  item: TodayItem;
+  today: Date;
+  busy: boolean;
+  onOpen(id: string): void;
+  onDone(item: TodayItem): void;
+  onSnooze(item: TodayItem, option: SnoozeOption): void;
+}) {
+  const name = contactName(item.contact);
+  const noun = reminderNoun(item.reminder.kind);
+  return (
+    <li className={item.overdue ? 'today-item today-item-overdue' : 'today-item'}>
+      <div className="today-item-main">
+        <p className="today-item-title">
+          <ContactLink contact={item.contact} onOpen={onOpen} />
+          <span className="today-item-reminder">{item.reminder.title}</span>
+        </p>
+        {item.overdue ? <p className="overdue-badge">{lateness(item, today)}</p> : null}
+        <Hint item={item} onOpen={onOpen} />
+      </div>
+      <div className="today-item-actions">
+        <button
+          type="button"
+          className="button button-small"
+          aria-label={`Mark ${noun} for ${name} done`}
+          disabled={busy}
+          onClick={() => onDone(item)}
+        >
+          Done
+        </button>
+        <SnoozeMenu
+          label={`Snooze ${noun} for ${name}`}
+          disabled={busy}
+          onChoose={(option) => onSnooze(item, option)}
+        />
+      </div>
+    </li>
+  );
+}
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="today-section">
+      <h2 id={id} className="section-title">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+const ideas = [
+  {
+    title: 'Start warm',
+    text: 'Alumni, professional groups, former colleagues, family and friends answer far more often than strangers.',
+  },
+  {
+    title: 'Ask for advice, not a job',
+    text: 'An informational interview is a short conversation to learn how someone got where they are, and whom else to meet.',
+  },
+  {
+    title: 'Follow up with 3B7',
+    text: 'After each outreach e-mail Rapport reminds you after 3 business days to try the next person at that company, and after 7 to follow up once.',
+  },
+];
+
+function FirstRun({
+  needsProfile,
+  onAddContact,
+  onImport,
+  onSetUpProfile,
+}: Pick<TodayViewProps, 'needsProfile' | 'onAddContact' | 'onImport' | 'onSetUpProfile'>) {
+  return (
+    <>
+      <section aria-labelledby="first-run-heading" className="card card-accent first-run">
+        <h2 id="first-run-heading" className="card-title">
+          Who would you like to learn from?
+        </h2>
+        <p className="card-text">
+          Rapport helps you plan, prepare and follow up informational interviews: short
+          conversations with people whose work interests you. Begin with a few people you already
+          share something with.
+        </p>
+        <div className="button-row">
+          <button type="button" className="button button-primary" onClick={onAddContact}>
+            Add a contact
+          </button>
+          <button type="button" className="button" onClick={onImport}>
+            Import LinkedIn connections
+          </button>
+        </div>
+      </section>
+      <section aria-labelledby="how-heading" className="home-section">
+        <h2 id="how-heading" className="section-title">
+          How it works
+        </h2>
+        <ol className="steps">
+          {ideas.map((idea, index) => (
+            <li key={idea.title} className="step">
+              <span className="step-number" aria-hidden="true">
+                {index + 1}
+              </span>
+              <div>
+                <h3 className="step-title">{idea.title}</h3>
+                <p className="step-text">{idea.text}</p>
+              </div>
+            </li>
+          ))}
+        </ol>
+      </section>
+      {needsProfile ? (
+        <p className="section-intro">
+          Your name and contact details go on thank-you notes and prep sheets.{' '}
+          <button type="button" className="link-button" onClick={onSetUpProfile}>
+            Set up your profile
+          </button>
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** The home screen: what is due today, what is late, what is coming up. */
+export function TodayView(props: TodayViewProps) {
+  const { headingRef, today, view, loading, error, firstRun, busy, feedback } = props;
+  const due = view?.items.filter((item) => !item.overdue) ?? [];
+  const overdue = view?.items.filter((item) => item.overdue) ?? [];
+  const meetings = view?.upcomingMeetings ?? [];
+
+  let body: ReactNode;
+  if (firstRun) {
+    body = <FirstRun {...props} />;
+  } else if (!view && error) {
+    body = (
+      <ErrorMessage>
+        <p>Today’s reminders could not be loaded. {error}</p>
+        <button type="button" className="button button-small" onClick={props.onRetry}>
+          Try again
+        </button>
+      </ErrorMessage>
+    );
+  } else if (!view) {
+    body = loading ? <Loading label="Loading today’s reminders…" size="page" /> : null;
+  } else {
+    const rows = (items: TodayItem[]) => (
+      <ul className="today-list">
+        {items.map((item) => (
+          <ReminderRow
+            key={item.reminder.id}
+            item={item}
+            today={today}
+            busy={busy.includes(item.reminder.id)}
+            onOpen={props.onOpenContact}
+            onDone={props.onDone}
+            onSnooze={props.onSnooze}
+          />
+        ))}
+      </ul>
+    );
+    body = (
+      <>
+        {view.items.length === 0 ? (
+          <div className="caught-up" role="note">
+            <p className="caught-up-title">You’re all caught up</p>
+            <p className="muted">
+              No reminders are due. A good moment to write to someone new, or to prepare for your
+              next conversation.
+            </p>
+          </div>
+        ) : null}
+        {overdue.length > 0 ? (
+          <Section id="today-overdue" title="Overdue">
+            {rows(overdue)}
+          </Section>
+        ) : null}
+        {due.length > 0 ? (
+          <Section id="today-due" title="Due today">
+            {rows(due)}
+          </Section>
+        ) : null}
+        <Section id="today-coming-up" title="Coming up">
+          {meetings.length === 0 ? (
+            <p className="muted">No meetings scheduled.</p>
+          ) : (
+            <ul className="today-list">
+              {meetings.map(({ meeting, contact }) => (
+                <li key={meeting.id} className="today-item">
+                  <div className="today-item-main">
+                    <p className="today-item-title">
+                      <ContactLink contact={contact} onOpen={props.onOpenContact} />
+                      <span className="today-item-reminder">
+                        {formatShortDateTime(new Date(meeting.start))}, {meeting.minutes} minutes
+                      </span>
+                    </p>
+                    {meeting.place || meeting.link ? (
+                      <p className="muted">{meeting.place || meeting.link}</p>
+                    ) : null}
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Section>
+      </>
+    );
+  }
+
+  return (
+    <div className="page page-today">
+      <header className="page-header">
+        <h1 className="page-title" ref={headingRef} tabIndex={-1}>
+          Today
+        </h1>
+        <p className="page-lead">{formatLongDate(today)}</p>
+      </header>
+      {feedback?.kind === 'error' ? (
+        <ErrorMessage>
+          <p>{feedback.text}</p>
+        </ErrorMessage>
+      ) : null}
+      <StatusMessage>{feedback?.kind === 'success' ? feedback.text : null}</StatusMessage>
+      {body}
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+import { create } from 'zustand';
+import type { LogActivityResult, TodayView } from '../../shared/schema/pipeline.js';
+import { call, errorMessage } from '../api.js';
+
+export type Feedback = { kind: 'success' | 'error'; text: string };
+
+interface TodayState {
+  view: TodayView | null;
+  loading: boolean;
+  error: string | null;
+  /** Reminders with a call in flight: their buttons are disabled meanwhile. */
+  busy: string[];
+  feedback: Feedback | null;
+  load(): Promise<void>;
+  done(id: string, contactName: string): Promise<void>;
+  snooze(id: string, until: Date, contactName: string, label: string): Promise<void>;
+  /**
+   * Logs a sent outreach e-mail (which creates the 3B7 follow-ups in main) and refreshes Today.
+   * Throws the ApiError so the composer can keep its draft and say what went wrong.
+   */
+  logOutreach(contactId: string, subject: string, at: Date): Promise<LogActivityResult>;
+  /** Opens a mailto: (or http) link in the user's own app through main's allowlist. */
+  openExternal(url: string): Promise<void>;
+}
+
+const initial = {
+  view: null as TodayView | null,
+  loading: false,
+  error: null as string | null,
+  busy: [] as string[],
+  feedback: null as Feedback | null,
+};
+
+/** The Today view: due and overdue reminders, upcoming meetings, and the outreach log. */
+export const useTodayStore = create<TodayState>()((set, get) => {
+  const withBusy = async (id: string, run: () => Promise<void>) => {
+    if (get().busy.includes(id)) return;
+    set((s) => ({ busy: [...s.busy, id] }));
+    try {
+      await run();
+    } finally {
+      set((s) => ({ busy: s.busy.filter((b) => b !== id) }));
+    }
+  };
+  return {
+    ...initial,
+    load: async () => {
+      set({ loading: true });
+      try {
+        const view = await call('reminders:today');
+        set({ view, loading: false, error: null });
+      } catch (error) {
+        set({ loading: false, error: errorMessage(error) });
+      }
+    },
+    done: (id, contactName) =>
+      withBusy(id, async () => {
+        try {
+          await call('reminders:done', { id });
+          set({
+            feedback: { kind: 'success', text: `Marked the reminder for ${contactName} done.` },
+          });
+          await get().load();
+        } catch (error) {
+          set({
+            feedback: {
+              kind: 'error',
+              text: `The reminder for ${contactName} was not changed. ${errorMessage(error)}`,
+            },
+          });
+        }
+      }),
+    snooze: (id, until, contactName, label) =>
+      withBusy(id, async () => {
+        try {
+          await call('reminders:snooze', { id, until: until.toISOString() });
+          set({
+            feedback: {
+              kind: 'success',
+              text: `Snoozed the reminder for ${contactName} until ${label}.`,
+            },
+          });
+          await get().load();
+        } catch (error) {
+          set({
+            feedback: {
+              kind: 'error',
+              text: `The reminder for ${contactName} was not snoozed. ${errorMessage(error)}`,
+            },
+          });
+        }
+      }),
+    logOutreach: async (contactId, subject, at) => {
+      const result = await call('activities:log', {
+        contactId,
+        kind: 'outreach-sent',
+        at: at.toISOString(),
+        summary: subject.trim() === '' ? 'Outreach e-mail' : subject.trim().slice(0, 5_000),
+      });
+      if (get().view) void get().load();
+      return result;
+    },
+    openExternal: async (url) => {
+      await call('app:openExternal', { url });
+    },
+  };
+});
+
+export const resetTodayStore = () => useTodayStore.setState(initial);

@@ -1,0 +1,240 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { OutreachComposer } from '../../renderer/features/outreach/OutreachComposer.js';
+import { resetContactsStore, useContactsStore } from '../../renderer/stores/contacts-store.js';
+import { resetStores, useSettingsStore } from '../../renderer/stores/index.js';
+import { resetTodayStore } from '../../renderer/stores/today-store.js';
+import type { Contact, Reminder } from '../../shared/schema/entities.js';
+import { defaultSettings, emptyProfile } from '../../shared/schema/settings.js';
+import { createFakeRapport, FakeFailure, type FakeRapport } from './fake-api.js';
+
+const stamp = '2025-06-01T10:00:00.000Z';
+
+function makeContact(patch: Partial<Contact> = {}): Contact {
+  return {
+    id: 'c-maya',
+    firstName: 'Maya',
+    lastName: 'Okafor',
+    title: 'Policy Lead',
+    company: 'Acme Energy',
+    industry: 'clean energy policy',
+    location: '',
+    email: 'maya@example.com',
+    phone: '',
+    linkedinUrl: '',
+    source: { kind: 'alumni', detail: 'Tufts Alumni Association' },
+    referredById: null,
+    tags: [],
+    notes: '',
+    stage: 'prospect',
+    responsiveness: 'unknown',
+    createdAt: stamp,
+    updatedAt: stamp,
+    ...patch,
+  };
+}
+
+const followUp = (kind: Reminder['kind'], due: string): Reminder => ({
+  id: `r-${kind}`,
+  contactId: 'c-maya',
+  kind,
+  due,
+  status: 'open',
+  snoozedUntil: null,
+  createdBy: 'a-1',
+  title: kind,
+});
+
+const fixedNow = () => new Date('2025-06-02T09:15:00.000Z');
+
+function setup(contact = makeContact(), prepare?: (fake: FakeRapport) => void) {
+  const fake = createFakeRapport();
+  fake.respond('activities:log', (input) => ({
+    activity: { id: 'a-1', meetingId: null, ...input },
+    contact: { ...contact, stage: 'contacted' },
+    created: [
+      followUp('follow-up-7', '2025-06-11T07:00:00.000Z'),
+      followUp('follow-up-3', '2025-06-05T07:00:00.000Z'),
+    ],
+    cancelled: [],
+  }));
+  prepare?.(fake);
+  fake.install();
+  useSettingsStore.setState({
+    settings: { ...defaultSettings(), profile: { ...emptyProfile(), name: 'Alex Kim' } },
+  });
+  const onClose = vi.fn();
+  const onSent = vi.fn();
+  const user = userEvent.setup();
+  const writeText = vi.fn().mockResolvedValue(undefined);
+  Object.defineProperty(navigator, 'clipboard', {
+    value: { writeText },
+    configurable: true,
+  });
+  render(<OutreachComposer contact={contact} onClose={onClose} onSent={onSent} now={fixedNow} />);
+  const dialog = screen.getByRole('dialog', { name: 'Write an outreach e-mail to Maya Okafor' });
+  return { fake, user, onClose, onSent, writeText, dialog };
+}
+
+const checkItem = (label: string) =>
+  screen.getByText(label, { selector: '.check-label' }).closest('li')!;
+
+beforeEach(() => {
+  resetStores();
+  resetTodayStore();
+  resetContactsStore();
+});
+
+describe('the outreach composer', () => {
+  it('opens as a dialog named after the contact, with a starter that passes every check', () => {
+    const { dialog } = setup();
+    expect(within(dialog).getByLabelText('To')).toHaveValue('maya@example.com');
+    expect(within(dialog).getByLabelText('To')).toHaveFocus();
+    expect(within(dialog).getByLabelText('Subject')).toHaveValue(
+      'Fellow Tufts Alumni Association alum',
+    );
+    const body = (within(dialog).getByLabelText('Message') as HTMLTextAreaElement).value;
+    expect(body).toMatch(/^Hi Maya,\n\nI found you through the Tufts Alumni Association/);
+    expect(body).toMatch(/\?\n\nBest,\nAlex Kim$/);
+    expect(screen.getByText('All 5 checks pass.')).toHaveAttribute('aria-live', 'polite');
+  });
+
+  it.each([
+    ['professional-org', 'AIGA', ''],
+    ['former-colleague', 'Northwind', ''],
+    ['family-friends', 'Aunt Ruth', ''],
+    ['referral', '', 'Jordan Lee'],
+  ] as const)(
+    'writes a starter for a %s contact that passes every check',
+    (kind, detail, referrer) => {
+      if (referrer) {
+        useContactsStore.setState({
+          contacts: [makeContact({ id: 'c-jordan', firstName: 'Jordan', lastName: 'Lee' })],
+          loaded: true,
+        });
+      }
+      setup(makeContact({ source: { kind, detail }, referredById: referrer ? 'c-jordan' : null }));
+      expect(screen.getByText('All 5 checks pass.')).toBeInTheDocument();
+    },
+  );
+
+  it('updates the checks as the user types', async () => {
+    const { user, dialog } = setup();
+    const message = within(dialog).getByLabelText('Message');
+    await user.clear(message);
+    await user.type(message, 'I am looking for a job. I have a great resume.');
+    expect(screen.getByText('1 of 5 checks pass.')).toBeInTheDocument();
+    expect(checkItem('No mention of jobs')).toHaveTextContent('Mentions “job”, “resume”');
+    expect(checkItem('Ends with a question')).toHaveTextContent('Fix:');
+    expect(checkItem('Under 100 words')).toHaveTextContent('Passes:');
+    expect(checkItem('More about them than you')).toHaveTextContent('0 “you” words, 2 “I” words');
+    await user.clear(message);
+    await user.type(message, 'As a fellow Tufts alum, could you tell me about your work?');
+    expect(checkItem('Ends with a question')).toHaveTextContent('Passes:');
+    expect(checkItem('Connection comes first')).toHaveTextContent('Passes:');
+    expect(screen.getByText('All 5 checks pass.')).toBeInTheDocument();
+  });
+
+  it('copies the message, then logs it as sent with outreach-sent, now and the subject', async () => {
+    const { user, dialog, writeText, fake, onSent } = setup();
+    expect(within(dialog).queryByRole('button', { name: 'Log as sent' })).not.toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Copy to clipboard' }));
+    expect(writeText).toHaveBeenCalledWith(
+      (within(dialog).getByLabelText('Message') as HTMLTextAreaElement).value,
+    );
+    expect(within(dialog).getByRole('status')).toHaveTextContent('copied to your clipboard');
+    await user.click(within(dialog).getByRole('button', { name: 'Log as sent' }));
+    expect(fake.callsTo('activities:log')).toEqual([
+      {
+        contactId: 'c-maya',
+        kind: 'outreach-sent',
+        at: '2025-06-02T09:15:00.000Z',
+        summary: 'Fellow Tufts Alumni Association alum',
+      },
+    ]);
+    const day = (iso: string) =>
+      new Intl.DateTimeFormat(undefined, {
+        weekday: 'short',
+        day: 'numeric',
+        month: 'short',
+      }).format(new Date(iso));
+    expect(await within(dialog).findByText(/Logged as sent/)).toHaveTextContent(
+      `Logged as sent. Follow-ups: ${day('2025-06-05T07:00:00.000Z')} (day 3) and ${day('2025-06-11T07:00:00.000Z')} (day 7).`,
+    );
+    expect(onSent).toHaveBeenCalledTimes(1);
+    expect(within(dialog).getByRole('button', { name: 'Close' })).toBeInTheDocument();
+  });
+
+  it('opens the mail app with a correctly encoded mailto link', async () => {
+    const { user, dialog, fake } = setup();
+    const subject = within(dialog).getByLabelText('Subject');
+    await user.clear(subject);
+    await user.type(subject, 'Q&A? 100% #curious');
+    const message = within(dialog).getByLabelText('Message');
+    await user.clear(message);
+    await user.type(message, 'Fellow alum here.{Enter}Could you spare 20 minutes?');
+    await user.click(within(dialog).getByRole('button', { name: 'Open in mail app' }));
+    expect(fake.callsTo('app:openExternal')).toEqual([
+      {
+        url: 'mailto:maya@example.com?subject=Q%26A%3F%20100%25%20%23curious&body=Fellow%20alum%20here.%0D%0ACould%20you%20spare%2020%20minutes%3F',
+      },
+    ]);
+    expect(within(dialog).getByRole('button', { name: 'Log as sent' })).toBeInTheDocument();
+  });
+
+  it('copies the full text and says so when the e-mail is too long for a mailto link', async () => {
+    const { user, dialog, fake, writeText } = setup();
+    const message = within(dialog).getByLabelText('Message') as HTMLTextAreaElement;
+    await user.clear(message);
+    await user.click(message);
+    await user.paste('Fellow alum. '.repeat(250));
+    await user.click(within(dialog).getByRole('button', { name: 'Open in mail app' }));
+    expect(writeText).toHaveBeenCalledWith(message.value);
+    const [call] = fake.callsTo('app:openExternal') as { url: string }[];
+    expect(call!.url.length).toBeLessThanOrEqual(2000);
+    expect(within(dialog).getByRole('status')).toHaveTextContent(
+      'The e-mail was too long for the mail app; the full text was copied to your clipboard.',
+    );
+  });
+
+  it.each([
+    ['no e-mail address', '', 'Add Maya’s e-mail address to open the message in your mail app.'],
+    ['an invalid address', 'maya@', 'Enter a valid e-mail address, like name@example.com'],
+  ])('disables "Open in mail app" with a reason when there is %s', (_, email, reason) => {
+    const { dialog } = setup(makeContact({ email }));
+    const open = within(dialog).getByRole('button', { name: 'Open in mail app' });
+    expect(open).toBeDisabled();
+    expect(open).toHaveAccessibleDescription(expect.stringContaining(reason));
+    expect(within(dialog).getByRole('button', { name: 'Copy to clipboard' })).toBeEnabled();
+  });
+
+  it('keeps the draft and says so when logging fails', async () => {
+    const { user, dialog, onSent } = setup(undefined, (fake) =>
+      fake.respond('activities:log', () => {
+        throw new FakeFailure('read-only', 'Rapport opened your data read-only.');
+      }),
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Copy to clipboard' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Log as sent' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      'The e-mail was not logged. Rapport opened your data read-only.',
+    );
+    expect(onSent).not.toHaveBeenCalled();
+    expect(within(dialog).getByRole('button', { name: 'Log as sent' })).toBeEnabled();
+  });
+
+  it.each([
+    ['Escape', async (user: ReturnType<typeof userEvent.setup>) => user.keyboard('{Escape}')],
+    [
+      'Cancel',
+      async (user: ReturnType<typeof userEvent.setup>) =>
+        user.click(screen.getByRole('button', { name: 'Cancel' })),
+    ],
+  ])('closes on %s without logging anything', async (_, act) => {
+    const { user, onClose, fake } = setup();
+    await act(user);
+    expect(onClose).toHaveBeenCalledTimes(1);
+    expect(fake.callsTo('activities:log')).toEqual([]);
+  });
+});

@@ -1,0 +1,174 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { resetPipelineView } from '../../renderer/features/pipeline/PipelinePage.js';
+import { resetContactDetailStore } from '../../renderer/stores/contact-detail-store.js';
+import { resetContactsStore, useContactsStore } from '../../renderer/stores/contacts-store.js';
+import { useUiStore } from '../../renderer/stores/ui-store.js';
+import type { Contact } from '../../shared/schema/entities.js';
+import { deferred, FakeFailure, makeContact, type FakeRapport } from './fake-api.js';
+import { renderApp } from './render-app.js';
+
+const maya = () =>
+  makeContact({
+    id: 'maya',
+    firstName: 'Maya',
+    lastName: 'Okafor',
+    title: 'Design lead',
+    company: 'Northwind',
+    source: { kind: 'alumni', detail: 'State U' },
+    responsiveness: 'booster',
+  });
+
+async function openPipeline(contacts: Contact[], prepare?: (fake: FakeRapport) => void) {
+  resetContactsStore();
+  resetContactDetailStore();
+  resetPipelineView();
+  const rendered = await renderApp({ state: { contacts }, ...(prepare ? { prepare } : {}) });
+  act(() => useUiStore.getState().navigate('pipeline'));
+  await screen.findByRole('heading', { level: 1, name: 'Pipeline' });
+  await waitFor(() => expect(useContactsStore.getState().loaded).toBe(true));
+  return rendered;
+}
+
+const column = (label: string) => screen.getByRole('region', { name: `${label} column` });
+
+describe('Pipeline board', () => {
+  it('shows a column per stage, each with its count and its cards', async () => {
+    await openPipeline([
+      maya(),
+      makeContact({ firstName: 'Ada', lastName: 'Lund', stage: 'scheduled' }),
+      makeContact({ firstName: 'Bo', lastName: 'Chen', stage: 'scheduled' }),
+      makeContact({ firstName: 'Cy', lastName: 'Diaz', stage: 'declined' }),
+    ]);
+    const labels = [
+      'Prospect',
+      'Contacted',
+      'Scheduled',
+      'Met',
+      'Thanked',
+      'Keeping in touch',
+      'Declined',
+      'No reply',
+    ];
+    for (const label of labels) expect(column(label)).toBeInTheDocument();
+    expect(within(column('Prospect')).getByText(/^1/)).toHaveTextContent('1 contact');
+    expect(within(column('Scheduled')).getByText(/^2/)).toHaveTextContent('2 contacts');
+    expect(within(column('Met')).getByText(/^0/)).toHaveTextContent('0 contacts');
+    const card = within(column('Prospect')).getByRole('button', { name: /Maya Okafor/ });
+    expect(card).toHaveTextContent('Design lead · Northwind');
+    expect(card).toHaveTextContent('Alumni');
+    expect(card).toHaveTextContent('Booster');
+    expect(within(column('Scheduled')).getByRole('button', { name: /Ada Lund/ })).toBeVisible();
+    // Closed stages start collapsed but still count.
+    expect(within(column('Declined')).getByText(/^1/)).toHaveTextContent('1 contact');
+    expect(within(column('Declined')).queryByRole('button', { name: /Cy Diaz/ })).toBeNull();
+    expect(
+      within(column('Declined')).getByRole('button', { name: 'Show Declined' }),
+    ).toHaveAttribute('aria-expanded', 'false');
+  });
+
+  it('moves a card with its "Move to" select through contacts:setStage', async () => {
+    const { user, fake } = await openPipeline([maya()]);
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: 'Move Maya Okafor to stage' }),
+      'Move to Contacted',
+    );
+    expect(within(column('Contacted')).getByRole('button', { name: /Maya Okafor/ })).toBeVisible();
+    expect(within(column('Prospect')).queryByRole('button', { name: /Maya Okafor/ })).toBeNull();
+    await waitFor(() =>
+      expect(fake.callsTo('contacts:setStage')).toEqual([{ id: 'maya', stage: 'contacted' }]),
+    );
+  });
+
+  it('moves the card back and says why when saving the new stage fails', async () => {
+    const gate = deferred<void>();
+    const { user } = await openPipeline([maya()], (fake) =>
+      fake.respond('contacts:setStage', async () => {
+        await gate.promise;
+        throw new FakeFailure('read-only', 'Rapport opened your data read-only.');
+      }),
+    );
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: 'Move Maya Okafor to stage' }),
+      'Move to Met',
+    );
+    // Optimistic: already in Met while main is saving.
+    expect(within(column('Met')).getByRole('button', { name: /Maya Okafor/ })).toBeVisible();
+    gate.resolve();
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Maya Okafor was not moved. Rapport opened your data read-only.',
+    );
+    expect(within(column('Prospect')).getByRole('button', { name: /Maya Okafor/ })).toBeVisible();
+    expect(within(column('Met')).queryByRole('button', { name: /Maya Okafor/ })).toBeNull();
+  });
+
+  it('moves a card from the keyboard: Space picks up, ArrowRight moves a column, Space drops', async () => {
+    const { user, fake } = await openPipeline([maya()]);
+    const card = within(column('Prospect')).getByRole('button', { name: /Maya Okafor/ });
+    expect(card).toHaveAccessibleDescription(/press Space to pick it up/);
+    card.focus();
+    await user.keyboard('[Space]');
+    await user.keyboard('[ArrowRight]');
+    await user.keyboard('[ArrowRight]');
+    await user.keyboard('[ArrowLeft]');
+    await user.keyboard('[Space]');
+    await waitFor(() =>
+      expect(fake.callsTo('contacts:setStage')).toEqual([{ id: 'maya', stage: 'contacted' }]),
+    );
+    expect(within(column('Contacted')).getByRole('button', { name: /Maya Okafor/ })).toBeVisible();
+    await waitFor(() =>
+      expect(screen.getByText('Maya Okafor was moved to Contacted.')).toBeInTheDocument(),
+    );
+  });
+
+  it('cancels a keyboard move with Escape and changes nothing', async () => {
+    const { user, fake } = await openPipeline([maya()]);
+    const card = within(column('Prospect')).getByRole('button', { name: /Maya Okafor/ });
+    card.focus();
+    await user.keyboard('[Space]');
+    await user.keyboard('[ArrowRight]');
+    await user.keyboard('[Escape]');
+    await waitFor(() =>
+      expect(
+        screen.getByText('Moving Maya Okafor was cancelled. Maya Okafor stays in Prospect.'),
+      ).toBeInTheDocument(),
+    );
+    expect(fake.callsTo('contacts:setStage')).toEqual([]);
+    expect(within(column('Prospect')).getByRole('button', { name: /Maya Okafor/ })).toBeVisible();
+  });
+
+  it('opens the contact page when a card is activated with Enter', async () => {
+    const { user } = await openPipeline([maya()]);
+    within(column('Prospect'))
+      .getByRole('button', { name: /Maya Okafor/ })
+      .focus();
+    await user.keyboard('{Enter}');
+    expect(useUiStore.getState()).toMatchObject({ area: 'contact', contactId: 'maya' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Maya Okafor' })).toBeVisible();
+  });
+
+  it('filters the board as you type, ignoring case and accents', async () => {
+    const { user } = await openPipeline([
+      maya(),
+      makeContact({ firstName: 'José', lastName: 'Núñez', company: 'Contoso' }),
+      makeContact({ firstName: 'Li', lastName: 'Wei', notes: 'Met at the JOSE conference' }),
+    ]);
+    await user.type(screen.getByRole('searchbox', { name: 'Search contacts' }), 'jose');
+    await waitFor(() => expect(screen.getByText('2 of 3 contacts')).toBeInTheDocument());
+    expect(screen.getByRole('button', { name: /José Núñez/ })).toBeVisible();
+    expect(screen.getByRole('button', { name: /Li Wei/ })).toBeVisible();
+    expect(screen.queryByRole('button', { name: /Maya Okafor/ })).toBeNull();
+  });
+
+  it('greets a first run with an empty state that leads to adding or importing', async () => {
+    const { user } = await openPipeline([]);
+    expect(screen.getByRole('heading', { name: 'No contacts yet' })).toBeVisible();
+    expect(screen.queryByRole('region', { name: 'Prospect column' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Import LinkedIn connections' }));
+    expect(useUiStore.getState().area).toBe('import');
+    act(() => useUiStore.getState().navigate('pipeline'));
+    await user.click(await screen.findByRole('button', { name: 'Add a contact' }));
+    expect(useUiStore.getState()).toMatchObject({ area: 'contact', contactId: null });
+    expect(await screen.findByRole('heading', { level: 1, name: 'New contact' })).toBeVisible();
+  });
+});

@@ -1,0 +1,294 @@
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { TodayPage } from '../../renderer/features/today/TodayPage.js';
+import { resetContactsStore } from '../../renderer/stores/contacts-store.js';
+import { resetStores, useUiStore } from '../../renderer/stores/index.js';
+import { resetTodayStore } from '../../renderer/stores/today-store.js';
+import type { Contact, Meeting, Reminder } from '../../shared/schema/entities.js';
+import type { TodayItem, TodayView } from '../../shared/schema/pipeline.js';
+import { createFakeRapport, FakeFailure, type FakeRapport } from './fake-api.js';
+
+const stamp = '2025-06-01T10:00:00.000Z';
+
+function makeContact(
+  id: string,
+  first: string,
+  last: string,
+  patch: Partial<Contact> = {},
+): Contact {
+  return {
+    id,
+    firstName: first,
+    lastName: last,
+    title: '',
+    company: 'Acme',
+    industry: '',
+    location: '',
+    email: '',
+    phone: '',
+    linkedinUrl: '',
+    source: { kind: 'alumni', detail: 'Tufts Alumni Association' },
+    referredById: null,
+    tags: [],
+    notes: '',
+    stage: 'contacted',
+    responsiveness: 'unknown',
+    createdAt: stamp,
+    updatedAt: stamp,
+    ...patch,
+  };
+}
+
+const maya = makeContact('c-maya', 'Maya', 'Okafor', { company: 'Acme Energy' });
+const lee = makeContact('c-lee', 'Lee', 'Chen', { company: 'Acme Energy', title: 'Analyst' });
+const sam = makeContact('c-sam', 'Sam', 'Ortiz', { company: 'Northwind' });
+
+const reminder = (id: string, contact: Contact, kind: Reminder['kind'], due: string): Reminder => ({
+  id,
+  contactId: contact.id,
+  kind,
+  due,
+  status: 'open',
+  snoozedUntil: null,
+  createdBy: 'a-1',
+  title: kind === 'follow-up-3' ? 'Day 3: no reply yet' : 'Day 7: send one follow-up',
+});
+
+const meeting = (contact: Contact, start: string): Meeting => ({
+  id: `m-${contact.id}`,
+  contactId: contact.id,
+  start,
+  minutes: 30,
+  place: 'Blue Bottle, Market St',
+  link: '',
+  status: 'planned',
+  research: { industry: '', company: '', position: '', person: '' },
+  questions: [],
+  notes: [],
+  checklist: {
+    resumeCopies: 2,
+    portfolio: false,
+    businessCards: false,
+    outfit: false,
+    researchDone: false,
+  },
+  travelMinutes: 0,
+  takeaways: '',
+  advice: '',
+  namesSuggested: '',
+  promises: '',
+  attachmentIds: [],
+  createdAt: stamp,
+  updatedAt: stamp,
+});
+
+const busyDay = (): TodayView => ({
+  date: '2025-06-04',
+  items: [
+    {
+      reminder: reminder('r-3', maya, 'follow-up-3', '2025-06-04T07:00:00.000Z'),
+      contact: maya,
+      overdue: false,
+      suggestions: [lee],
+    } satisfies TodayItem,
+    {
+      reminder: reminder('r-7', sam, 'follow-up-7', '2025-06-01T07:00:00.000Z'),
+      contact: sam,
+      overdue: true,
+      suggestions: [],
+    },
+  ],
+  upcomingMeetings: [{ meeting: meeting(lee, '2025-06-06T16:30:00.000Z'), contact: lee }],
+});
+
+/** Wednesday 4 June 2025, 14:20 local time. */
+const fixedNow = () => new Date(2025, 5, 4, 14, 20);
+
+function setup(
+  options: { view?: TodayView; contacts?: Contact[]; prepare?: (fake: FakeRapport) => void } = {},
+) {
+  let view = options.view ?? busyDay();
+  const fake = createFakeRapport();
+  fake.respond('reminders:today', () => view);
+  fake.respond('contacts:list', () => options.contacts ?? [maya, lee, sam]);
+  fake.respond('reminders:done', ({ id }) => {
+    const item = view.items.find((i) => i.reminder.id === id)!;
+    view = { ...view, items: view.items.filter((i) => i.reminder.id !== id) };
+    return { ...item.reminder, status: 'done' };
+  });
+  fake.respond('reminders:snooze', ({ id, until }) => {
+    const item = view.items.find((i) => i.reminder.id === id)!;
+    view = { ...view, items: view.items.filter((i) => i.reminder.id !== id) };
+    return { ...item.reminder, status: 'snoozed', snoozedUntil: until };
+  });
+  options.prepare?.(fake);
+  fake.install();
+  const user = userEvent.setup();
+  render(<TodayPage now={fixedNow} />);
+  return { fake, user };
+}
+
+beforeEach(() => {
+  resetStores();
+  resetTodayStore();
+  resetContactsStore();
+});
+
+describe('the Today view', () => {
+  it("shows the heading with today's date in the user's locale", async () => {
+    setup();
+    expect(screen.getByRole('heading', { level: 1, name: 'Today' })).toBeInTheDocument();
+    const expected = new Intl.DateTimeFormat(undefined, {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    }).format(new Date(2025, 5, 4));
+    expect(await screen.findByText(expected)).toBeInTheDocument();
+  });
+
+  it('lists due and overdue reminders, each with its contact, and says how late the overdue one is', async () => {
+    setup();
+    const due = await screen.findByRole('region', { name: 'Due today' });
+    expect(within(due).getByRole('link', { name: 'Maya Okafor' })).toHaveAttribute(
+      'href',
+      '#contacts/c-maya',
+    );
+    expect(within(due).getByText('Day 3: no reply yet')).toBeInTheDocument();
+    const overdue = screen.getByRole('region', { name: 'Overdue' });
+    expect(within(overdue).getByRole('link', { name: 'Sam Ortiz' })).toBeInTheDocument();
+    expect(within(overdue).getByText(/^3 days late/)).toBeInTheDocument();
+    expect(within(due).queryByText(/late/)).not.toBeInTheDocument();
+  });
+
+  it('suggests the next person at the same company on day 3, and links to them', async () => {
+    const { user } = setup();
+    const list = await screen.findByRole('list', { name: 'Next people at Acme Energy' });
+    await user.click(within(list).getByRole('link', { name: 'Lee Chen' }));
+    expect(useUiStore.getState()).toMatchObject({ area: 'contact', contactId: 'c-lee' });
+  });
+
+  it('hints to write a follow-up on day 7', async () => {
+    setup();
+    const overdue = await screen.findByRole('region', { name: 'Overdue' });
+    expect(within(overdue).getByText('Write follow-up:')).toBeInTheDocument();
+  });
+
+  it('marks a reminder done with a button named after the contact, and drops it from the list', async () => {
+    const { user, fake } = setup();
+    await user.click(
+      await screen.findByRole('button', { name: 'Mark follow-up for Maya Okafor done' }),
+    );
+    expect(fake.callsTo('reminders:done')).toEqual([{ id: 'r-3' }]);
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      'Marked the reminder for Maya Okafor done.',
+    );
+    expect(screen.queryByRole('region', { name: 'Due today' })).not.toBeInTheDocument();
+  });
+
+  it.each([
+    ['Tomorrow', new Date(2025, 5, 5, 9, 0)],
+    ['In 3 days', new Date(2025, 5, 7, 9, 0)],
+    ['Next week', new Date(2025, 5, 11, 9, 0)],
+  ])('snoozes "%s" until 09:00 local time on the right day', async (label, until) => {
+    const { user, fake } = setup();
+    await user.click(await screen.findByRole('button', { name: 'Snooze follow-up for Sam Ortiz' }));
+    const menu = screen.getByRole('menu', { name: 'Snooze follow-up for Sam Ortiz' });
+    expect(
+      within(menu)
+        .getAllByRole('menuitem')
+        .map((m) => m.textContent),
+    ).toEqual(['Tomorrow', 'In 3 days', 'Next week']);
+    await user.click(within(menu).getByRole('menuitem', { name: label }));
+    expect(fake.callsTo('reminders:snooze')).toEqual([{ id: 'r-7', until: until.toISOString() }]);
+    await waitFor(() =>
+      expect(screen.queryByRole('region', { name: 'Overdue' })).not.toBeInTheDocument(),
+    );
+  });
+
+  it('opens the snooze menu from the keyboard, moves with the arrows and closes on Escape', async () => {
+    const { user, fake } = setup();
+    const button = await screen.findByRole('button', { name: 'Snooze follow-up for Maya Okafor' });
+    button.focus();
+    await user.keyboard('{Enter}');
+    expect(screen.getByRole('menuitem', { name: 'Tomorrow' })).toHaveFocus();
+    await user.keyboard('{ArrowDown}');
+    expect(screen.getByRole('menuitem', { name: 'In 3 days' })).toHaveFocus();
+    await user.keyboard('{ArrowUp}{ArrowUp}');
+    expect(screen.getByRole('menuitem', { name: 'Next week' })).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('menu')).not.toBeInTheDocument();
+    expect(button).toHaveFocus();
+    expect(button).toHaveAttribute('aria-expanded', 'false');
+    expect(fake.callsTo('reminders:snooze')).toEqual([]);
+  });
+
+  it('says what went wrong and keeps the reminder when marking it done fails', async () => {
+    const { user } = setup({
+      prepare: (fake) =>
+        fake.respond('reminders:done', () => {
+          throw new FakeFailure('read-only', 'Rapport opened your data read-only.');
+        }),
+    });
+    await user.click(
+      await screen.findByRole('button', { name: 'Mark follow-up for Maya Okafor done' }),
+    );
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The reminder for Maya Okafor was not changed. Rapport opened your data read-only.',
+    );
+    expect(screen.getByRole('link', { name: 'Maya Okafor' })).toBeInTheDocument();
+  });
+
+  it('lists upcoming meetings under "Coming up"', async () => {
+    setup();
+    const coming = await screen.findByRole('region', { name: 'Coming up' });
+    expect(within(coming).getByRole('link', { name: 'Lee Chen' })).toBeInTheDocument();
+    expect(within(coming).getByText(/30 minutes/)).toBeInTheDocument();
+    expect(within(coming).getByText('Blue Bottle, Market St')).toBeInTheDocument();
+  });
+
+  it('says "You’re all caught up" calmly when nothing is due', async () => {
+    setup({ view: { date: '2025-06-04', items: [], upcomingMeetings: [] } });
+    expect(await screen.findByText('You’re all caught up')).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Due today' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Overdue' })).not.toBeInTheDocument();
+    expect(screen.getByText('No meetings scheduled.')).toBeInTheDocument();
+  });
+
+  it('welcomes a first-time user with no contacts, and its buttons lead to the right places', async () => {
+    const { user } = setup({
+      view: { date: '2025-06-04', items: [], upcomingMeetings: [] },
+      contacts: [],
+    });
+    expect(
+      await screen.findByRole('heading', { name: 'Who would you like to learn from?' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/informational interviews/)).toBeInTheDocument();
+    expect(screen.getByText(/after 3 business days/)).toBeInTheDocument();
+    expect(screen.queryByText('You’re all caught up')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Add a contact' }));
+    expect(useUiStore.getState()).toMatchObject({ area: 'contact', contactId: null });
+    act(() => useUiStore.setState({ area: 'home' }));
+    await user.click(screen.getByRole('button', { name: 'Import LinkedIn connections' }));
+    expect(useUiStore.getState().area).toBe('import');
+  });
+
+  it('offers to try again when the reminders cannot be loaded', async () => {
+    let failing = true;
+    const { user } = setup({
+      prepare: (fake) =>
+        fake.respond('reminders:today', () => {
+          if (failing) throw new FakeFailure('io', 'The data file could not be read.');
+          return busyDay();
+        }),
+    });
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'Today’s reminders could not be loaded. The data file could not be read.',
+    );
+    failing = false;
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('region', { name: 'Due today' })).toBeInTheDocument();
+  });
+});
