@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Conf from 'conf';
+import type { Page } from 'playwright-core';
 import { openStorage } from '../../electron/services/storage.js';
 import { exportText } from '../../electron/services/export-file.js';
 import { launchApp } from '../../tests/e2e/harness.js';
@@ -9,6 +10,12 @@ import { generateDataset } from './generate.js';
 import { median, round, type BenchModule, type Figure } from './types.js';
 
 const NOW = new Date('2026-12-01T09:00:00.000Z');
+
+/**
+ * tsx compiles this file with esbuild's keepNames, which wraps inner functions in `__name(...)`;
+ * functions sent to page.evaluate then need that helper in the page too.
+ */
+const defineNameHelper = (page: Page) => page.evaluate('globalThis.__name = (fn) => fn');
 
 /** A data folder holding `contacts` generated contacts (and nothing else heavy). */
 function seededDataDir(contacts: number): string {
@@ -42,6 +49,7 @@ export const rendererBench: BenchModule = {
     for (let run = 0; run < 5; run += 1) {
       const app = await launchApp({ dataDir: boardDir, now: NOW.toISOString() });
       await app.page.getByRole('link', { name: 'Today' }).waitFor();
+      await defineNameHelper(app.page);
       const ms = await app.page.evaluate(async () => {
         const link = [...document.querySelectorAll('nav a')].find(
           (a) => a.textContent?.trim() === 'Pipeline',
@@ -74,6 +82,7 @@ export const rendererBench: BenchModule = {
     progress('seeding 10,000 contacts');
     const searchDir = seededDataDir(10_000);
     const app = await launchApp({ dataDir: searchDir, now: NOW.toISOString() });
+    await defineNameHelper(app.page);
     await app.page.getByRole('link', { name: 'Pipeline' }).click();
     await app.page
       .getByRole('radio', { name: 'List' })

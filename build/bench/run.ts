@@ -1,4 +1,5 @@
 import { importBench } from './import-bench.js';
+import { rendererBench } from './renderer-bench.js';
 import { storageBench } from './storage-bench.js';
 import type { BenchModule, Figure } from './types.js';
 
@@ -6,7 +7,12 @@ import type { BenchModule, Figure } from './types.js';
  * `npm run bench` prints a table; `npm run bench -- --json` prints one JSON object (figure key ->
  * number) on stdout and nothing else. A later issue adds its figures by appending a module here.
  */
-const modules: BenchModule[] = [storageBench, importBench];
+const allModules: BenchModule[] = [storageBench, importBench, rendererBench];
+
+/** `--only name[,name]` runs some modules (e.g. `npm run bench -- --only renderer`). */
+const onlyArg = process.argv.indexOf('--only');
+const only = onlyArg === -1 ? null : (process.argv[onlyArg + 1] ?? '').split(',');
+const modules = only ? allModules.filter((module) => only.includes(module.name)) : allModules;
 
 const json = process.argv.includes('--json');
 const progress = (message: string) => process.stderr.write(`[bench] ${message}\n`);
