@@ -160,7 +160,12 @@ async function launchChromium(dataDir: string, options: LaunchOptions): Promise<
   let browser: Browser | undefined;
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
+    // The handlers compute local dates (09:00 reminders, business days) in this process's time
+    // zone; the renderer must read the same wall clock.
+    const context = await browser.newContext({
+      viewport: { width: 1200, height: 800 },
+      timezoneId: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    });
     page = await context.newPage();
     await page.exposeBinding('__rapportInvoke', (_source, channel: unknown, args: unknown) =>
       dispatch(handlers, channel, args, () => undefined),
