@@ -1,6 +1,8 @@
 import type { EventMap, EventName } from '../shared/contract.js';
 import { UserFacingError } from '../shared/result.js';
+import { createDocumentHandlers } from './handlers-documents.js';
 import { createImportHandlers } from './handlers-import.js';
+import { createMeetingHandlers } from './handlers-meetings.js';
 import { createPipelineHandlers } from './handlers-pipeline.js';
 import type { Handlers } from './ipc/dispatch.js';
 import type { Clock, Storage } from './services/types.js';
@@ -35,6 +37,11 @@ export interface HandlerDeps {
   /** Opens an http(s)/mailto URL in the default app; the allowlist is checked before the call. */
   openExternal(url: string): Promise<void>;
   emit<E extends EventName>(event: E, payload: EventMap[E]): void;
+  /**
+   * Renders a self-contained HTML page to PDF with Chromium (a hidden window's printToPDF in
+   * Electron, Playwright's page.pdf in tests), so any script the system fonts cover prints.
+   */
+  renderPdf(html: string, options: { pageSize: 'A4' | 'Letter' }): Promise<Uint8Array>;
   appInfo: { version: string; platform: string };
 }
 
@@ -120,5 +127,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'attachments:list': () => Object.values(storage.read().attachments),
     ...createPipelineHandlers(deps),
     ...createImportHandlers(deps),
+    ...createMeetingHandlers(deps),
+    ...createDocumentHandlers(deps),
   };
 }

@@ -11,6 +11,7 @@ import { handleAppProtocol, registerAppScheme } from './protocol.js';
 import { openStorage } from './services/storage.js';
 import type { Storage } from './services/types.js';
 import { withTestHooks } from './test-hooks.js';
+import { createPdfRenderer } from './pdf-window.js';
 import { createMainWindow } from './window.js';
 import { WINDOW_STATE_FILE } from './window-state.js';
 
@@ -100,6 +101,7 @@ function onReady(): void {
     storage: opened,
     ...electronDeps,
     dialogs: hooks.dialogs,
+    renderPdf: createPdfRenderer(BrowserWindow),
     now,
     appInfo: { version: app.getVersion(), platform: process.platform },
   });

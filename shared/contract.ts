@@ -15,6 +15,17 @@ import {
   type LogActivityResult,
   type TodayView,
 } from './schema/pipeline.js';
+import {
+  MeetingPatch,
+  PacketOptions,
+  SaveBankQuestionInput,
+  ScheduleMeetingInput,
+  SuggestedContactInput,
+  type MarkHeldResult,
+  type MeetingDetail,
+  type MeetingSummary,
+} from './schema/meetings.js';
+import type { BankQuestion, Meeting } from './schema/entities.js';
 
 /**
  * The one list of IPC channels. Each `domain:verb` channel has a zod schema for its single argument
@@ -152,6 +163,36 @@ export const contract = {
     args: z.undefined(),
     result: returns<{ path: string; count: number } | null>(),
   },
+  // Meetings and the prep workspace
+  'meetings:list': { args: z.undefined(), result: returns<MeetingSummary[]>() },
+  'meetings:get': { args: z.object({ id: Id }), result: returns<MeetingDetail>() },
+  'meetings:schedule': { args: ScheduleMeetingInput, result: returns<Meeting>() },
+  'meetings:update': {
+    args: z.object({ id: Id, patch: MeetingPatch }),
+    result: returns<Meeting>(),
+  },
+  'meetings:cancel': { args: z.object({ id: Id }), result: returns<Meeting>() },
+  'meetings:markHeld': { args: z.object({ id: Id }), result: returns<MarkHeldResult>() },
+  'meetings:addSuggestedContact': { args: SuggestedContactInput, result: returns<Contact>() },
+  /** Opens the file dialog, copies the chosen files in and links them to the meeting. */
+  'meetings:attach': {
+    args: z.object({ id: Id, role: z.enum(['resume', 'portfolio', 'other']) }),
+    result: returns<MeetingDetail | null>(),
+  },
+  'meetings:detach': {
+    args: z.object({ id: Id, attachmentId: Id }),
+    result: returns<MeetingDetail>(),
+  },
+  'questions:bank': { args: z.undefined(), result: returns<BankQuestion[]>() },
+  'questions:save': { args: SaveBankQuestionInput, result: returns<BankQuestion>() },
+  'export:prepSheet': { args: z.object({ id: Id }), result: returns<{ path: string } | null>() },
+  'export:packet': {
+    args: PacketOptions,
+    result: returns<{ path: string; pages: number } | null>(),
+  },
+  /** Builds the packet and opens it in the system's PDF viewer, whose Print dialog prints it. */
+  'export:printPacket': { args: PacketOptions, result: returns<{ pages: number }>() },
+  'export:calendar': { args: z.object({ id: Id }), result: returns<{ path: string } | null>() },
   'export:contactsVcard': {
     args: z.undefined(),
     result: returns<{ path: string; count: number } | null>(),

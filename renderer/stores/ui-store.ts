@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 
 /** 'home' is the Today view. 'contact' shows one contact (or the new-contact form). */
-export type Area = 'home' | 'pipeline' | 'contact' | 'import' | 'settings';
+export type Area = 'home' | 'pipeline' | 'contact' | 'import' | 'meetings' | 'meeting' | 'settings';
 export type SettingsTab = 'profile' | 'preferences' | 'data';
 export type Route =
   | 'home'
@@ -9,6 +9,8 @@ export type Route =
   | 'import'
   | 'contacts/new'
   | `contacts/${string}`
+  | 'meetings'
+  | `meetings/${string}`
   | 'settings'
   | `settings/${SettingsTab}`;
 
@@ -18,6 +20,8 @@ interface UiState {
   area: Area;
   /** The contact shown when area is 'contact'; null means the new-contact form. */
   contactId: string | null;
+  /** The meeting whose prep workspace is shown when area is 'meeting'. */
+  meetingId: string | null;
   settingsTab: SettingsTab;
   /**
    * Bumped by `navigate` (sidebar, buttons, the app menu) but not by switching tabs, so the page
@@ -31,15 +35,24 @@ interface UiState {
 const initial = {
   area: 'home' as Area,
   contactId: null as string | null,
+  meetingId: null as string | null,
   settingsTab: 'profile' as SettingsTab,
   navigationCount: 0,
 };
 
 /** Parses a route from anywhere (including main's `app:navigate`); unknown routes give null. */
-export function parseRoute(
-  to: unknown,
-): { area: Area; tab: SettingsTab | null; contactId?: string | null } | null {
-  if (to === 'home' || to === 'pipeline' || to === 'import') return { area: to, tab: null };
+export function parseRoute(to: unknown): {
+  area: Area;
+  tab: SettingsTab | null;
+  contactId?: string | null;
+  meetingId?: string | null;
+} | null {
+  if (to === 'home' || to === 'pipeline' || to === 'import' || to === 'meetings') {
+    return { area: to, tab: null };
+  }
+  if (typeof to === 'string' && /^meetings\/[^/]{1,100}$/.test(to)) {
+    return { area: 'meeting', tab: null, meetingId: to.slice('meetings/'.length) };
+  }
   if (to === 'settings') return { area: 'settings', tab: null };
   if (to === 'contacts/new') return { area: 'contact', tab: null, contactId: null };
   if (typeof to === 'string' && /^contacts\/[^/]{1,100}$/.test(to)) {
@@ -63,6 +76,7 @@ export const useUiStore = create<UiState>()((set) => ({
     set((state) => ({
       area: route.area,
       contactId: route.contactId === undefined ? state.contactId : route.contactId,
+      meetingId: route.meetingId === undefined ? state.meetingId : route.meetingId,
       settingsTab: route.tab ?? state.settingsTab,
       navigationCount: state.navigationCount + 1,
     }));

@@ -58,6 +58,8 @@ export const Settings = z.object({
   /** Days after the day-7 follow-up before a silent contact is labelled a Curmudgeon. */
   curmudgeonWaitDays: z.number().int().min(1).max(90),
   reportBackDays: z.number().int().min(1).max(180),
+  /** Attachment id of the resume attached to new meetings and printed in packets. */
+  defaultResumeId: z.string().min(1).max(100).nullable().default(null),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -79,4 +81,5 @@ export const defaultSettings = (locale = 'en-US'): Settings => ({
   holidays: [],
   curmudgeonWaitDays: 14,
   reportBackDays: 14,
+  defaultResumeId: null,
 });

@@ -130,6 +130,7 @@ async function launchChromium(dataDir: string, options: LaunchOptions): Promise<
   const saveAnswers = new DialogQueue<string | null>();
   const shellCalls: LaunchedApp['shellCalls'] = [];
   let page: Page | undefined;
+  let browser: Browser | undefined;
 
   const storage = openStorage({ dataDir, now: clock, StoreClass: Conf });
   const handlers = createHandlers({
@@ -154,10 +155,20 @@ async function launchChromium(dataDir: string, options: LaunchOptions): Promise<
         .catch(() => undefined);
     },
     appInfo: { version: 'e2e', platform: process.platform },
+    // Chromium's own PDF printing, as Electron's printToPDF does in the app.
+    renderPdf: async (html, { pageSize }) => {
+      if (!browser) throw new Error('The browser is not running.');
+      const pdfPage = await browser.newPage();
+      try {
+        await pdfPage.setContent(html);
+        return await pdfPage.pdf({ format: pageSize, printBackground: true });
+      } finally {
+        await pdfPage.close();
+      }
+    },
   });
 
   const server = await serveRenderer(rendererDir);
-  let browser: Browser | undefined;
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     // The handlers compute local dates (09:00 reminders, business days) in this process's time

@@ -174,6 +174,7 @@ describe('export through the save dialog', () => {
       openPath: vi.fn(async () => undefined),
       openExternal: vi.fn(async () => undefined),
       emit: vi.fn(),
+      renderPdf: async () => new Uint8Array(),
       appInfo: { version: '0.0.0', platform: 'linux' },
     } satisfies HandlerDeps;
     return createHandlers(deps);

@@ -16,6 +16,7 @@ function deps(overrides: Partial<HandlerDeps> = {}): HandlerDeps {
     openPath: vi.fn(async () => undefined),
     openExternal: vi.fn(async () => undefined),
     emit: vi.fn(),
+    renderPdf: async () => new Uint8Array(),
     appInfo: { version: '0.0.0', platform: 'linux' },
     ...overrides,
   };

@@ -35,6 +35,7 @@ function setup(options: { storage?: Storage; clock?: () => Date } = {}) {
     emit: (event, payload) => {
       if (event === 'import:progress') progress.push(payload as ImportProgress);
     },
+    renderPdf: async () => new Uint8Array(),
     appInfo: { version: '0.0.0', platform: 'linux' },
   };
   const handlers = createHandlers(deps);

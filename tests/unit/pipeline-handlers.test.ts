@@ -21,6 +21,7 @@ beforeEach(() => {
     openPath: vi.fn(async () => undefined),
     openExternal: vi.fn(async () => undefined),
     emit: vi.fn(),
+    renderPdf: async () => new Uint8Array(),
     appInfo: { version: '0.0.0', platform: 'linux' },
   };
   handlers = createHandlers(deps);

@@ -5,6 +5,8 @@ import { useStorageStore } from '../../stores/storage-store.js';
 import { useUiStore, type Area } from '../../stores/ui-store.js';
 import { ContactPage } from '../contacts/ContactPage.js';
 import { ImportPage } from '../import/ImportPage.js';
+import { MeetingsPage } from '../meetings/MeetingsPage.js';
+import { PrepWorkspacePage } from '../prep/PrepWorkspacePage.js';
 import { PipelinePage } from '../pipeline/PipelinePage.js';
 import { SettingsPage } from '../settings/SettingsPage.js';
 import { TodayPage } from '../today/TodayPage.js';
@@ -16,6 +18,8 @@ const pages: Record<Area, () => ReactNode> = {
   pipeline: () => <PipelinePage />,
   contact: () => <ContactPage />,
   import: () => <ImportPage />,
+  meetings: () => <MeetingsPage />,
+  meeting: () => <PrepWorkspacePage />,
   settings: () => <SettingsPage />,
 };
 

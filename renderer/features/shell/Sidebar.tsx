@@ -44,16 +44,38 @@ const PipelineIcon = (
   </svg>
 );
 
-/** Only areas that exist; later issues add Meetings and Thank-you notes. */
+const MeetingsIcon = (
+  <svg className="icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+    <rect
+      x="3"
+      y="4.5"
+      width="14"
+      height="12"
+      rx="1.5"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.6"
+    />
+    <path
+      d="M3 8.5h14M7 3v3M13 3v3"
+      stroke="currentColor"
+      strokeWidth="1.6"
+      strokeLinecap="round"
+    />
+  </svg>
+);
+
+/** Only areas that exist; a later issue adds Thank-you notes. */
 const items: readonly NavItem[] = [
   { area: 'home', route: 'home', label: 'Today', icon: HomeIcon },
   { area: 'pipeline', route: 'pipeline', label: 'Pipeline', icon: PipelineIcon },
+  { area: 'meetings', route: 'meetings', label: 'Meetings', icon: MeetingsIcon },
   { area: 'settings', route: 'settings', label: 'Settings', icon: SettingsIcon },
 ];
 
 /** Areas reached from another one keep their parent highlighted in the sidebar. */
 const navAreaOf = (area: Area): Area =>
-  area === 'contact' || area === 'import' ? 'pipeline' : area;
+  area === 'contact' || area === 'import' ? 'pipeline' : area === 'meeting' ? 'meetings' : area;
 
 interface SidebarProps {
   current: Area;

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { HttpUrl, Id, IsoDateTime } from './common.js';
+import { Meeting, MeetingNote, MeetingQuestion, QuestionCategory } from './entities.js';
+import type { Attachment, Contact, Reminder } from './entities.js';
+
+/** What the schedule form sends; minutes default to the length in Settings. */
+export const ScheduleMeetingInput = z.object({
+  contactId: Id,
+  start: IsoDateTime,
+  minutes: z.number().int().min(5).max(480).optional(),
+  place: z.string().trim().max(500).default(''),
+  link: z.union([z.literal(''), HttpUrl]).default(''),
+});
+export type ScheduleMeetingInput = z.input<typeof ScheduleMeetingInput>;
+
+/**
+ * The parts of a meeting the prep workspace edits and autosaves. Every field is optional: a save
+ * sends only what changed.
+ */
+export const MeetingPatch = Meeting.pick({
+  start: true,
+  minutes: true,
+  place: true,
+  link: true,
+  research: true,
+  questions: true,
+  notes: true,
+  checklist: true,
+  travelMinutes: true,
+  takeaways: true,
+  advice: true,
+  namesSuggested: true,
+  promises: true,
+  attachmentIds: true,
+})
+  .partial()
+  .strict();
+export type MeetingPatch = z.input<typeof MeetingPatch>;
+
+export interface MeetingSummary {
+  meeting: Meeting;
+  contact: Contact;
+}
+
+/** Everything the prep workspace shows. */
+export interface MeetingDetail {
+  meeting: Meeting;
+  contact: Contact;
+  attachments: Attachment[];
+}
+
+export interface MarkHeldResult {
+  meeting: Meeting;
+  contact: Contact;
+  /** The thank-you reminder, due 24 hours after the meeting ended. */
+  reminder: Reminder;
+}
+
+export const SuggestedContactInput = z.object({
+  meetingId: Id,
+  firstName: z.string().trim().min(1, 'Enter a first name.').max(100),
+  lastName: z.string().trim().max(100).default(''),
+  company: z.string().trim().max(200).default(''),
+  title: z.string().trim().max(200).default(''),
+});
+
+export const SaveBankQuestionInput = z.object({
+  text: z.string().trim().min(1, 'Write the question first.').max(1_000),
+  category: QuestionCategory,
+});
+
+export const PacketOptions = z.object({
+  id: Id,
+  /** Copies of the resume to print after the question sheet. */
+  copies: z.number().int().min(0).max(20),
+});
+
+export { Meeting, MeetingNote, MeetingQuestion };
