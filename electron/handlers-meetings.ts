@@ -1,6 +1,6 @@
-import { UserFacingError } from '../shared/result.js';
 import type { HandlerDeps } from './handlers.js';
 import type { Handlers } from './ipc/dispatch.js';
+import { createMeetingService } from './services/meetings.js';
 
 export type MeetingChannel =
   | 'meetings:list'
@@ -15,23 +15,27 @@ export type MeetingChannel =
   | 'questions:bank'
   | 'questions:save';
 
-const notYet = () => {
-  throw new UserFacingError('internal', 'Meetings are not available yet.');
-};
-
-/** Meetings, the prep workspace and the question bank (being built, issue 4). */
-export function createMeetingHandlers(_deps: HandlerDeps): Pick<Handlers, MeetingChannel> {
+/**
+ * Meetings, the prep workspace and the question bank: one line per channel, each a call into the
+ * meeting service. Files only ever come from the native open dialog, never from a renderer path.
+ */
+export function createMeetingHandlers(deps: HandlerDeps): Pick<Handlers, MeetingChannel> {
+  const meetings = createMeetingService({
+    storage: deps.storage,
+    now: deps.now,
+    dialogs: deps.dialogs,
+  });
   return {
-    'meetings:list': notYet,
-    'meetings:get': notYet,
-    'meetings:schedule': notYet,
-    'meetings:update': notYet,
-    'meetings:cancel': notYet,
-    'meetings:markHeld': notYet,
-    'meetings:addSuggestedContact': notYet,
-    'meetings:attach': notYet,
-    'meetings:detach': notYet,
-    'questions:bank': notYet,
-    'questions:save': notYet,
+    'meetings:list': () => meetings.list(),
+    'meetings:get': ({ id }) => meetings.get(id),
+    'meetings:schedule': (input) => meetings.schedule(input),
+    'meetings:update': ({ id, patch }) => meetings.update(id, patch),
+    'meetings:cancel': ({ id }) => meetings.cancel(id),
+    'meetings:markHeld': ({ id }) => meetings.markHeld(id),
+    'meetings:addSuggestedContact': (input) => meetings.addSuggestedContact(input),
+    'meetings:attach': ({ id, role }) => meetings.attach(id, role),
+    'meetings:detach': ({ id, attachmentId }) => meetings.detach(id, attachmentId),
+    'questions:bank': () => meetings.bank(),
+    'questions:save': (input) => meetings.saveQuestion(input),
   };
 }
