@@ -1,0 +1,348 @@
+import {
+  Document,
+  ExternalHyperlink,
+  Footer,
+  HeadingLevel,
+  LeaderType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  TabStopType,
+  TextRun,
+  type ParagraphChild,
+} from 'docx';
+import type { Contact } from '../../../shared/schema/entities.js';
+import type { PaperSize } from '../../../shared/schema/settings.js';
+import {
+  contactName,
+  formatters,
+  groupQuestions,
+  meetingTimes,
+  openQuestionCount,
+  researchBlocks,
+  splitLinks,
+  type MeetingContext,
+} from './meeting-context.js';
+
+/** Page sizes in twentieths of a point, as Word stores them. */
+const PAGE: Record<PaperSize, { width: number; height: number }> = {
+  A4: { width: 11_906, height: 16_838 },
+  Letter: { width: 12_240, height: 15_840 },
+};
+/** 0.75 in on every side: room for a hole punch and for most printers' unprintable edge. */
+const MARGIN = 1_080;
+const LABEL_TAB = 2_000;
+
+const sourceLabels: Record<Contact['source']['kind'], string> = {
+  alumni: 'Alumni network',
+  'professional-org': 'Professional organisation',
+  'former-colleague': 'Former colleague',
+  'family-friends': 'Family and friends',
+  referral: 'Referral',
+  other: 'Other',
+};
+
+const researchSections = [
+  ['industry', 'Industry'],
+  ['company', 'Company'],
+  ['position', 'Position'],
+  ['person', 'Person'],
+] as const;
+
+/** Text with its http(s) links as real hyperlinks (Word's Hyperlink character style). */
+function linkedRuns(text: string): ParagraphChild[] {
+  return splitLinks(text).map((part) =>
+    part.url === undefined
+      ? new TextRun(part.text)
+      : new ExternalHyperlink({
+          link: part.url,
+          children: [new TextRun({ text: part.text, style: 'Hyperlink' })],
+        }),
+  );
+}
+
+/** "Label<tab>value" with the labels lined up, for the facts and the person. */
+function fact(label: string, value: string | ParagraphChild[]): Paragraph {
+  return new Paragraph({
+    style: 'RapportFact',
+    children: [
+      new TextRun({ text: label, bold: true }),
+      new TextRun('\t'),
+      ...(typeof value === 'string' ? linkedRuns(value) : value),
+    ],
+  });
+}
+
+const heading = (text: string, level: 1 | 2 | 3) =>
+  new Paragraph({
+    text,
+    heading:
+      level === 1
+        ? HeadingLevel.HEADING_1
+        : level === 2
+          ? HeadingLevel.HEADING_2
+          : HeadingLevel.HEADING_3,
+  });
+
+const note = (text: string) =>
+  new Paragraph({ children: [new TextRun({ text, italics: true, color: '595959' })] });
+
+/**
+ * Lines to write on, full width: right tabs with an underscore leader (which Word never merges the
+ * way it merges paragraph borders), all in one paragraph so a long sheet stays small and fast.
+ */
+const writingLines = (width: number, count: number) =>
+  new Paragraph({
+    style: 'RapportLines',
+    tabStops: [{ type: TabStopType.RIGHT, position: width, leader: LeaderType.UNDERSCORE }],
+    children: Array.from(
+      { length: count },
+      (_, index) => new TextRun({ text: '\t', break: index === 0 ? 0 : 1 }),
+    ),
+  });
+
+/** Checklist lines keep together, so the list never starts at the foot of a page. */
+const box = (checked: boolean, text: string, last = false) =>
+  new Paragraph({
+    style: last ? 'RapportCheckLast' : 'RapportCheck',
+    children: [
+      new TextRun({ text: checked ? '☒' : '☐', font: 'Segoe UI Symbol' }),
+      new TextRun(`  ${text}`),
+    ],
+  });
+
+/**
+ * The prep sheet as a .docx: what the user reads on the way to the meeting and writes on during
+ * it. Headings use Word's Heading 1-3 styles so the navigation pane and a table of contents work;
+ * the paper size comes from Settings so it prints without scaling.
+ */
+export async function buildPrepSheet(
+  context: MeetingContext,
+  data: { contactsById?: Readonly<Record<string, Contact>> } = {},
+): Promise<Uint8Array> {
+  const { meeting, contact, settings } = context;
+  const format = formatters(context.locale);
+  const times = meetingTimes(context);
+  const name = contactName(contact);
+  const page = PAGE[settings.paperSize];
+  const width = page.width - 2 * MARGIN;
+  const children: Paragraph[] = [];
+
+  children.push(heading(`Informational interview with ${name}`, 1));
+  if (meeting.status === 'cancelled') children.push(note('This meeting was cancelled.'));
+
+  children.push(heading('The meeting', 2));
+  children.push(fact('When', format.dateTime(times.start)));
+  children.push(fact('Length', `${meeting.minutes} minutes (until ${format.time(times.end)})`));
+  if (meeting.place.trim() !== '') children.push(fact('Place', meeting.place.trim()));
+  if (meeting.link !== '') children.push(fact('Video link', meeting.link));
+  if (meeting.place.trim() === '' && meeting.link === '')
+    children.push(fact('Place', 'Not set yet'));
+  children.push(
+    fact('Arrive by', `${format.time(times.arriveBy)} (${times.arriveEarlyMinutes} minutes early)`),
+  );
+  children.push(
+    fact(
+      'Leave by',
+      times.travelMinutes > 0
+        ? `${format.time(times.leaveBy)} (${times.travelMinutes} minutes of travel)`
+        : `${format.time(times.leaveBy)} (no travel time entered)`,
+    ),
+  );
+
+  children.push(heading('The person and the company', 2));
+  children.push(fact('Name', name));
+  const details: [string, string][] = [
+    ['Title', contact.title],
+    ['Company', contact.company],
+    ['Industry', contact.industry],
+    ['Location', contact.location],
+    ['E-mail', contact.email],
+    ['Phone', contact.phone],
+    ['LinkedIn', contact.linkedinUrl],
+  ];
+  for (const [label, value] of details) if (value.trim() !== '') children.push(fact(label, value));
+  const source = [sourceLabels[contact.source.kind], contact.source.detail.trim()]
+    .filter((part) => part !== '')
+    .join(': ');
+  children.push(fact('Source', source));
+  const referrer = contact.referredById ? data.contactsById?.[contact.referredById] : undefined;
+  if (referrer) children.push(fact('Referred by', contactName(referrer)));
+
+  children.push(heading('Research', 2));
+  for (const [key, label] of researchSections) {
+    children.push(heading(label, 3));
+    const blocks = researchBlocks(meeting.research[key]);
+    if (blocks.length === 0) children.push(note('Nothing written yet.'));
+    for (const block of blocks) {
+      children.push(
+        new Paragraph({
+          children: linkedRuns(block.text),
+          spacing: { after: 80 },
+          ...(block.kind === 'bullet' ? { bullet: { level: 0 } } : {}),
+        }),
+      );
+    }
+  }
+
+  children.push(heading('Questions', 2));
+  const groups = groupQuestions(meeting);
+  if (groups.length === 0) {
+    children.push(
+      note('No questions yet. Write at least five open questions in the prep workspace.'),
+    );
+  }
+  for (const group of groups) {
+    children.push(heading(group.label, 3));
+    for (const question of group.questions) {
+      children.push(
+        new Paragraph({
+          style: 'RapportQuestion',
+          children: [
+            new TextRun({ text: `${question.number}.\t`, bold: true }),
+            new TextRun(question.text),
+          ],
+        }),
+      );
+      if (question.answer !== '') {
+        const lines = question.answer.replace(/\r\n?/g, '\n').split('\n');
+        children.push(
+          new Paragraph({
+            style: 'RapportAnswer',
+            children: lines.map(
+              (line, index) => new TextRun({ text: line, break: index === 0 ? 0 : 1 }),
+            ),
+          }),
+        );
+      } else {
+        children.push(writingLines(width, 4));
+      }
+    }
+  }
+
+  children.push(heading('Checklist', 2));
+  const checklist = meeting.checklist;
+  const open = openQuestionCount(meeting);
+  children.push(box(checklist.resumeCopies > 0, `Resume copies: ${checklist.resumeCopies}`));
+  children.push(box(checklist.portfolio, 'Portfolio'));
+  children.push(box(checklist.businessCards, 'Business cards'));
+  children.push(box(checklist.outfit, 'Outfit'));
+  children.push(box(checklist.researchDone, 'Research done'));
+  children.push(box(open >= 5, `At least five open questions ready (${open} written)`));
+  children.push(
+    box(
+      false,
+      `Leave by ${format.time(times.leaveBy)}, arrive by ${format.time(times.arriveBy)}`,
+      true,
+    ),
+  );
+
+  const footerText = settings.profile.name.trim();
+  const document = new Document({
+    creator: footerText || 'Rapport',
+    title: `Informational interview with ${name}`,
+    description: 'Prep sheet made by Rapport',
+    styles: {
+      default: {
+        document: { run: { font: 'Calibri', size: 22 }, paragraph: { spacing: { after: 80 } } },
+        heading1: {
+          run: { font: 'Calibri', size: 36, bold: true, color: '1F3864' },
+          paragraph: { spacing: { before: 0, after: 200 } },
+        },
+        heading2: {
+          run: { font: 'Calibri', size: 28, bold: true, color: '2F5496' },
+          paragraph: { spacing: { before: 320, after: 120 }, keepNext: true },
+        },
+        heading3: {
+          run: { font: 'Calibri', size: 24, bold: true, color: '404040' },
+          paragraph: { spacing: { before: 200, after: 80 }, keepNext: true },
+        },
+      },
+      // Named styles instead of per-paragraph formatting: a smaller file that is faster to build,
+      // and the user can restyle every question at once in Word.
+      paragraphStyles: [
+        {
+          id: 'RapportFact',
+          name: 'Rapport Fact',
+          basedOn: 'Normal',
+          quickFormat: true,
+          paragraph: {
+            leftTabStop: LABEL_TAB,
+            indent: { left: LABEL_TAB, hanging: LABEL_TAB },
+            spacing: { after: 60 },
+          },
+        },
+        {
+          id: 'RapportQuestion',
+          name: 'Rapport Question',
+          basedOn: 'Normal',
+          quickFormat: true,
+          paragraph: {
+            keepNext: true,
+            indent: { left: 360, hanging: 360 },
+            spacing: { before: 120, after: 0 },
+          },
+        },
+        {
+          id: 'RapportAnswer',
+          name: 'Rapport Answer',
+          basedOn: 'Normal',
+          run: { color: '404040' },
+          paragraph: { indent: { left: 360 }, spacing: { before: 60, after: 120 } },
+        },
+        {
+          id: 'RapportLines',
+          name: 'Rapport Writing Lines',
+          basedOn: 'Normal',
+          run: { color: 'A6A6A6' },
+          paragraph: {
+            indent: { left: 360 },
+            spacing: { before: 120, after: 120, line: 440 },
+            keepLines: true,
+          },
+        },
+        {
+          id: 'RapportCheck',
+          name: 'Rapport Checklist',
+          basedOn: 'Normal',
+          paragraph: { spacing: { after: 60 }, keepNext: true, keepLines: true },
+        },
+        {
+          id: 'RapportCheckLast',
+          name: 'Rapport Checklist Last',
+          basedOn: 'RapportCheck',
+          paragraph: { keepNext: false },
+        },
+      ],
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: page,
+            margin: { top: MARGIN, right: MARGIN, bottom: MARGIN, left: MARGIN, footer: 600 },
+          },
+        },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                tabStops: [{ type: TabStopType.RIGHT, position: width }],
+                children: [
+                  new TextRun({ text: footerText, size: 18, color: '595959' }),
+                  new TextRun({
+                    children: ['\tPage ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES],
+                    size: 18,
+                    color: '595959',
+                  }),
+                ],
+              }),
+            ],
+          }),
+        },
+        children,
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(document));
+}
