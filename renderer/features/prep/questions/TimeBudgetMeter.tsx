@@ -1,0 +1,48 @@
+import { useId } from 'react';
+import { timeBudget } from '../../../../shared/domain/questions.js';
+import { WarningIcon } from '../../../components/Messages.js';
+import type { Question } from './question-helpers.js';
+
+interface TimeBudgetMeterProps {
+  questions: readonly Question[];
+  meetingMinutes: number;
+}
+
+/**
+ * Estimated minutes against the meeting length. The bar fills up to the meeting length; over it,
+ * the bar turns to the warning colour and the sentence says by how much and what to do.
+ */
+export function TimeBudgetMeter({ questions, meetingMinutes }: TimeBudgetMeterProps) {
+  const id = useId();
+  const budget = timeBudget(questions, meetingMinutes);
+  const over = budget.over > 0;
+  const percent =
+    meetingMinutes > 0 ? Math.min(100, (budget.estimate / meetingMinutes) * 100) : 100;
+  return (
+    <div className={over ? 'questions-budget questions-budget-over' : 'questions-budget'}>
+      <div className="questions-budget-head">
+        <span id={`${id}-label`} className="questions-budget-label">
+          Time budget
+        </span>
+        <span className="questions-budget-text" aria-hidden="true">
+          {over ? <WarningIcon /> : null}
+          {budget.message}
+        </span>
+      </div>
+      <div
+        role="meter"
+        aria-labelledby={`${id}-label`}
+        aria-valuemin={0}
+        aria-valuemax={Math.max(meetingMinutes, budget.estimate)}
+        aria-valuenow={budget.estimate}
+        aria-valuetext={budget.message}
+        className="questions-budget-track"
+      >
+        <div className="questions-budget-fill" style={{ width: `${percent}%` }} />
+      </div>
+      <p className="visually-hidden" role="status">
+        {over ? budget.message : ''}
+      </p>
+    </div>
+  );
+}
