@@ -1,4 +1,5 @@
 import type { BankQuestion, QuestionCategory } from '../schema/entities.js';
+import { DEFAULT_MINUTES_PER_QUESTION } from './questions.js';
 
 type Starter = readonly [category: QuestionCategory, minutes: number, text: string];
 
@@ -84,7 +85,7 @@ export const starterBank: readonly StarterQuestion[] = Object.freeze(
 export const whoElseQuestionId = 'builtin-resources-1';
 
 /** A question of the user's own counts this long in the time budget until they change it. */
-export const DEFAULT_QUESTION_MINUTES = 2;
+export const DEFAULT_QUESTION_MINUTES = DEFAULT_MINUTES_PER_QUESTION;
 
 /** Estimated minutes of a bank entry: built-ins carry their own, the user's get the default. */
 export function estimatedMinutes(question: Pick<BankQuestion, 'id'>): number {

@@ -41,7 +41,7 @@ describe('the starter question bank', () => {
       expect(question.minutes).toBeLessThanOrEqual(4);
       expect(estimatedMinutes(question)).toBe(question.minutes);
     }
-    expect(estimatedMinutes({ id: 'a-question-of-the-user' })).toBe(2);
+    expect(estimatedMinutes({ id: 'a-question-of-the-user' })).toBe(3);
   });
 
   it('has a Resources question that asks who else to talk to', () => {
