@@ -4,6 +4,8 @@ interface ConfirmDialogProps {
   title: string;
   children: ReactNode;
   confirmLabel: string;
+  /** The label of the button that backs out; "Cancel" unless that would be ambiguous. */
+  cancelLabel?: string;
   onConfirm(): void;
   onCancel(): void;
 }
@@ -17,6 +19,7 @@ export function ConfirmDialog({
   title,
   children,
   confirmLabel,
+  cancelLabel = 'Cancel',
   onConfirm,
   onCancel,
 }: ConfirmDialogProps) {
@@ -56,7 +59,7 @@ export function ConfirmDialog({
       </div>
       <div className="dialog-actions">
         <button ref={cancelRef} type="button" className="button" onClick={onCancel}>
-          Cancel
+          {cancelLabel}
         </button>
         <button type="button" className="button button-primary" onClick={onConfirm}>
           {confirmLabel}

@@ -1,6 +1,9 @@
 import { resetContactDetailStore } from './contact-detail-store.js';
 import { resetContactsStore } from './contacts-store.js';
 import { resetImportStore } from './import-store.js';
+import { resetMeetingsStore } from './meetings-store.js';
+import { resetPrepStore } from './prep-store.js';
+import { resetQuestionBankStore } from './question-bank-store.js';
 import { resetSettingsStore } from './settings-store.js';
 import { resetStorageStore } from './storage-store.js';
 import { resetTodayStore } from './today-store.js';
@@ -20,4 +23,7 @@ export function resetStores(): void {
   resetContactDetailStore();
   resetTodayStore();
   resetImportStore();
+  resetMeetingsStore();
+  resetPrepStore();
+  resetQuestionBankStore();
 }

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
-import { call, errorMessage } from '../api.js';
+import { ApiError, call, errorMessage } from '../api.js';
 import type { Profile, Settings } from '../../shared/schema/settings.js';
+import type { Attachment } from '../../shared/schema/entities.js';
 
 export type Preferences = Pick<
   Settings,
@@ -25,7 +26,16 @@ interface SettingsState {
   revision: number;
   profileSave: SaveState;
   preferencesSave: SaveState;
+  /** Files in the data folder, to name the default resume; null until first asked for. */
+  attachments: Attachment[] | null;
+  /** What the last default-resume change said. */
+  resumeFeedback: { kind: 'success' | 'error'; text: string } | null;
+  resumeBusy: boolean;
   load(): Promise<void>;
+  loadAttachments(): Promise<void>;
+  /** Opens the file dialog (main copies the file in) and makes the chosen file the default resume. */
+  chooseDefaultResume(): Promise<void>;
+  clearDefaultResume(): Promise<void>;
   saveProfile(profile: Profile): Promise<boolean>;
   savePreferences(preferences: Preferences): Promise<boolean>;
 }
@@ -38,6 +48,9 @@ const initial = {
   revision: 0,
   profileSave: idle,
   preferencesSave: idle,
+  attachments: null,
+  resumeFeedback: null,
+  resumeBusy: false,
 };
 
 export const useSettingsStore = create<SettingsState>()((set, get) => ({
@@ -61,6 +74,64 @@ export const useSettingsStore = create<SettingsState>()((set, get) => ({
     } catch (error) {
       set({ profileSave: { state: 'error', message: errorMessage(error) } });
       return false;
+    }
+  },
+  loadAttachments: async () => {
+    try {
+      set({ attachments: await call('attachments:list') });
+    } catch {
+      // Only used for the file's name; the setting still shows that a resume is chosen.
+    }
+  },
+  chooseDefaultResume: async () => {
+    if (get().resumeBusy) return;
+    set({ resumeBusy: true, resumeFeedback: null });
+    try {
+      const added = await call('attachments:add', { role: 'resume' });
+      const file = added?.[0];
+      if (!file) return;
+      const settings = await call('settings:update', { defaultResumeId: file.id });
+      set((state) => ({
+        settings,
+        attachments: [...(state.attachments ?? []).filter((a) => a.id !== file.id), file],
+        resumeFeedback: {
+          kind: 'success',
+          text: `${file.originalName} is now your default resume for new meetings.`,
+        },
+      }));
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'cancelled') return;
+      set({
+        resumeFeedback: {
+          kind: 'error',
+          text: `The default resume was not changed. ${errorMessage(error)}`,
+        },
+      });
+    } finally {
+      set({ resumeBusy: false });
+    }
+  },
+  clearDefaultResume: async () => {
+    if (get().resumeBusy) return;
+    set({ resumeBusy: true, resumeFeedback: null });
+    try {
+      const settings = await call('settings:update', { defaultResumeId: null });
+      set({
+        settings,
+        resumeFeedback: {
+          kind: 'success',
+          text: 'No default resume: attach one to each meeting instead.',
+        },
+      });
+    } catch (error) {
+      set({
+        resumeFeedback: {
+          kind: 'error',
+          text: `The default resume was not changed. ${errorMessage(error)}`,
+        },
+      });
+    } finally {
+      set({ resumeBusy: false });
     }
   },
   savePreferences: async (preferences) => {

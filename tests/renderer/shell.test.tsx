@@ -11,11 +11,16 @@ const quietDay = (fake: FakeRapport) =>
   fake.respond('reminders:today', () => ({ date: '2025-06-04', items: [], upcomingMeetings: [] }));
 
 describe('the app shell', () => {
-  it('lists Today, Pipeline and Settings in the main navigation, marking the current one', async () => {
+  it('lists Today, Pipeline, Meetings and Settings in the main navigation, marking the current one', async () => {
     await renderApp({ prepare: quietDay });
     const nav = screen.getByRole('navigation', { name: 'Main' });
     const links = within(nav).getAllByRole('link');
-    expect(links.map((link) => link.textContent)).toEqual(['Today', 'Pipeline', 'Settings']);
+    expect(links.map((link) => link.textContent)).toEqual([
+      'Today',
+      'Pipeline',
+      'Meetings',
+      'Settings',
+    ]);
     expect(within(nav).getByRole('link', { name: 'Today' })).toHaveAttribute(
       'aria-current',
       'page',
@@ -50,7 +55,8 @@ describe('the app shell', () => {
   });
 
   it.each([
-    ['an unknown area', 'meetings'],
+    ['an unknown area', 'reports'],
+    ['a meetings path with a slash in the id', 'meetings/a/b'],
     ['a path outside the app', '../../etc/passwd'],
     ['an unknown settings tab', 'settings/secrets'],
     ['no value at all', undefined],

@@ -10,6 +10,9 @@ import { useContactDetailStore } from '../../stores/contact-detail-store.js';
 import { useContactsStore } from '../../stores/contacts-store.js';
 import { selectReadOnly, useStorageStore } from '../../stores/storage-store.js';
 import { useUiStore } from '../../stores/ui-store.js';
+import { ScheduleMeetingDialog } from '../meetings/ScheduleMeetingDialog.js';
+import { useMeetingsStore } from '../../stores/meetings-store.js';
+import { useSettingsStore } from '../../stores/settings-store.js';
 import { OutreachComposer } from '../outreach/OutreachComposer.js';
 import {
   allStages,
@@ -191,6 +194,8 @@ function ContactDetailView({ detail, headingRef, readOnly, onEdit }: DetailViewP
   const { contact } = detail;
   const name = fullName(contact);
   const [composing, setComposing] = useState(false);
+  const [scheduling, setScheduling] = useState(false);
+  const meetingMinutes = useSettingsStore((s) => s.settings?.meetingMinutes ?? 30);
   const [confirming, setConfirming] = useState<DeleteImpact | 'loading' | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -277,6 +282,14 @@ function ContactDetailView({ detail, headingRef, readOnly, onEdit }: DetailViewP
           </button>
           <button type="button" className="button" onClick={() => setComposing(true)}>
             Write outreach e-mail
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => setScheduling(true)}
+            disabled={readOnly}
+          >
+            Schedule meeting
           </button>
           <button
             type="button"
@@ -367,7 +380,16 @@ function ContactDetailView({ detail, headingRef, readOnly, onEdit }: DetailViewP
             <ul className="plain-list">
               {detail.meetings.map((m) => (
                 <li key={m.id}>
-                  {formatWhen(m.start)} · {m.minutes} min
+                  <a
+                    href={`#meetings/${m.id}`}
+                    onClick={(event: MouseEvent<HTMLAnchorElement>) => {
+                      event.preventDefault();
+                      navigate(`meetings/${m.id}`);
+                    }}
+                  >
+                    {formatWhen(m.start)}
+                  </a>{' '}
+                  · {m.minutes} min
                   {m.place ? ` · ${m.place}` : ''} <span className="muted">({m.status})</span>
                 </li>
               ))}
@@ -418,6 +440,20 @@ function ContactDetailView({ detail, headingRef, readOnly, onEdit }: DetailViewP
           onSent={() => {
             setComposing(false);
             void reload();
+          }}
+        />
+      ) : null}
+
+      {scheduling ? (
+        <ScheduleMeetingDialog
+          contact={contact}
+          defaultMinutes={meetingMinutes}
+          onSchedule={(input) => useMeetingsStore.getState().schedule(input)}
+          errorText={errorMessage}
+          onClose={() => setScheduling(false)}
+          onScheduled={(meeting) => {
+            setScheduling(false);
+            navigate(`meetings/${meeting.id}`);
           }}
         />
       ) : null}

@@ -3,6 +3,8 @@ import { IsoDate } from '../../../shared/schema/common.js';
 import { Settings } from '../../../shared/schema/settings.js';
 import { SelectField, TextField } from '../../components/Field.js';
 import { FormFooter } from '../../components/FormFooter.js';
+import { ErrorMessage, StatusMessage } from '../../components/Messages.js';
+import { formatBytes } from '../../format.js';
 import {
   fieldError,
   focusField,
@@ -305,5 +307,79 @@ export function PreferencesForm({
         submitRef={submitRef}
       />
     </form>
+  );
+}
+
+interface DefaultResumeProps {
+  /** The chosen file, null when none is set; `name` is null when the file's details are unknown. */
+  resume: { id: string; name: string | null; size: number | null } | null;
+  busy: boolean;
+  feedback: { kind: 'success' | 'error'; text: string } | null;
+  readOnlyReason: string | null;
+  onChoose(): void;
+  onClear(): void;
+}
+
+/**
+ * Settings > Preferences > Default resume: the file attached to new meetings and printed in
+ * packets. Saved at once (it is a file choice, not a draft), apart from the form above.
+ */
+export function DefaultResume({
+  resume,
+  busy,
+  feedback,
+  readOnlyReason,
+  onChoose,
+  onClear,
+}: DefaultResumeProps) {
+  return (
+    <section className="default-resume" aria-labelledby="default-resume-title">
+      <h3 className="subsection-title" id="default-resume-title">
+        Default resume
+      </h3>
+      <p className="section-intro">
+        Attached to new meetings and printed in packets. A PDF prints as it is; a Word file is kept
+        but cannot go in the packet.
+      </p>
+      <p className="default-resume-file">
+        {resume ? (
+          <>
+            <strong>{resume.name ?? 'A resume is chosen'}</strong>
+            {resume.size !== null ? (
+              <span className="muted"> ({formatBytes(resume.size)})</span>
+            ) : null}
+          </>
+        ) : (
+          <span className="muted">No default resume yet.</span>
+        )}
+      </p>
+      <div className="button-row">
+        <button
+          type="button"
+          className="button"
+          onClick={onChoose}
+          disabled={busy || readOnlyReason !== null}
+        >
+          {resume ? 'Choose another resume…' : 'Choose resume…'}
+        </button>
+        {resume ? (
+          <button
+            type="button"
+            className="button"
+            onClick={onClear}
+            disabled={busy || readOnlyReason !== null}
+          >
+            Remove default resume
+          </button>
+        ) : null}
+      </div>
+      {feedback?.kind === 'error' ? (
+        <ErrorMessage>
+          <p>{feedback.text}</p>
+        </ErrorMessage>
+      ) : (
+        <StatusMessage>{feedback?.text ?? null}</StatusMessage>
+      )}
+    </section>
   );
 }

@@ -1,10 +1,10 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { Loading } from '../../components/Loading.js';
 import { ErrorMessage } from '../../components/Messages.js';
 import { useSettingsStore } from '../../stores/settings-store.js';
 import { selectReadOnly, useStorageStore } from '../../stores/storage-store.js';
-import { PreferencesForm } from './PreferencesForm.js';
+import { DefaultResume, PreferencesForm } from './PreferencesForm.js';
 import { ProfileForm } from './ProfileForm.js';
 
 /** Shown in place of a form until settings arrive, or when they could not be read. */
@@ -78,6 +78,29 @@ export function PreferencesTab() {
           onSave={savePreferences}
         />
       ) : null}
+      {preferences ? <DefaultResumeContainer /> : null}
     </SettingsGate>
+  );
+}
+
+/** Container: the default resume, saved at once through the settings store. */
+function DefaultResumeContainer() {
+  const id = useSettingsStore((s) => s.settings?.defaultResumeId ?? null);
+  const file = useSettingsStore((s) => s.attachments?.find((a) => a.id === id) ?? null);
+  const busy = useSettingsStore((s) => s.resumeBusy);
+  const feedback = useSettingsStore((s) => s.resumeFeedback);
+  const readOnly = useStorageStore(selectReadOnly);
+  useEffect(() => {
+    void useSettingsStore.getState().loadAttachments();
+  }, []);
+  return (
+    <DefaultResume
+      resume={id ? { id, name: file?.originalName ?? null, size: file?.size ?? null } : null}
+      busy={busy}
+      feedback={feedback}
+      readOnlyReason={readOnly?.reason ?? null}
+      onChoose={() => void useSettingsStore.getState().chooseDefaultResume()}
+      onClear={() => void useSettingsStore.getState().clearDefaultResume()}
+    />
   );
 }
