@@ -1,3 +1,4 @@
+import { CATEGORY_LABELS } from '../../../shared/domain/questions.js';
 import { leaveBy } from '../../../shared/domain/leave-by.js';
 import { UserFacingError } from '../../../shared/result.js';
 import type { Dataset } from '../../../shared/schema/dataset.js';
@@ -102,19 +103,8 @@ export function meetingTimes(context: MeetingContext): MeetingTimes {
   };
 }
 
-/** Category headings, in the order of the seed's topics then TIARA (the schema's order). */
-export const categoryLabels: Record<QuestionCategory, string> = {
-  'typical-day': 'A typical day',
-  advancement: 'Experience and advancement',
-  education: 'Education and training',
-  'rewards-challenges': 'Rewards and challenges',
-  trends: 'Trends',
-  insights: 'Insights',
-  advice: 'Advice',
-  resources: 'Resources',
-  assignments: 'Assignments',
-  other: 'Other questions',
-};
+/** Category headings: the same words the workspace shows. */
+export const categoryLabels: Readonly<Record<QuestionCategory, string>> = CATEGORY_LABELS;
 
 export interface QuestionGroup {
   category: QuestionCategory;

@@ -1,3 +1,4 @@
+import { sourceLabels } from '../../../shared/domain/sources.js';
 import {
   Document,
   ExternalHyperlink,
@@ -32,15 +33,6 @@ const PAGE: Record<PaperSize, { width: number; height: number }> = {
 /** 0.75 in on every side: room for a hole punch and for most printers' unprintable edge. */
 const MARGIN = 1_080;
 const LABEL_TAB = 2_000;
-
-const sourceLabels: Record<Contact['source']['kind'], string> = {
-  alumni: 'Alumni network',
-  'professional-org': 'Professional organisation',
-  'former-colleague': 'Former colleague',
-  'family-friends': 'Family and friends',
-  referral: 'Referral',
-  other: 'Other',
-};
 
 const researchSections = [
   ['industry', 'Industry'],

@@ -1,3 +1,4 @@
+import { sourceLabels } from '../../../shared/domain/sources.js';
 import type { Contact, SourceKind, Stage } from '../../../shared/schema/entities.js';
 
 /** Stages in pipeline order; the board shows the open ones as columns. */
@@ -23,14 +24,7 @@ export const stageLabels: Record<Stage, string> = {
   'no-reply': 'No reply',
 };
 
-export const sourceLabels: Record<SourceKind, string> = {
-  alumni: 'Alumni association',
-  'professional-org': 'Professional or industry organization',
-  'former-colleague': 'Former colleague or coworker',
-  'family-friends': 'Family or friends',
-  referral: 'Referred by a contact',
-  other: 'Other',
-};
+export { sourceLabels };
 
 /** Short forms for cards and table cells, where the full label would wrap. */
 export const sourceShortLabels: Record<SourceKind, string> = {
