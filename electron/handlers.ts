@@ -3,6 +3,7 @@ import { UserFacingError } from '../shared/result.js';
 import { createDocumentHandlers } from './handlers-documents.js';
 import { createImportHandlers } from './handlers-import.js';
 import { createMeetingHandlers } from './handlers-meetings.js';
+import { createThanksHandlers } from './handlers-thanks.js';
 import { createPipelineHandlers } from './handlers-pipeline.js';
 import type { Handlers } from './ipc/dispatch.js';
 import type { Clock, Storage } from './services/types.js';
@@ -129,5 +130,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createImportHandlers(deps),
     ...createMeetingHandlers(deps),
     ...createDocumentHandlers(deps),
+    ...createThanksHandlers(deps),
   };
 }

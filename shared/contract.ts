@@ -25,7 +25,14 @@ import {
   type MeetingDetail,
   type MeetingSummary,
 } from './schema/meetings.js';
-import type { BankQuestion, Meeting } from './schema/entities.js';
+import type { BankQuestion, Meeting, Template, ThankYouNote } from './schema/entities.js';
+import {
+  SaveTemplateInput,
+  SaveThankYouInput,
+  type MarkSentResult,
+  type MergeContext,
+  type ThankYouSummary,
+} from './schema/thanks.js';
 
 /**
  * The one list of IPC channels. Each `domain:verb` channel has a zod schema for its single argument
@@ -193,6 +200,23 @@ export const contract = {
   /** Builds the packet and opens it in the system's PDF viewer, whose Print dialog prints it. */
   'export:printPacket': { args: PacketOptions, result: returns<{ pages: number }>() },
   'export:calendar': { args: z.object({ id: Id }), result: returns<{ path: string } | null>() },
+  // Thank-you notes
+  'templates:list': { args: z.undefined(), result: returns<Template[]>() },
+  'templates:save': { args: SaveTemplateInput, result: returns<Template>() },
+  'templates:delete': { args: z.object({ id: Id }), result: returns<null>() },
+  /** The values merge fields draw from, for a held meeting (or a contact without one). */
+  'thanks:context': {
+    args: z.object({ contactId: Id, meetingId: Id.nullable() }),
+    result: returns<MergeContext>(),
+  },
+  'thanks:list': {
+    args: z.object({ contactId: Id.optional() }).optional(),
+    result: returns<ThankYouSummary[]>(),
+  },
+  'thanks:get': { args: z.object({ id: Id }), result: returns<ThankYouNote>() },
+  'thanks:save': { args: SaveThankYouInput, result: returns<ThankYouNote>() },
+  'thanks:exportDocx': { args: z.object({ id: Id }), result: returns<{ path: string } | null>() },
+  'thanks:markSent': { args: z.object({ id: Id }), result: returns<MarkSentResult>() },
   'export:contactsVcard': {
     args: z.undefined(),
     result: returns<{ path: string; count: number } | null>(),

@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 
 /** 'home' is the Today view. 'contact' shows one contact (or the new-contact form). */
-export type Area = 'home' | 'pipeline' | 'contact' | 'import' | 'meetings' | 'meeting' | 'settings';
+export type Area =
+  'home' | 'pipeline' | 'contact' | 'import' | 'meetings' | 'meeting' | 'thanks' | 'settings';
 export type SettingsTab = 'profile' | 'preferences' | 'data';
 export type Route =
   | 'home'
@@ -11,6 +12,7 @@ export type Route =
   | `contacts/${string}`
   | 'meetings'
   | `meetings/${string}`
+  | 'thanks'
   | 'settings'
   | `settings/${SettingsTab}`;
 
@@ -47,7 +49,13 @@ export function parseRoute(to: unknown): {
   contactId?: string | null;
   meetingId?: string | null;
 } | null {
-  if (to === 'home' || to === 'pipeline' || to === 'import' || to === 'meetings') {
+  if (
+    to === 'home' ||
+    to === 'pipeline' ||
+    to === 'import' ||
+    to === 'meetings' ||
+    to === 'thanks'
+  ) {
     return { area: to, tab: null };
   }
   if (typeof to === 'string' && /^meetings\/[^/]{1,100}$/.test(to)) {

@@ -7,6 +7,7 @@ import { ContactPage } from '../contacts/ContactPage.js';
 import { ImportPage } from '../import/ImportPage.js';
 import { MeetingsPage } from '../meetings/MeetingsPage.js';
 import { PrepWorkspacePage } from '../prep/PrepWorkspacePage.js';
+import { ThanksPage } from '../thanks/ThanksPage.js';
 import { PipelinePage } from '../pipeline/PipelinePage.js';
 import { SettingsPage } from '../settings/SettingsPage.js';
 import { TodayPage } from '../today/TodayPage.js';
@@ -20,6 +21,7 @@ const pages: Record<Area, () => ReactNode> = {
   import: () => <ImportPage />,
   meetings: () => <MeetingsPage />,
   meeting: () => <PrepWorkspacePage />,
+  thanks: () => <ThanksPage />,
   settings: () => <SettingsPage />,
 };
 
