@@ -2,13 +2,20 @@ import { documentsBench } from './documents-bench.js';
 import { importBench } from './import-bench.js';
 import { rendererBench } from './renderer-bench.js';
 import { storageBench } from './storage-bench.js';
+import { thanksBench } from './thanks-bench.js';
 import type { BenchModule, Figure } from './types.js';
 
 /**
  * `npm run bench` prints a table; `npm run bench -- --json` prints one JSON object (figure key ->
  * number) on stdout and nothing else. A later issue adds its figures by appending a module here.
  */
-const allModules: BenchModule[] = [storageBench, importBench, rendererBench, documentsBench];
+const allModules: BenchModule[] = [
+  storageBench,
+  importBench,
+  rendererBench,
+  documentsBench,
+  thanksBench,
+];
 
 /** `--only name[,name]` runs some modules (e.g. `npm run bench -- --only renderer`). */
 const onlyArg = process.argv.indexOf('--only');
