@@ -1,6 +1,7 @@
-import { UserFacingError } from '../shared/result.js';
 import type { HandlerDeps } from './handlers.js';
 import type { Handlers } from './ipc/dispatch.js';
+import { exportThankYouDocx } from './services/documents/thank-you-letter.js';
+import { createThanksService } from './services/thanks.js';
 
 export type ThanksChannel =
   | 'templates:list'
@@ -13,21 +14,25 @@ export type ThanksChannel =
   | 'thanks:exportDocx'
   | 'thanks:markSent';
 
-const notYet = () => {
-  throw new UserFacingError('internal', 'Thank-you notes are not available yet.');
-};
-
-/** Templates and thank-you notes (being built, issue 5). */
-export function createThanksHandlers(_deps: HandlerDeps): Pick<Handlers, ThanksChannel> {
+/**
+ * Templates and thank-you notes: one line per channel, each a call into the thanks service. The
+ * .docx export lives with the other documents; the note remembers where it was last saved.
+ */
+export function createThanksHandlers(deps: HandlerDeps): Pick<Handlers, ThanksChannel> {
+  const thanks = createThanksService({ storage: deps.storage, now: deps.now });
   return {
-    'templates:list': notYet,
-    'templates:save': notYet,
-    'templates:delete': notYet,
-    'thanks:context': notYet,
-    'thanks:list': notYet,
-    'thanks:get': notYet,
-    'thanks:save': notYet,
-    'thanks:exportDocx': notYet,
-    'thanks:markSent': notYet,
+    'templates:list': () => thanks.templates(),
+    'templates:save': (input) => thanks.saveTemplate(input),
+    'templates:delete': ({ id }) => thanks.deleteTemplate(id),
+    'thanks:context': ({ contactId, meetingId }) => thanks.context(contactId, meetingId),
+    'thanks:list': (args) => thanks.list(args?.contactId),
+    'thanks:get': ({ id }) => thanks.get(id),
+    'thanks:save': (input) => thanks.save(input),
+    'thanks:exportDocx': async ({ id }) => {
+      const exported = await exportThankYouDocx(deps, thanks.get(id));
+      if (exported !== null) thanks.recordExport(id, exported.path);
+      return exported;
+    },
+    'thanks:markSent': ({ id }) => thanks.markSent(id),
   };
 }

@@ -114,6 +114,12 @@ describe('saves under SIGKILL', () => {
         await sleep(random.int(0, 10));
       } else {
         await child.ready;
+        // At least one multi-file save is acknowledged before the random delay, so every such
+        // round makes progress however loaded the machine is (the counters must keep growing).
+        const deadline = Date.now() + 5_000;
+        while (!child.lines.some((line) => line.startsWith('multi ')) && Date.now() < deadline) {
+          await sleep(2);
+        }
         await sleep(random.int(0, 40));
       }
       child.process.kill('SIGKILL');
