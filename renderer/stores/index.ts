@@ -6,6 +6,7 @@ import { resetPrepStore } from './prep-store.js';
 import { resetQuestionBankStore } from './question-bank-store.js';
 import { resetSettingsStore } from './settings-store.js';
 import { resetStorageStore } from './storage-store.js';
+import { resetThanksStore } from './thanks-store.js';
 import { resetTodayStore } from './today-store.js';
 import { resetUiStore } from './ui-store.js';
 
@@ -26,4 +27,5 @@ export function resetStores(): void {
   resetMeetingsStore();
   resetPrepStore();
   resetQuestionBankStore();
+  resetThanksStore();
 }

@@ -11,7 +11,7 @@ const quietDay = (fake: FakeRapport) =>
   fake.respond('reminders:today', () => ({ date: '2025-06-04', items: [], upcomingMeetings: [] }));
 
 describe('the app shell', () => {
-  it('lists Today, Pipeline, Meetings and Settings in the main navigation, marking the current one', async () => {
+  it('lists Today, Pipeline, Meetings, Thank-you notes and Settings in the main navigation, marking the current one', async () => {
     await renderApp({ prepare: quietDay });
     const nav = screen.getByRole('navigation', { name: 'Main' });
     const links = within(nav).getAllByRole('link');
@@ -19,6 +19,7 @@ describe('the app shell', () => {
       'Today',
       'Pipeline',
       'Meetings',
+      'Thank-you notes',
       'Settings',
     ]);
     expect(within(nav).getByRole('link', { name: 'Today' })).toHaveAttribute(

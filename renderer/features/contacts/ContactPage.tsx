@@ -9,6 +9,7 @@ import { useFocusOnNavigate } from '../../components/use-focus-on-navigate.js';
 import { useContactDetailStore } from '../../stores/contact-detail-store.js';
 import { useContactsStore } from '../../stores/contacts-store.js';
 import { selectReadOnly, useStorageStore } from '../../stores/storage-store.js';
+import { useThanksStore } from '../../stores/thanks-store.js';
 import { useUiStore } from '../../stores/ui-store.js';
 import { ScheduleMeetingDialog } from '../meetings/ScheduleMeetingDialog.js';
 import { useMeetingsStore } from '../../stores/meetings-store.js';
@@ -245,6 +246,21 @@ function ContactDetailView({ detail, headingRef, readOnly, onEdit }: DetailViewP
     }
   };
 
+  // The latest held meeting is what a thank-you note is about; without one it goes to the contact.
+  const lastHeld =
+    [...detail.meetings]
+      .filter((m) => m.status === 'held')
+      .sort((a, b) => b.start.localeCompare(a.start))[0] ?? null;
+  const canThank =
+    lastHeld !== null ||
+    contact.stage === 'met' ||
+    contact.stage === 'thanked' ||
+    contact.stage === 'keeping-in-touch';
+  const writeThanks = () => {
+    useThanksStore.getState().compose({ contactId: contact.id, meetingId: lastHeld?.id ?? null });
+    navigate('thanks');
+  };
+
   const badge = responsivenessLabels[contact.responsiveness];
   const openReminders = detail.reminders.filter(
     (r) => r.status === 'open' || r.status === 'snoozed',
@@ -291,6 +307,11 @@ function ContactDetailView({ detail, headingRef, readOnly, onEdit }: DetailViewP
           >
             Schedule meeting
           </button>
+          {canThank ? (
+            <button type="button" className="button" onClick={writeThanks}>
+              Write thank-you note
+            </button>
+          ) : null}
           <button
             type="button"
             className="button button-danger"

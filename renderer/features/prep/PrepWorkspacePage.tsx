@@ -7,6 +7,7 @@ import { usePrepStore, type AutosaveState } from '../../stores/prep-store.js';
 import { useSettingsStore } from '../../stores/settings-store.js';
 import { selectReadOnly, useStorageStore } from '../../stores/storage-store.js';
 import { useTodayStore } from '../../stores/today-store.js';
+import { useThanksStore } from '../../stores/thanks-store.js';
 import { useUiStore } from '../../stores/ui-store.js';
 import { formatMeetingTime, minutesLabel, shortLink, statusLabels } from '../meetings/format.js';
 import { fullName, titleAtCompany } from '../pipeline/labels.js';
@@ -202,6 +203,20 @@ function Workspace({ id }: { id: string }) {
                 onClick={() => setConfirm('cancel')}
               >
                 Cancel meeting
+              </button>
+            </div>
+          ) : null}
+          {status === 'held' ? (
+            <div className="button-row">
+              <button
+                type="button"
+                className="button button-primary"
+                onClick={() => {
+                  useThanksStore.getState().compose({ contactId: contact.id, meetingId: id });
+                  navigate('thanks');
+                }}
+              >
+                Write thank-you note
               </button>
             </div>
           ) : null}

@@ -65,11 +65,34 @@ const MeetingsIcon = (
   </svg>
 );
 
-/** Only areas that exist; a later issue adds Thank-you notes. */
+const ThanksIcon = (
+  <svg className="icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+    <rect
+      x="2.5"
+      y="4.5"
+      width="15"
+      height="11"
+      rx="1.5"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.6"
+    />
+    <path
+      d="M3 5.5l7 5.5 7-5.5"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.6"
+      strokeLinejoin="round"
+    />
+  </svg>
+);
+
+/** Only areas that exist. */
 const items: readonly NavItem[] = [
   { area: 'home', route: 'home', label: 'Today', icon: HomeIcon },
   { area: 'pipeline', route: 'pipeline', label: 'Pipeline', icon: PipelineIcon },
   { area: 'meetings', route: 'meetings', label: 'Meetings', icon: MeetingsIcon },
+  { area: 'thanks', route: 'thanks', label: 'Thank-you notes', icon: ThanksIcon },
   { area: 'settings', route: 'settings', label: 'Settings', icon: SettingsIcon },
 ];
 
