@@ -123,19 +123,20 @@ function checkTakeaway(body: string, takeaways: string | readonly string[]): Tak
 
 function checkLength(body: string): LengthCheck {
   const words = countWords(body);
+  const counted = `${words} ${words === 1 ? 'word' : 'words'}`;
   if (words < AIM_WORDS.min)
     return {
       words,
       status: 'short',
-      message: `${words} words: aim for ${AIM_WORDS.min} to ${AIM_WORDS.max}. Add a sentence on what you learned or what you will do next.`,
+      message: `${counted}: aim for ${AIM_WORDS.min} to ${AIM_WORDS.max}. Add a sentence on what you learned or what you will do next.`,
     };
   if (words > AIM_WORDS.max)
     return {
       words,
       status: 'long',
-      message: `${words} words: aim for ${AIM_WORDS.min} to ${AIM_WORDS.max}. A shorter note is more likely to be read in full.`,
+      message: `${counted}: aim for ${AIM_WORDS.min} to ${AIM_WORDS.max}. A shorter note is more likely to be read in full.`,
     };
-  return { words, status: 'ok', message: `${words} words: a good length.` };
+  return { words, status: 'ok', message: `${counted}: a good length.` };
 }
 
 function checkDue(dueAt: string | null, now: Date): DueCheck | null {

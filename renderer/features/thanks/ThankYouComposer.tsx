@@ -203,7 +203,14 @@ function ComposerForm({
   }, [subject, body]);
   const blocked = open.length > 0;
   const checks = useMemo(
-    () => checkThankYou({ body, takeaways: context.meeting?.takeaways ?? '' }),
+    // What was learned is in the takeaways and the advice: naming either counts.
+    () =>
+      checkThankYou({
+        body,
+        takeaways: [context.meeting?.takeaways ?? '', context.meeting?.advice ?? '']
+          .filter((part) => part.trim() !== '')
+          .join('\n'),
+      }),
     [body, context.meeting],
   );
   const due = !sentAt && context.dueAt ? dueText(context.dueAt, clock) : null;
