@@ -3,6 +3,7 @@ import type { Template, ThankYouNote } from '../../shared/schema/entities.js';
 import type {
   MarkSentResult,
   MergeContext,
+  SaveTemplateInput,
   SaveThankYouInput,
   ThankYouSummary,
 } from '../../shared/schema/thanks.js';
@@ -31,6 +32,8 @@ interface ThanksState {
   loadHistory(): Promise<void>;
   /** The calls below throw ApiError so the composer keeps the text and says what went wrong. */
   templates(): Promise<Template[]>;
+  saveTemplate(input: z.input<typeof SaveTemplateInput>): Promise<Template>;
+  deleteTemplate(id: string): Promise<void>;
   context(contactId: string, meetingId: string | null): Promise<MergeContext>;
   get(id: string): Promise<ThankYouNote>;
   save(input: z.input<typeof SaveThankYouInput>): Promise<ThankYouNote>;
@@ -60,6 +63,10 @@ export const useThanksStore = create<ThanksState>()((set, get) => ({
     }
   },
   templates: () => call('templates:list'),
+  saveTemplate: (input) => call('templates:save', input),
+  deleteTemplate: async (id) => {
+    await call('templates:delete', { id });
+  },
   context: async (contactId, meetingId) => {
     const context = await call('thanks:context', { contactId, meetingId });
     const name = `${context.contact.firstName} ${context.contact.lastName}`.trim();

@@ -1,3 +1,4 @@
+import { TemplatesSection } from './TemplatesSection.js';
 import { useEffect, useId, useRef } from 'react';
 import type { ThankYouSummary } from '../../../shared/schema/thanks.js';
 import { Loading } from '../../components/Loading.js';
@@ -56,6 +57,7 @@ export function ThanksPage({ now = systemNow }: ThanksPageProps) {
         </section>
       ) : null}
       <HistorySection history={history} loaded={loaded} error={error} />
+      <TemplatesSection />
     </div>
   );
 }
