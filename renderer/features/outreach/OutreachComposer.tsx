@@ -1,6 +1,7 @@
+import { CheckRow } from '../../components/CheckRow.js';
 import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { buildMailto, isValidMailAddress } from '../../../shared/domain/mailto.js';
-import { lintOutreach, type OutreachCheck } from '../../../shared/domain/outreach-lint.js';
+import { lintOutreach } from '../../../shared/domain/outreach-lint.js';
 import type { Contact, Reminder } from '../../../shared/schema/entities.js';
 import { errorMessage } from '../../api.js';
 import { TextField } from '../../components/Field.js';
@@ -41,26 +42,6 @@ function followUpDates(reminders: Reminder[]): string {
       return `${format.format(new Date(r.due))}${day}`;
     });
   return new Intl.ListFormat('en', { type: 'conjunction' }).format(parts);
-}
-
-function CheckRow({ check }: { check: OutreachCheck }) {
-  const symbol = check.status === 'pass' ? '✓' : '!';
-  return (
-    <li className={`check check-${check.status}`}>
-      <span className="check-symbol" aria-hidden="true">
-        {symbol}
-      </span>
-      <span>
-        <span className="check-label">
-          <span className="visually-hidden">
-            {check.status === 'pass' ? 'Passes: ' : check.status === 'warn' ? 'Warning: ' : 'Fix: '}
-          </span>
-          {check.label}
-        </span>
-        <span className="check-detail">{check.detail}</span>
-      </span>
-    </li>
-  );
 }
 
 /**

@@ -1,3 +1,5 @@
+import { mergeValuesFor } from '../../../shared/domain/thank-you-templates.js';
+import { CheckRow } from '../../components/CheckRow.js';
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { buildMailto, isValidMailAddress } from '../../../shared/domain/mailto.js';
 import {
@@ -15,7 +17,7 @@ import { Loading } from '../../components/Loading.js';
 import { ErrorMessage, StatusMessage } from '../../components/Messages.js';
 import { useThanksStore, type ComposeTarget } from '../../stores/thanks-store.js';
 import { fullName } from '../pipeline/labels.js';
-import { checkThankYou, dueText, firstTakeaway, type ThankYouCheck } from './checks.js';
+import { checkThankYou, dueText } from './checks.js';
 
 interface ComposerProps {
   target: ComposeTarget;
@@ -39,23 +41,8 @@ const longDate = (iso: string) => {
     : new Intl.DateTimeFormat(undefined, { dateStyle: 'long' }).format(date);
 };
 
-/** The merge values a context offers; empty strings stay tokens and are flagged. */
-export function mergeValues(context: MergeContext): MergeValues {
-  const { contact, meeting, referrer } = context;
-  return {
-    firstName: contact.firstName,
-    fullName: fullName(contact),
-    company: contact.company,
-    position: contact.title,
-    meetingDate: meeting ? longDate(meeting.start) : '',
-    takeaway: firstTakeaway(meeting),
-    advice: meeting?.advice.trim() ?? '',
-    namesSuggested: meeting?.namesSuggested.trim() ?? '',
-    referrerName: referrer ? fullName(referrer) : '',
-    myName: context.myName,
-    mySignature: context.mySignature,
-  };
-}
+/** The merge values a context offers (shared rules); empty strings stay tokens and are flagged. */
+export const mergeValues = (context: MergeContext): MergeValues => mergeValuesFor(context);
 
 /** Templates for notes after a meeting; outreach ones belong to the outreach composer. */
 const noteTemplates = (templates: Template[]) => templates.filter((t) => t.purpose !== 'outreach');
@@ -123,25 +110,6 @@ export function ThankYouComposer({ target, now }: ComposerProps) {
   }
   if (!loaded) return <Loading label="Opening the note…" />;
   return <ComposerForm initial={loaded} target={target} now={now} />;
-}
-
-function CheckRow({ check }: { check: ThankYouCheck }) {
-  return (
-    <li className={`check check-${check.status}`}>
-      <span className="check-symbol" aria-hidden="true">
-        {check.status === 'pass' ? '✓' : '!'}
-      </span>
-      <span>
-        <span className="check-label">
-          <span className="visually-hidden">
-            {check.status === 'pass' ? 'Passes: ' : check.status === 'warn' ? 'Warning: ' : 'Fix: '}
-          </span>
-          {check.label}
-        </span>
-        <span className="check-detail">{check.detail}</span>
-      </span>
-    </li>
-  );
 }
 
 const tokenLabel = (name: string) => mergeFields.find((f) => f.name === name)?.label;

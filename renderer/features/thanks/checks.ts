@@ -1,5 +1,4 @@
 import { checkThankYou as sharedCheck } from '../../../shared/domain/thank-you-checks.js';
-import type { Meeting } from '../../../shared/schema/entities.js';
 
 /** The checks the composer shows while the user writes, in the outreach checks' row shape. */
 export interface ThankYouCheck {
@@ -7,15 +6,6 @@ export interface ThankYouCheck {
   label: string;
   status: 'pass' | 'warn' | 'fail';
   detail: string;
-}
-
-/** The first non-empty line of the meeting's takeaways, without a list marker. */
-export function firstTakeaway(meeting: Pick<Meeting, 'takeaways'> | null): string {
-  const line = (meeting?.takeaways ?? '')
-    .split(/\r?\n/)
-    .map((l) => l.replace(/^\s*(?:[-*•]|\d+[.)])\s*/, '').trim())
-    .find((l) => l !== '');
-  return line ?? '';
 }
 
 const TAKEAWAY_LABEL = 'Mentions something specific you learned';
