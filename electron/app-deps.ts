@@ -3,7 +3,9 @@ import path from 'node:path';
 import type { BrowserWindow, Dialog, OpenDialogOptions, Shell } from 'electron';
 import type { EventMap, EventName } from '../shared/contract.js';
 import { UserFacingError } from '../shared/result.js';
-import { isAllowedExternalUrl, type Dialogs, type HandlerDeps } from './handlers.js';
+import type { HandlerDeps } from './ipc/handlers.js';
+import { isAllowedExternalUrl } from './services/external-url.js';
+import type { Dialogs } from './services/types.js';
 import type { Logger } from './ipc/dispatch.js';
 
 type WindowGetter = () => BrowserWindow | null;

@@ -3,7 +3,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, shell } from 'elec
 import Store from 'electron-store';
 import type { EventMap, EventName } from '../shared/contract.js';
 import { createElectronDeps, createFileLogger } from './app-deps.js';
-import { createHandlers } from './handlers.js';
+import { createHandlers } from './ipc/handlers.js';
 import type { Logger } from './ipc/dispatch.js';
 import { registerHandlers, trustedFrameCheck } from './ipc/register.js';
 import { buildMenuTemplate } from './menu.js';

@@ -1,4 +1,4 @@
-import type { Dialogs } from './handlers.js';
+import type { Dialogs } from './services/types.js';
 import type { Clock } from './services/types.js';
 
 /**

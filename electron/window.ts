@@ -1,6 +1,6 @@
 import { BrowserWindow, nativeTheme, screen, shell } from 'electron';
 import type { WebContents, WebPreferences } from 'electron';
-import { isAllowedExternalUrl } from './handlers.js';
+import { isAllowedExternalUrl } from './services/external-url.js';
 import type { Logger } from './ipc/dispatch.js';
 import { APP_HOST, APP_SCHEME, APP_START_URL } from './protocol.js';
 import { MIN_SIZE, initialBounds, readWindowState, trackWindowState } from './window-state.js';

@@ -1,15 +1,19 @@
 import { z } from 'zod';
 import type { Result } from './result.js';
+import type { CollectionName } from './schema/dataset.js';
 import { Profile, Settings } from './schema/settings.js';
 import { Id, IsoDateTime } from './schema/common.js';
-import { Stage, type Attachment, type Contact, type Reminder } from './schema/entities.js';
+import { Stage, type Attachment, type Contact } from './schema/entities.js';
 import {
   ContactInput,
   ImportKind,
   LogActivityInput,
   MappableField,
+  type ContactChange,
   type ContactDetail,
+  type DeletionImpact,
   type DuplicateMatch,
+  type ReminderChange,
   type ImportPreview,
   type ImportProgress,
   type LogActivityResult,
@@ -22,6 +26,7 @@ import {
   ScheduleMeetingInput,
   SuggestedContactInput,
   type MarkHeldResult,
+  type MeetingChange,
   type MeetingDetail,
   type MeetingSummary,
 } from './schema/meetings.js';
@@ -29,6 +34,7 @@ import type { BankQuestion, Meeting, Template, ThankYouNote } from './schema/ent
 import {
   SaveTemplateInput,
   SaveThankYouInput,
+  ThanksContextInput,
   type MarkSentResult,
   type MergeContext,
   type ThankYouSummary,
@@ -77,6 +83,14 @@ export interface BackupInfo {
     | 'manual';
 }
 
+/** A collection of the store, or its settings: what a `data:changed` event names. */
+export type ChangedCollection = CollectionName | 'settings';
+
+/** Sent by main after every committed change, naming what changed, so each store refreshes itself. */
+export interface DataChange {
+  collections: ChangedCollection[];
+}
+
 export interface ImportSummary {
   counts: Record<string, number>;
   safetyBackup: string;
@@ -122,17 +136,12 @@ export const contract = {
   'contacts:create': { args: z.object({ contact: ContactInput }), result: returns<Contact>() },
   'contacts:update': {
     args: z.object({ id: Id, contact: ContactInput }),
-    result: returns<Contact>(),
+    result: returns<ContactChange>(),
   },
   /** What deleting would take with it, for the confirm dialog. */
   'contacts:deletionImpact': {
     args: z.object({ id: Id }),
-    result: returns<{
-      meetings: number;
-      activities: number;
-      reminders: number;
-      referrals: number;
-    }>(),
+    result: returns<DeletionImpact>(),
   },
   'contacts:delete': { args: z.object({ id: Id }), result: returns<{ undoToken: string }>() },
   'contacts:undoDelete': {
@@ -141,15 +150,15 @@ export const contract = {
   },
   'contacts:setStage': {
     args: z.object({ id: Id, stage: Stage }),
-    result: returns<Contact>(),
+    result: returns<ContactChange>(),
   },
   'activities:log': { args: LogActivityInput, result: returns<LogActivityResult>() },
   'reminders:today': { args: z.undefined(), result: returns<TodayView>() },
   'reminders:snooze': {
     args: z.object({ id: Id, until: IsoDateTime }),
-    result: returns<Reminder>(),
+    result: returns<ReminderChange>(),
   },
-  'reminders:done': { args: z.object({ id: Id }), result: returns<Reminder>() },
+  'reminders:done': { args: z.object({ id: Id }), result: returns<ReminderChange>() },
   'import:choose': {
     args: z.object({ kind: ImportKind }),
     result: returns<ImportPreview | null>(),
@@ -173,7 +182,7 @@ export const contract = {
   // Meetings and the prep workspace
   'meetings:list': { args: z.undefined(), result: returns<MeetingSummary[]>() },
   'meetings:get': { args: z.object({ id: Id }), result: returns<MeetingDetail>() },
-  'meetings:schedule': { args: ScheduleMeetingInput, result: returns<Meeting>() },
+  'meetings:schedule': { args: ScheduleMeetingInput, result: returns<MeetingChange>() },
   'meetings:update': {
     args: z.object({ id: Id, patch: MeetingPatch }),
     result: returns<Meeting>(),
@@ -205,10 +214,7 @@ export const contract = {
   'templates:save': { args: SaveTemplateInput, result: returns<Template>() },
   'templates:delete': { args: z.object({ id: Id }), result: returns<null>() },
   /** The values merge fields draw from, for a held meeting (or a contact without one). */
-  'thanks:context': {
-    args: z.object({ contactId: Id, meetingId: Id.nullable() }),
-    result: returns<MergeContext>(),
-  },
+  'thanks:context': { args: ThanksContextInput, result: returns<MergeContext>() },
   'thanks:list': {
     args: z.object({ contactId: Id.optional() }).optional(),
     result: returns<ThankYouSummary[]>(),
@@ -240,9 +246,16 @@ export interface EventMap {
   'storage:changed': StorageStatus;
   /** Progress of a long import (reading, parsing, matching, saving). */
   'import:progress': ImportProgress;
+  /** A change was committed to the store (by any channel, a restore or an import). */
+  'data:changed': DataChange;
 }
 export type EventName = keyof EventMap;
-export const eventNames: EventName[] = ['app:navigate', 'storage:changed', 'import:progress'];
+export const eventNames: EventName[] = [
+  'app:navigate',
+  'storage:changed',
+  'import:progress',
+  'data:changed',
+];
 
 type Domain<C extends string> = C extends `${infer D}:${string}` ? D : never;
 type Verb<C extends string, D extends string> = C extends `${D}:${infer V}` ? V : never;

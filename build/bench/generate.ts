@@ -187,6 +187,7 @@ export function generateDataset(
     questions: {},
     templates: {},
     notes: {},
+    outreach: {},
     attachments: {},
   };
   const contactIds: string[] = [];
@@ -228,6 +229,7 @@ export function generateDataset(
       notes: prose(random, random.int(50, 800)),
       stage: random.pick(stages),
       responsiveness: random.pick(['unknown', 'booster', 'obligate', 'curmudgeon'] as const),
+      keepInTouch: { off: false, days: null },
       createdAt: iso(base, random.int(0, 60_000)),
       updatedAt: iso(base, random.int(60_000, 500_000)),
     };
@@ -243,6 +245,7 @@ export function generateDataset(
       contactId: random.pick(contactIds),
       start,
       minutes: 30,
+      mode: 'in-person',
       place: 'Coffee shop on 5th Avenue',
       link: random.next() < 0.5 ? 'https://meet.example.com/abc-defg-hij' : '',
       status: random.pick(['planned', 'held', 'cancelled'] as const),

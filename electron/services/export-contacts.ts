@@ -1,3 +1,4 @@
+import { fullName } from '../../shared/domain/names.js';
 import Papa from 'papaparse';
 import type { Contact } from '../../shared/schema/entities.js';
 
@@ -20,7 +21,7 @@ export const csvColumns: Array<
     'Referred By',
     (c, byId) => {
       const referrer = c.referredById === null ? undefined : byId.get(c.referredById);
-      return referrer === undefined ? '' : `${referrer.firstName} ${referrer.lastName}`.trim();
+      return referrer === undefined ? '' : fullName(referrer);
     },
   ],
   ['Tags', (c) => c.tags.join('; ')],
@@ -94,7 +95,7 @@ export function contactToVcard(contact: Contact): string {
   const lines = [
     'BEGIN:VCARD',
     'VERSION:4.0',
-    `FN:${e(`${contact.firstName} ${contact.lastName}`.trim())}`,
+    `FN:${e(fullName(contact))}`,
     `N:${e(contact.lastName)};${e(contact.firstName)};;;`,
   ];
   const add = (name: string, value: string) => {

@@ -1,30 +1,33 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { questionKey, starterBank } from '../../shared/domain/question-bank.js';
-import { stageChangeSummary } from '../../shared/domain/stages.js';
-import { isFollowUp } from '../../shared/domain/three-b-seven.js';
+import { fullName } from '../../shared/domain/names.js';
+import { meetingEnd } from '../../shared/domain/meeting-times.js';
+import { isFollowUpKind, thankYouDeadline } from '../../shared/domain/reminder-policy.js';
 import { UserFacingError } from '../../shared/result.js';
 import type { Dataset } from '../../shared/schema/dataset.js';
-import type {
-  Attachment,
-  BankQuestion,
-  Contact,
-  Meeting,
-  Reminder,
-  Stage,
-} from '../../shared/schema/entities.js';
+import type { Attachment, BankQuestion, Contact, Meeting } from '../../shared/schema/entities.js';
 import {
   MeetingPatch,
   SaveBankQuestionInput,
   ScheduleMeetingInput,
   SuggestedContactInput,
   type MarkHeldResult,
+  type MeetingChange,
   type MeetingDetail,
   type MeetingSummary,
 } from '../../shared/schema/meetings.js';
-import type { Dialogs, FileFilter } from '../handlers.js';
-import { cancelPending, newReminder } from './reminders.js';
-import type { Clock, Storage, Transaction } from './types.js';
+import type { Clock, Dialogs, FileFilter, Storage } from './types.js';
+import {
+  follow,
+  gone,
+  invalid,
+  own,
+  parseInput,
+  requireOwn,
+  runWork,
+  type Work,
+} from './unit-of-work.js';
 
 type AttachmentRole = Attachment['role'];
 
@@ -37,7 +40,8 @@ export interface MeetingService {
   /** Planned meetings first, soonest first; then held and cancelled ones, most recent first. */
   list(): MeetingSummary[];
   get(id: string): MeetingDetail;
-  schedule(input: z.input<typeof ScheduleMeetingInput>): Meeting;
+  /** Planned; the contact moves to Scheduled (never backwards); reported in `effects`. */
+  schedule(input: z.input<typeof ScheduleMeetingInput>): MeetingChange;
   update(id: string, patch: z.input<typeof MeetingPatch>): Meeting;
   cancel(id: string): Meeting;
   /** Held, contact to Met, a thank-you reminder 24 hours after the end. Safe to call twice. */
@@ -60,12 +64,6 @@ export interface MeetingServiceOptions {
   newId?: () => string;
 }
 
-/** Stages past Scheduled: scheduling another meeting must not move such a contact backwards. */
-const pastScheduled: ReadonlySet<Stage> = new Set(['met', 'thanked', 'keeping-in-touch']);
-/** Stages past Met: marking a later meeting held must not move such a contact backwards. */
-const pastMet: ReadonlySet<Stage> = new Set(['thanked', 'keeping-in-touch']);
-
-const THANK_YOU_AFTER_MS = 24 * 60 * 60 * 1000;
 const EARLIEST_MEETING = Date.parse('2000-01-01T00:00:00.000Z');
 
 /** What the Files section may attach, by role (the dialog filters; the OS may still let others by). */
@@ -93,32 +91,6 @@ const attachTitles: Readonly<Record<AttachmentRole, string>> = {
 
 const time = (iso: string) => Date.parse(iso);
 
-const invalid = (field: string, message: string) =>
-  new UserFacingError('invalid-args', `${field}: ${message}`);
-
-const meetingGone = () =>
-  new UserFacingError(
-    'not-found',
-    'This meeting no longer exists; it may have been deleted with its contact. Reload the Meetings list.',
-  );
-
-const contactGone = () =>
-  new UserFacingError(
-    'not-found',
-    'This contact no longer exists; it may have been deleted. Reload the list and try again.',
-  );
-
-/** Parses with the contract's schema again (services are called from outside IPC too). */
-function parse<S extends z.ZodType>(schema: S, raw: unknown, prefix: string): z.output<S> {
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = [prefix, ...(issue?.path ?? [])].filter((part) => part !== '').join('.');
-    throw invalid(field || 'request', issue?.message ?? 'This cannot be saved.');
-  }
-  return parsed.data;
-}
-
 function checkStart(iso: string, field: string): string {
   const at = time(iso);
   if (Number.isNaN(at)) throw invalid(field, 'Enter a date and time.');
@@ -134,12 +106,7 @@ function mentions(text: string, name: string): boolean {
   );
 }
 
-const fullName = (contact: Contact) => `${contact.firstName} ${contact.lastName}`.trim();
-
-/** When the meeting ends: its start plus its length. */
-export function meetingEnd(meeting: Pick<Meeting, 'start' | 'minutes'>): Date {
-  return new Date(time(meeting.start) + meeting.minutes * 60_000);
-}
+export { meetingEnd };
 
 const byStartAsc = (a: MeetingSummary, b: MeetingSummary) =>
   time(a.meeting.start) - time(b.meeting.start) || (a.meeting.id < b.meeting.id ? -1 : 1);
@@ -150,50 +117,20 @@ export function createMeetingService(options: MeetingServiceOptions): MeetingSer
   const nowIso = () => options.now().toISOString();
   const data = (): Readonly<Dataset> => storage.read();
 
-  const requireMeeting = (meetings: Readonly<Record<string, Meeting>>, id: string): Meeting => {
-    const meeting = Object.hasOwn(meetings, id) ? meetings[id] : undefined;
-    if (meeting === undefined) throw meetingGone();
-    return meeting;
-  };
-
-  const requireContact = (contacts: Readonly<Record<string, Contact>>, id: string): Contact => {
-    const contact = Object.hasOwn(contacts, id) ? contacts[id] : undefined;
-    if (contact === undefined) throw contactGone();
-    return contact;
-  };
+  const work = <T>(fn: (w: Work) => T) => runWork({ storage, now: options.now, newId }, fn);
+  const requireMeeting = (meetings: Readonly<Record<string, Meeting>>, id: string): Meeting =>
+    requireOwn(meetings, id, gone.meeting);
+  const requireContact = (contacts: Readonly<Record<string, Contact>>, id: string): Contact =>
+    requireOwn(contacts, id, gone.contact);
 
   const detailOf = (dataset: Readonly<Dataset>, meeting: Meeting): MeetingDetail => ({
     meeting,
     contact: requireContact(dataset.contacts, meeting.contactId),
     attachments: meeting.attachmentIds.flatMap((id) => {
-      const attachment = Object.hasOwn(dataset.attachments, id)
-        ? dataset.attachments[id]
-        : undefined;
+      const attachment = own(dataset.attachments, id);
       return attachment === undefined ? [] : [attachment];
     }),
   });
-
-  /** Moves the contact and logs it on the timeline; a no-op when the stage is already `to`. */
-  const moveStage = (
-    tx: Transaction,
-    contact: Contact,
-    to: Stage,
-    at: string,
-    meetingId: string,
-  ): Contact => {
-    if (contact.stage === to) return contact;
-    const moved: Contact = { ...contact, stage: to, updatedAt: nowIso() };
-    tx.put('contacts', moved);
-    tx.put('activities', {
-      id: newId(),
-      contactId: contact.id,
-      kind: 'stage-change',
-      at,
-      summary: stageChangeSummary(contact.stage, to),
-      meetingId,
-    });
-    return moved;
-  };
 
   const checkAttachmentIds = (ids: readonly string[], field: string): string[] => {
     const { attachments } = data();
@@ -228,19 +165,20 @@ export function createMeetingService(options: MeetingServiceOptions): MeetingSer
     },
 
     schedule(raw) {
-      const input = parse(ScheduleMeetingInput, raw, '');
+      const input = parseInput(ScheduleMeetingInput, raw);
       const start = checkStart(input.start, 'start');
       requireContact(data().contacts, input.contactId);
-      return storage.transact((tx) => {
-        const contact = requireContact(tx.data.contacts, input.contactId);
-        const { settings, attachments } = tx.data;
+      const result = work((w) => {
+        const contact = w.contact(input.contactId);
+        const { settings, attachments } = w.data;
         const resumeId = settings.defaultResumeId;
-        const at = nowIso();
+        const at = w.nowIso();
         const meeting: Meeting = {
           id: newId(),
           contactId: contact.id,
           start,
           minutes: input.minutes ?? settings.meetingMinutes,
+          mode: input.mode ?? (input.link === '' ? 'in-person' : 'video'),
           place: input.place,
           link: input.link,
           status: 'planned',
@@ -264,16 +202,17 @@ export function createMeetingService(options: MeetingServiceOptions): MeetingSer
           createdAt: at,
           updatedAt: at,
         };
-        tx.put('meetings', meeting);
-        if (!pastScheduled.has(contact.stage)) moveStage(tx, contact, 'scheduled', at, meeting.id);
-        // They answered: the 3B7 follow-ups have done their job, as when moved to Scheduled by hand.
-        cancelPending(tx, contact.id, isFollowUp);
+        w.tx.put('meetings', meeting);
+        w.moveByEvent(contact, 'meeting-scheduled', at, meeting.id);
+        // They answered: the 3B7 follow-ups have done their job, whatever the stage.
+        w.cancelReminders(contact.id, (reminder) => isFollowUpKind(reminder.kind));
         return meeting;
       });
+      return { meeting: result.value, effects: result.effects };
     },
 
     update(id, raw) {
-      const patch = parse(MeetingPatch, raw, 'patch');
+      const patch = parseInput(MeetingPatch, raw, 'patch');
       requireMeeting(data().meetings, id);
       const start = patch.start === undefined ? undefined : checkStart(patch.start, 'patch.start');
       if (patch.questions !== undefined) {
@@ -331,51 +270,40 @@ export function createMeetingService(options: MeetingServiceOptions): MeetingSer
     markHeld(id) {
       const dataset = data();
       requireContact(dataset.contacts, requireMeeting(dataset.meetings, id).contactId);
-      return storage.transact((tx) => {
-        const existing = requireMeeting(tx.data.meetings, id);
-        let contact = requireContact(tx.data.contacts, existing.contactId);
-        const previous = Object.values(tx.data.reminders).find(
+      const result = work((w) => {
+        const existing = w.meeting(id);
+        const contact = w.contact(existing.contactId);
+        const previous = Object.values(w.data.reminders).find(
           (r) => r.kind === 'thank-you-due' && r.createdBy === existing.id,
         );
         if (existing.status === 'held' && previous !== undefined)
           return { meeting: existing, contact, reminder: previous };
         const end = meetingEnd(existing);
         // The timeline shows the meeting when it ended, unless it is marked held ahead of time.
-        const at = new Date(Math.min(end.getTime(), options.now().getTime())).toISOString();
-        const meeting: Meeting = {
-          ...existing,
-          status: 'held',
-          updatedAt: nowIso(),
-        };
-        tx.put('meetings', meeting);
-        tx.put('activities', {
-          id: newId(),
+        const at = new Date(Math.min(end.getTime(), w.now.getTime())).toISOString();
+        const meeting: Meeting = { ...existing, status: 'held', updatedAt: w.nowIso() };
+        w.tx.put('meetings', meeting);
+        w.logActivity({
+          id: w.newId(),
           contactId: contact.id,
           kind: 'meeting-held',
           at,
           summary: `Met ${fullName(contact)}`,
           meetingId: meeting.id,
         });
-        if (!pastMet.has(contact.stage)) contact = moveStage(tx, contact, 'met', at, meeting.id);
-        cancelPending(tx, contact.id, isFollowUp);
-        let reminder: Reminder | undefined = previous;
-        if (reminder === undefined) {
-          reminder = newReminder({
-            id: newId(),
-            contactId: contact.id,
-            kind: 'thank-you-due',
-            due: new Date(end.getTime() + THANK_YOU_AFTER_MS),
-            title: `Send ${contact.firstName} a thank-you note`,
-            createdBy: meeting.id,
-          });
-          tx.put('reminders', reminder);
-        }
-        return { meeting, contact, reminder };
+        const held = follow.meetingHeld(w, contact, {
+          at,
+          due: thankYouDeadline(existing),
+          createdBy: meeting.id,
+          meetingId: meeting.id,
+        });
+        return { meeting, contact: held.contact, reminder: held.reminder };
       });
+      return { ...result.value, effects: result.effects };
     },
 
     addSuggestedContact(raw) {
-      const input = parse(SuggestedContactInput, raw, '');
+      const input = parseInput(SuggestedContactInput, raw);
       const dataset = data();
       requireContact(dataset.contacts, requireMeeting(dataset.meetings, input.meetingId).contactId);
       return storage.transact((tx) => {
@@ -402,11 +330,12 @@ export function createMeetingService(options: MeetingServiceOptions): MeetingSer
           notes: '',
           stage: 'prospect',
           responsiveness: 'unknown',
+          keepInTouch: { off: false, days: null },
           createdAt: at,
           updatedAt: at,
         };
         tx.put('contacts', contact);
-        const name = `${input.firstName} ${input.lastName}`.trim();
+        const name = fullName(input);
         if (!mentions(meeting.namesSuggested, name)) {
           const namesSuggested =
             meeting.namesSuggested.trim() === ''
@@ -471,7 +400,7 @@ export function createMeetingService(options: MeetingServiceOptions): MeetingSer
     },
 
     saveQuestion(raw) {
-      const input = parse(SaveBankQuestionInput, raw, '');
+      const input = parseInput(SaveBankQuestionInput, raw);
       const text = input.text.replace(/\s+/g, ' ');
       const key = questionKey(text);
       // Already in the starter bank: nothing to store (built-ins live in code).

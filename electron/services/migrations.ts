@@ -10,11 +10,80 @@ export type Migration = (data: RawDataset) => RawDataset;
 /** Keyed by the version a step starts from: `{ 1: v1ToV2 }` upgrades version 1 stores. */
 export type Migrations = Readonly<Record<number, Migration>>;
 
+type Raw = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Raw =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The items of a collection as a record (a missing or odd collection becomes empty). */
+const itemsOf = (data: RawDataset, name: string): Record<string, Raw> => {
+  const record = data[name];
+  if (!isObject(record)) return {};
+  const out: Record<string, Raw> = {};
+  for (const [id, item] of Object.entries(record)) if (isObject(item)) out[id] = item;
+  return out;
+};
+
+const BUILT_IN_PURPOSES: Readonly<Record<string, string>> = {
+  'builtin-thank-you': 'thank-you',
+  'builtin-report-back': 'report-back',
+  'builtin-referrer-thanks': 'referrer-thanks',
+};
+
 /**
- * This build's steps. Empty while SCHEMA_VERSION is 1: the first change to the stored shape adds
- * `1: (data) => ...` here together with the bump in shared/schema/dataset.ts.
+ * Version 1 -> 2: keep-in-touch per contact, meeting modes (a link meant video), note purposes
+ * (a note written from the referrer template becomes a note addressed to the referrer, about the
+ * person met), outreach drafts, and the new settings (keep-in-touch days, printed question order).
  */
-export const migrations: Migrations = {};
+export function v1ToV2(data: RawDataset): RawDataset {
+  const contacts = itemsOf(data, 'contacts');
+  for (const contact of Object.values(contacts)) contact.keepInTouch ??= { off: false, days: null };
+  const meetings = itemsOf(data, 'meetings');
+  for (const meeting of Object.values(meetings))
+    meeting.mode ??=
+      typeof meeting.link === 'string' && meeting.link !== '' ? 'video' : 'in-person';
+  const templates = itemsOf(data, 'templates');
+  const notes = itemsOf(data, 'notes');
+  for (const note of Object.values(notes)) {
+    const templateId = typeof note.templateId === 'string' ? note.templateId : '';
+    const own = templates[templateId]?.purpose;
+    let purpose = BUILT_IN_PURPOSES[templateId] ?? (typeof own === 'string' ? own : 'thank-you');
+    if (purpose === 'outreach') purpose = 'thank-you';
+    note.aboutContactId = null;
+    if (purpose === 'referrer-thanks') {
+      const about = typeof note.contactId === 'string' ? contacts[note.contactId] : undefined;
+      const referrerId = about?.referredById;
+      if (typeof referrerId === 'string' && contacts[referrerId] !== undefined) {
+        note.aboutContactId = note.contactId;
+        note.contactId = referrerId;
+      } else {
+        // Nobody to address it to any more: it stays a note to the person met.
+        purpose = 'thank-you';
+      }
+    }
+    note.purpose = purpose;
+  }
+  const settings = isObject(data.settings) ? data.settings : {};
+  settings.keepInTouchDays ??= 90;
+  settings.printGroupedByTopic ??= false;
+  const early = settings.arriveEarlyMinutes;
+  if (typeof early !== 'number') settings.arriveEarlyMinutes = 15;
+  return {
+    ...data,
+    settings,
+    contacts,
+    meetings,
+    notes,
+    templates,
+    outreach: itemsOf(data, 'outreach'),
+  };
+}
+
+/**
+ * This build's steps, keyed by the version they start from; each bump of SCHEMA_VERSION in
+ * shared/schema/dataset.ts adds one.
+ */
+export const migrations: Migrations = { 1: v1ToV2 };
 
 /**
  * Runs every step from `from` up to `to`. Throws when a step is missing, so a store is never

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { findDuplicates, type DuplicateProbe } from '../../shared/domain/duplicates.js';
-import { stageChangeSummary } from '../../shared/domain/stages.js';
+import { thankYouDeadline } from '../../shared/domain/reminder-policy.js';
 import {
   isCurmudgeon,
-  isFollowUp,
   planFollowUpSent,
   planOutreach,
   planReply,
@@ -18,32 +17,37 @@ import type {
   Reminder,
   Stage,
   ThankYouNote,
+  OutreachDraft,
 } from '../../shared/schema/entities.js';
 import {
   ContactInput,
   LogActivityInput,
   type ContactDetail,
+  type ContactChange,
+  type DeletionImpact,
   type DuplicateMatch,
   type LogActivityResult,
+  type ReminderChange,
   type TodayView,
 } from '../../shared/schema/pipeline.js';
 import {
   buildTodayView,
-  cancelPending,
   compareContactsByName,
   completeReminder,
   nextPeopleAtCompany,
   snoozeReminder,
 } from './reminders.js';
-import type { Clock, Storage, Transaction } from './types.js';
-
-/** What deleting a contact takes with it, for the confirm dialog. */
-export interface DeletionImpact {
-  meetings: number;
-  activities: number;
-  reminders: number;
-  referrals: number;
-}
+import type { Clock, Storage } from './types.js';
+import {
+  follow,
+  gone,
+  invalid,
+  itemsOf,
+  parseInput,
+  requireOwn,
+  runWork,
+  type Work,
+} from './unit-of-work.js';
 
 /**
  * Contacts, their timeline and their reminders: every `contacts:*`, `activities:log` and
@@ -57,15 +61,16 @@ export interface PipelineService {
   /** Lenient on purpose: the add form asks while the user is still typing. */
   findDuplicates(input: Partial<DuplicateProbe>, ignoreId?: string): DuplicateMatch[];
   create(input: ContactInput): Contact;
-  update(id: string, input: ContactInput): Contact;
-  setStage(id: string, stage: Stage): Contact;
+  /** Saves the form; a stage picked there is a manual move (reported in `effects`). */
+  update(id: string, input: ContactInput): ContactChange;
+  setStage(id: string, stage: Stage): ContactChange;
   deletionImpact(id: string): DeletionImpact;
   delete(id: string): { undoToken: string };
   undoDelete(undoToken: string): Contact;
   logActivity(input: z.input<typeof LogActivityInput>): LogActivityResult;
   today(): TodayView;
-  snooze(id: string, until: string): Reminder;
-  done(id: string): Reminder;
+  snooze(id: string, until: string): ReminderChange;
+  done(id: string): ReminderChange;
   /** Labels contacts who never answered; returns how many changed. list() and today() call it. */
   sweepCurmudgeons(): number;
 }
@@ -87,6 +92,7 @@ interface Removed {
   reminders: Reminder[];
   meetings: Meeting[];
   notes: ThankYouNote[];
+  outreach: OutreachDraft[];
   /** Contacts this person had referred, as they were before their link was cleared. */
   referrals: Contact[];
 }
@@ -94,18 +100,6 @@ interface Removed {
 /** Activities may be logged a little ahead (a time zone slip), never days into the future. */
 const FUTURE_SLACK_MS = 24 * 60 * 60 * 1000;
 const EARLIEST_ACTIVITY = Date.parse('2000-01-01T00:00:00.000Z');
-
-/** Stages in which a pending 3B7 follow-up still makes sense; anything else cancels them. */
-const followUpStages: ReadonlySet<Stage> = new Set(['prospect', 'contacted']);
-
-const invalid = (field: string, message: string) =>
-  new UserFacingError('invalid-args', `${field}: ${message}`);
-
-const contactGone = () =>
-  new UserFacingError(
-    'not-found',
-    'This contact no longer exists; it may have been deleted. Reload the list and try again.',
-  );
 
 const time = (iso: string) => Date.parse(iso);
 
@@ -115,15 +109,9 @@ const newestFirst = (a: Activity, b: Activity) =>
   Number(b.kind === 'stage-change') - Number(a.kind === 'stage-change') ||
   (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** Parses with the contract's schema again: services are also called from outside IPC. */
+/** The contact form's input, parsed again, with tags cleaned. */
 function parseContactInput(input: unknown) {
-  const parsed = ContactInput.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const path = ['contact', ...(issue?.path ?? [])].join('.');
-    throw invalid(path, issue?.message ?? 'This contact cannot be saved.');
-  }
-  const value = parsed.data;
+  const value = parseInput(ContactInput, input, 'contact');
   // Tags: no blanks, no case-only duplicates ("Fintech" and "fintech" are one tag).
   const seen = new Set<string>();
   const tags = value.tags.filter((tag) => {
@@ -133,15 +121,6 @@ function parseContactInput(input: unknown) {
     return true;
   });
   return { ...value, tags };
-}
-
-function valuesWhere<T extends { contactId: string }>(
-  record: Readonly<Record<string, T>>,
-  contactId: string,
-): T[] {
-  const out: T[] = [];
-  for (const item of Object.values(record)) if (item.contactId === contactId) out.push(item);
-  return out;
 }
 
 export function createPipelineService(options: PipelineServiceOptions): PipelineService {
@@ -154,11 +133,9 @@ export function createPipelineService(options: PipelineServiceOptions): Pipeline
   const data = (): Readonly<Dataset> => storage.read();
   const nowIso = () => options.now().toISOString();
 
-  const requireContact = (contacts: Readonly<Record<string, Contact>>, id: string): Contact => {
-    const contact = Object.hasOwn(contacts, id) ? contacts[id] : undefined;
-    if (contact === undefined) throw contactGone();
-    return contact;
-  };
+  const work = <T>(fn: (w: Work) => T) => runWork({ storage, now: options.now, newId }, fn);
+  const requireContact = (contacts: Readonly<Record<string, Contact>>, id: string): Contact =>
+    requireOwn(contacts, id, gone.contact);
 
   const checkReferrer = (referredById: string | null, selfId: string | null) => {
     if (referredById === null) return;
@@ -172,31 +149,6 @@ export function createPipelineService(options: PipelineServiceOptions): Pipeline
         'contact.referredById',
         'The contact chosen as the referrer no longer exists. Choose someone else or leave it empty.',
       );
-  };
-
-  /**
-   * Moves a contact to `to` inside a transaction: logs the change on the timeline and, when the
-   * new stage is past waiting for a reply, cancels the pending 3B7 follow-ups.
-   */
-  const changeStage = (
-    tx: Transaction,
-    contact: Contact,
-    to: Stage,
-    at: string,
-  ): { contact: Contact; cancelled: Reminder[] } => {
-    if (contact.stage === to) return { contact, cancelled: [] };
-    const moved: Contact = { ...contact, stage: to, updatedAt: nowIso() };
-    tx.put('contacts', moved);
-    tx.put('activities', {
-      id: newId(),
-      contactId: contact.id,
-      kind: 'stage-change',
-      at,
-      summary: stageChangeSummary(contact.stage, to),
-      meetingId: null,
-    });
-    const cancelled = followUpStages.has(to) ? [] : cancelPending(tx, contact.id, isFollowUp);
-    return { contact: moved, cancelled };
   };
 
   const sweepCurmudgeons = (): number => {
@@ -256,9 +208,10 @@ export function createPipelineService(options: PipelineServiceOptions): Pipeline
     const dataset = data();
     requireContact(dataset.contacts, id);
     return {
-      meetings: valuesWhere(dataset.meetings, id).length,
-      activities: valuesWhere(dataset.activities, id).length,
-      reminders: valuesWhere(dataset.reminders, id).length,
+      meetings: itemsOf(dataset.meetings, id).length,
+      activities: itemsOf(dataset.activities, id).length,
+      reminders: itemsOf(dataset.reminders, id).length,
+      notes: itemsOf(dataset.notes, id).length,
       referrals: Object.values(dataset.contacts).filter((c) => c.referredById === id).length,
     };
   };
@@ -285,10 +238,10 @@ export function createPipelineService(options: PipelineServiceOptions): Pipeline
     if (when > options.now().getTime() + FUTURE_SLACK_MS)
       throw invalid('at', 'That date is in the future. Log an activity once it has happened.');
     requireContact(data().contacts, input.contactId);
-    return storage.transact((tx) => {
-      let contact = requireContact(tx.data.contacts, input.contactId);
+    const { value, effects } = work((w) => {
+      let contact = w.contact(input.contactId);
       const activity: Activity = {
-        id: newId(),
+        id: w.newId(),
         contactId: contact.id,
         kind: input.kind,
         at: new Date(when).toISOString(),
@@ -296,33 +249,56 @@ export function createPipelineService(options: PipelineServiceOptions): Pipeline
         meetingId: null,
       };
       // The plans look at the timeline as it was before this activity.
-      const activities = valuesWhere(tx.data.activities, contact.id);
-      const reminders = valuesWhere(tx.data.reminders, contact.id);
-      tx.put('activities', activity);
-      const created: Reminder[] = [];
-      const cancelled: Reminder[] = [];
-      const holidays = tx.data.settings.holidays;
-      if (input.kind === 'outreach-sent') {
-        const plan = planOutreach({ outreach: activity, contact, reminders, holidays, newId });
-        for (const reminder of [...plan.cancel, ...plan.create]) tx.put('reminders', reminder);
-        created.push(...plan.create);
-        cancelled.push(...plan.cancel);
-        if (contact.stage === 'prospect')
-          contact = changeStage(tx, contact, 'contacted', activity.at).contact;
-      } else if (input.kind === 'reply-received') {
-        const plan = planReply({ reply: activity, activities, reminders, holidays });
-        for (const reminder of plan.cancel) tx.put('reminders', reminder);
-        cancelled.push(...plan.cancel);
-        if (plan.responsiveness !== null && plan.responsiveness !== contact.responsiveness) {
-          contact = { ...contact, responsiveness: plan.responsiveness, updatedAt: nowIso() };
-          tx.put('contacts', contact);
+      const activities = itemsOf(w.data.activities, contact.id);
+      const reminders = itemsOf(w.data.reminders, contact.id);
+      const holidays = w.data.settings.holidays;
+      w.logActivity(activity);
+      switch (input.kind) {
+        case 'outreach-sent': {
+          const plan = planOutreach({ outreach: activity, contact, reminders, holidays, newId });
+          for (const reminder of [...plan.cancel, ...plan.create]) w.putReminder(reminder);
+          contact = w.moveByEvent(contact, 'outreach-sent', activity.at, null);
+          break;
         }
-      } else if (input.kind === 'follow-up-sent') {
-        for (const reminder of planFollowUpSent({ sent: activity, activities, reminders }))
-          tx.put('reminders', reminder);
+        case 'reply-received': {
+          const plan = planReply({ reply: activity, activities, reminders, holidays });
+          for (const reminder of plan.cancel) w.putReminder(reminder);
+          if (plan.responsiveness !== null && plan.responsiveness !== contact.responsiveness) {
+            contact = { ...contact, responsiveness: plan.responsiveness, updatedAt: w.nowIso() };
+            w.tx.put('contacts', contact);
+          }
+          contact = w.moveByEvent(contact, 'reply-received', activity.at, null);
+          break;
+        }
+        case 'follow-up-sent':
+          for (const reminder of planFollowUpSent({ sent: activity, activities, reminders }))
+            w.putReminder(reminder);
+          break;
+        case 'meeting-held':
+          // Logged by hand (no meeting in Rapport): the same follow-through as marking one held.
+          contact = follow.meetingHeld(w, contact, {
+            at: activity.at,
+            due: thankYouDeadline({ start: activity.at, minutes: 0 }),
+            createdBy: activity.id,
+            meetingId: null,
+          }).contact;
+          break;
+        case 'thank-you-sent':
+          contact = follow.thankYouSent(w, contact, {
+            at: activity.at,
+            meetingId: null,
+            createdBy: activity.id,
+          }).contact;
+          break;
+        case 'report-back-sent':
+          contact = follow.reportBackSent(w, contact, { at: activity.at, meetingId: null });
+          break;
+        default:
+          break;
       }
-      return { activity, contact, created, cancelled };
+      return { activity, contact };
     });
+    return { ...value, effects };
   };
 
   return {
@@ -338,9 +314,9 @@ export function createPipelineService(options: PipelineServiceOptions): Pipeline
         contact.referredById === null ? null : (dataset.contacts[contact.referredById] ?? null);
       return {
         contact,
-        activities: valuesWhere(dataset.activities, id).sort(newestFirst),
-        reminders: valuesWhere(dataset.reminders, id).sort((a, b) => time(a.due) - time(b.due)),
-        meetings: valuesWhere(dataset.meetings, id).sort((a, b) => time(b.start) - time(a.start)),
+        activities: itemsOf(dataset.activities, id).sort(newestFirst),
+        reminders: itemsOf(dataset.reminders, id).sort((a, b) => time(a.due) - time(b.due)),
+        meetings: itemsOf(dataset.meetings, id).sort((a, b) => time(b.start) - time(a.start)),
         referredBy,
         referrals: Object.values(dataset.contacts)
           .filter((c) => c.referredById === id)
@@ -363,7 +339,11 @@ export function createPipelineService(options: PipelineServiceOptions): Pipeline
         createdAt: at,
         updatedAt: at,
       };
-      storage.transact((tx) => tx.put('contacts', contact));
+      work((w) => {
+        w.tx.put('contacts', contact);
+        // A contact added straight into Keeping in touch starts the cycle at once.
+        w.scheduleKeepInTouch(contact);
+      });
       return contact;
     },
 
@@ -371,27 +351,32 @@ export function createPipelineService(options: PipelineServiceOptions): Pipeline
       const value = parseContactInput(input);
       requireContact(data().contacts, id);
       checkReferrer(value.referredById, id);
-      return storage.transact((tx) => {
-        const existing = requireContact(tx.data.contacts, id);
-        // Logs and follows up a stage move; the write below carries the edited fields on top of it.
-        changeStage(tx, existing, value.stage, nowIso());
+      const result = work((w) => {
+        const existing = w.contact(id);
+        // A stage picked in the form is the user's own move: logged, with its reminder changes.
+        const moved = w.moveManually(existing, value.stage, w.nowIso());
         const contact: Contact = {
           ...value,
           id,
-          responsiveness: existing.responsiveness,
+          responsiveness: moved.responsiveness,
           createdAt: existing.createdAt,
-          updatedAt: nowIso(),
+          updatedAt: w.nowIso(),
         };
-        tx.put('contacts', contact);
+        w.tx.put('contacts', contact);
+        if (
+          contact.keepInTouch.off !== existing.keepInTouch.off ||
+          contact.keepInTouch.days !== existing.keepInTouch.days
+        )
+          w.scheduleKeepInTouch(contact);
         return contact;
       });
+      return { contact: result.value, effects: result.effects };
     },
 
     setStage(id, stage) {
       requireContact(data().contacts, id);
-      return storage.transact(
-        (tx) => changeStage(tx, requireContact(tx.data.contacts, id), stage, nowIso()).contact,
-      );
+      const result = work((w) => w.moveManually(w.contact(id), stage, w.nowIso()));
+      return { contact: result.value, effects: result.effects };
     },
 
     deletionImpact,
@@ -401,10 +386,11 @@ export function createPipelineService(options: PipelineServiceOptions): Pipeline
       const contact = requireContact(dataset.contacts, id);
       const removed: Removed = {
         contact,
-        activities: valuesWhere(dataset.activities, id),
-        reminders: valuesWhere(dataset.reminders, id),
-        meetings: valuesWhere(dataset.meetings, id),
-        notes: valuesWhere(dataset.notes, id),
+        activities: itemsOf(dataset.activities, id),
+        reminders: itemsOf(dataset.reminders, id),
+        meetings: itemsOf(dataset.meetings, id),
+        notes: itemsOf(dataset.notes, id),
+        outreach: itemsOf(dataset.outreach, id),
         referrals: Object.values(dataset.contacts).filter((c) => c.referredById === id),
       };
       storage.transact((tx) => {
@@ -413,6 +399,7 @@ export function createPipelineService(options: PipelineServiceOptions): Pipeline
         for (const item of removed.reminders) tx.remove('reminders', item.id);
         for (const item of removed.meetings) tx.remove('meetings', item.id);
         for (const item of removed.notes) tx.remove('notes', item.id);
+        for (const item of removed.outreach) tx.remove('outreach', item.id);
         // Their referrals stay; only the link to someone who no longer exists goes.
         for (const item of removed.referrals) tx.put('contacts', { ...item, referredById: null });
       });
@@ -444,6 +431,7 @@ export function createPipelineService(options: PipelineServiceOptions): Pipeline
         for (const item of removed.reminders) tx.put('reminders', item);
         for (const item of removed.meetings) tx.put('meetings', item);
         for (const item of removed.notes) tx.put('notes', item);
+        for (const item of removed.outreach) tx.put('outreach', item);
         for (const item of removed.referrals) {
           const current = tx.data.contacts[item.id];
           // Relink only people still there and not linked to someone else in the meantime.
@@ -459,8 +447,8 @@ export function createPipelineService(options: PipelineServiceOptions): Pipeline
     logActivity,
     today,
 
-    snooze: (id, until) => snoozeReminder(storage, options.now(), id, until),
-    done: (id) => completeReminder(storage, id),
+    snooze: (id, until) => snoozeReminder(work, id, until),
+    done: (id) => completeReminder(work, id),
     sweepCurmudgeons,
   };
 }

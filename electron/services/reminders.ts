@@ -4,18 +4,18 @@ import {
   startOfLocalDay,
 } from '../../shared/domain/business-days.js';
 import { companyKey } from '../../shared/domain/contact-keys.js';
-import { isPending } from '../../shared/domain/three-b-seven.js';
+import { isPending } from '../../shared/domain/reminder-policy.js';
 import { UserFacingError } from '../../shared/result.js';
 import type { Dataset } from '../../shared/schema/dataset.js';
+import type { Effects } from '../../shared/schema/effects.js';
 import type { Contact, Reminder } from '../../shared/schema/entities.js';
-import type { TodayItem, TodayView } from '../../shared/schema/pipeline.js';
-import type { Storage, Transaction } from './types.js';
+import type { ReminderChange, TodayItem, TodayView } from '../../shared/schema/pipeline.js';
+import { gone, own, type Work } from './unit-of-work.js';
 
 /**
- * The one reminder engine. A reminder is generic (contact, kind, due instant, status, what created
- * it), so the 3B7 follow-ups of issue 3 and the thank-you / report-back reminders of later issues
- * share the Today view, snooze and done. Areas add reminders with `newReminder` inside their own
- * transaction and, if a kind needs them, Today suggestions through `TodayOptions.suggest`.
+ * The one reminder engine's read side and the user's own actions on a reminder (snooze, done).
+ * Reminders are created, completed and cancelled by the unit of work (unit-of-work.ts) as the
+ * policy in shared/domain/reminder-policy.ts says; the Today view lists every kind the same way.
  */
 
 /** Meetings within this window show on the Today view. */
@@ -35,43 +35,6 @@ export function compareContactsByName(a: Contact, b: Contact): number {
     collator.compare(a.company, b.company) ||
     (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   );
-}
-
-/** An open reminder; `createdBy` is the activity or meeting whose fate it follows. */
-export function newReminder(input: {
-  id: string;
-  contactId: string;
-  kind: Reminder['kind'];
-  due: Date;
-  title: string;
-  createdBy: string | null;
-}): Reminder {
-  return {
-    id: input.id,
-    contactId: input.contactId,
-    kind: input.kind,
-    due: input.due.toISOString(),
-    status: 'open',
-    snoozedUntil: null,
-    createdBy: input.createdBy,
-    title: input.title,
-  };
-}
-
-/** Cancels the contact's open or snoozed reminders that `which` selects; returns them. */
-export function cancelPending(
-  tx: Transaction,
-  contactId: string,
-  which: (reminder: Reminder) => boolean,
-): Reminder[] {
-  const cancelled: Reminder[] = [];
-  for (const reminder of Object.values(tx.data.reminders)) {
-    if (reminder.contactId !== contactId || !isPending(reminder) || !which(reminder)) continue;
-    const closed: Reminder = { ...reminder, status: 'cancelled', snoozedUntil: null };
-    tx.put('reminders', closed);
-    cancelled.push(closed);
-  }
-  return cancelled;
 }
 
 /**
@@ -157,52 +120,59 @@ export function buildTodayView(
   return { date, items: items.map(({ at: _at, ...item }) => item), upcomingMeetings };
 }
 
-const reminderGone = () =>
-  new UserFacingError(
-    'not-found',
-    'This reminder no longer exists; its contact may have been deleted. Reload the Today view.',
-  );
+type RunWork = <T>(fn: (work: Work) => T) => { value: T; effects: Effects };
 
-function requireReminder(storage: Storage, id: string): Reminder {
-  const { reminders, contacts } = storage.read();
-  const reminder = Object.hasOwn(reminders, id) ? reminders[id] : undefined;
-  if (reminder === undefined || !Object.hasOwn(contacts, reminder.contactId)) throw reminderGone();
+/** The reminder, if it and its contact still exist. */
+function requireReminder(work: Work, id: string): Reminder {
+  const { reminders, contacts } = work.data;
+  const reminder = own(reminders, id);
+  if (reminder === undefined || !Object.hasOwn(contacts, reminder.contactId)) throw gone.reminder();
   return reminder;
 }
 
 /** Hides a reminder until `until` (later than now, at most a year ahead). */
-export function snoozeReminder(storage: Storage, now: Date, id: string, until: string): Reminder {
+export function snoozeReminder(run: RunWork, id: string, until: string): ReminderChange {
   const at = time(until);
   if (Number.isNaN(at)) throw new UserFacingError('invalid-args', 'until: Enter a date and time.');
-  if (at <= now.getTime())
-    throw new UserFacingError('invalid-args', 'until: Choose a time later than now.');
-  if (at > now.getTime() + LONGEST_SNOOZE_MS)
-    throw new UserFacingError('invalid-args', 'until: Snooze for a year at most.');
-  const reminder = requireReminder(storage, id);
-  if (!isPending(reminder))
-    throw new UserFacingError(
-      'conflict',
-      `This reminder is already ${reminder.status === 'done' ? 'done' : 'cancelled'}; there is nothing to snooze.`,
-    );
-  const snoozed: Reminder = {
-    ...reminder,
-    status: 'snoozed',
-    snoozedUntil: new Date(at).toISOString(),
-  };
-  storage.transact((tx) => tx.put('reminders', snoozed));
-  return snoozed;
+  const { value, effects } = run((work) => {
+    if (at <= work.now.getTime())
+      throw new UserFacingError('invalid-args', 'until: Choose a time later than now.');
+    if (at > work.now.getTime() + LONGEST_SNOOZE_MS)
+      throw new UserFacingError('invalid-args', 'until: Snooze for a year at most.');
+    const reminder = requireReminder(work, id);
+    if (!isPending(reminder))
+      throw new UserFacingError(
+        'conflict',
+        `This reminder is already ${reminder.status === 'done' ? 'done' : 'cancelled'}; there is nothing to snooze.`,
+      );
+    const snoozed: Reminder = {
+      ...reminder,
+      status: 'snoozed',
+      snoozedUntil: new Date(at).toISOString(),
+    };
+    work.putReminder(snoozed);
+    return snoozed;
+  });
+  return { reminder: value, effects };
 }
 
-/** Marks a reminder done; doing it twice is harmless, a cancelled one cannot be done. */
-export function completeReminder(storage: Storage, id: string): Reminder {
-  const reminder = requireReminder(storage, id);
-  if (reminder.status === 'done') return reminder;
-  if (reminder.status === 'cancelled')
-    throw new UserFacingError(
-      'conflict',
-      'This reminder was cancelled (a reply or a stage change closed it); there is nothing left to do.',
-    );
-  const closed: Reminder = { ...reminder, status: 'done', snoozedUntil: null };
-  storage.transact((tx) => tx.put('reminders', closed));
-  return closed;
+/**
+ * Marks a reminder done; doing it twice is harmless, a cancelled one cannot be done. A
+ * keep-in-touch reminder done starts the next one, N days from now.
+ */
+export function completeReminder(run: RunWork, id: string): ReminderChange {
+  const { value, effects } = run((work) => {
+    const reminder = requireReminder(work, id);
+    if (reminder.status === 'done') return reminder;
+    if (reminder.status === 'cancelled')
+      throw new UserFacingError(
+        'conflict',
+        'This reminder was cancelled (a reply or a stage change closed it); there is nothing left to do.',
+      );
+    const closed = work.closeReminder(reminder, 'done');
+    if (reminder.kind === 'keep-in-touch')
+      work.scheduleKeepInTouch(work.contact(reminder.contactId), work.now);
+    return closed;
+  });
+  return { reminder: value, effects };
 }

@@ -18,6 +18,7 @@ export const bucketCounts: Readonly<Record<CollectionName, number>> = {
   questions: 1,
   templates: 1,
   notes: 4,
+  outreach: 1,
   attachments: 1,
 };
 

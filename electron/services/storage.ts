@@ -59,7 +59,7 @@ import {
   shardContent,
   shardSchema,
 } from './shards.js';
-import type { Clock, Storage, Transaction } from './types.js';
+import type { Clock, Storage, StoreChange, Transaction } from './types.js';
 
 /** electron-store's default export in Electron, conf's `Conf` in tests and the benchmark. */
 export interface StoreClassLike {
@@ -161,10 +161,24 @@ const emptyDataset = (settings: Dataset['settings']): Dataset => ({
   questions: {},
   templates: {},
   notes: {},
+  outreach: {},
   attachments: {},
 });
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/** The collections (and settings) whose files a transaction wrote, in a stable order. */
+function changedCollections(fileNames: Iterable<string>): StoreChange['collections'] {
+  const touched = new Set<string>();
+  for (const name of fileNames) {
+    const parsed = parseStoreFileName(name);
+    if (parsed?.kind === 'settings') touched.add('settings');
+    else if (parsed?.kind === 'shard') touched.add(parsed.collection);
+  }
+  return everyCollection().filter((name) => touched.has(name));
+}
+
+const everyCollection = (): StoreChange['collections'] => ['settings', ...collectionNames];
 
 /**
  * Opens (or creates) the store under `dataDir`: replays an interrupted multi-file save, cleans
@@ -225,6 +239,7 @@ class FileStorage implements Storage {
   private startTimer: NodeJS.Timeout | null = null;
   private intervalTimer: NodeJS.Timeout | null = null;
   private closed = false;
+  private readonly changeListeners = new Set<(change: StoreChange) => void>();
 
   constructor(options: OpenStorageOptions) {
     this.dataDir = path.resolve(options.dataDir);
@@ -1089,7 +1104,25 @@ class FileStorage implements Storage {
       );
     }
     this.afterChange();
+    this.notify(changedCollections(dirty.keys()));
     return result;
+  }
+
+  onChange(listener: (change: StoreChange) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  /** Tells listeners what a committed change touched; a listener's failure never undoes it. */
+  private notify(collections: StoreChange['collections']): void {
+    if (collections.length === 0) return;
+    for (const listener of this.changeListeners) {
+      try {
+        listener({ collections });
+      } catch (error) {
+        this.log('[storage] a change listener failed', error);
+      }
+    }
   }
 
   /** The write for a file changed by a transaction; shards reuse the unchanged items' text. */
@@ -1161,6 +1194,7 @@ class FileStorage implements Storage {
     const safety = this.createBackup('before-restore');
     this.replaceAllFiles(data);
     this.afterChange();
+    this.notify(everyCollection());
     return { restored: name, safetyBackup: safety.name };
   }
 
@@ -1212,6 +1246,7 @@ class FileStorage implements Storage {
     const safety = this.createBackup('before-import');
     this.replaceAllFiles(data);
     this.afterChange();
+    this.notify(everyCollection());
     const counts: Record<string, number> = {};
     for (const collection of collectionNames)
       counts[collection] = Object.keys(data[collection]).length;

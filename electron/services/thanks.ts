@@ -1,39 +1,46 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import {
-  addCalendarDays,
-  localDateOf,
-  reminderInstant,
-} from '../../shared/domain/business-days.js';
 import { mergeFields, openTokens } from '../../shared/domain/merge-fields.js';
-import { stageChangeSummary } from '../../shared/domain/stages.js';
-import { isPending } from '../../shared/domain/three-b-seven.js';
+import { fullName, listOfNames } from '../../shared/domain/names.js';
+import { thankYouDeadline } from '../../shared/domain/reminder-policy.js';
 import { builtInTemplates, isBuiltInTemplateId } from '../../shared/domain/thank-you-templates.js';
 import { UserFacingError } from '../../shared/result.js';
 import type { Dataset } from '../../shared/schema/dataset.js';
 import type {
   Contact,
   Meeting,
-  Reminder,
-  Stage,
+  NotePurpose,
   Template,
   ThankYouNote,
 } from '../../shared/schema/entities.js';
 import {
   SaveTemplateInput,
   SaveThankYouInput,
+  ThanksContextInput,
   type MarkSentResult,
   type MergeContext,
   type ThankYouSummary,
 } from '../../shared/schema/thanks.js';
-import { meetingEnd } from './meetings.js';
-import { newReminder } from './reminders.js';
-import type { Clock, Storage, Transaction } from './types.js';
+import type { Clock, Storage } from './types.js';
+import {
+  follow,
+  gone,
+  invalid,
+  own,
+  parseInput,
+  requireOwn,
+  runWork,
+  type Work,
+} from './unit-of-work.js';
 
 /**
  * Templates and thank-you notes: every `templates:*` and `thanks:*` channel but the .docx export
- * is one method here. Marking a note sent writes the note, the timeline entry, the stage move and
- * both reminder changes in one transaction, so a crash never leaves the contact half thanked.
+ * is one method here. A note has a purpose, and each is followed through differently (see
+ * DOMAIN.md): a thank-you after an interview thanks the interviewee (Thanked, 24-hour reminder
+ * done, a report-back later); a report-back tells them what came of their advice (report-back
+ * done, Keeping in touch); a referrer thank-you is addressed to the person who made the
+ * introduction and changes nothing for the interviewee. Marking a note sent writes everything in
+ * one transaction, so a crash never leaves a contact half thanked.
  */
 export interface ThanksService {
   /** Built-in templates first (in their fixed order), then the user's by name. */
@@ -41,14 +48,14 @@ export interface ThanksService {
   saveTemplate(input: z.input<typeof SaveTemplateInput>): Template;
   /** The user's templates only; deleting one that is already gone is harmless. */
   deleteTemplate(id: string): null;
-  context(contactId: string, meetingId: string | null): MergeContext;
-  /** Newest first; only the contact's when `contactId` is given. */
+  context(input: z.input<typeof ThanksContextInput>): MergeContext;
+  /** Newest first; only the notes addressed to the contact when `contactId` is given. */
   list(contactId?: string): ThankYouSummary[];
   get(id: string): ThankYouNote;
   save(input: z.input<typeof SaveThankYouInput>): ThankYouNote;
   /** Remembers where the note was last exported, so History can show it. */
   recordExport(id: string, filePath: string): ThankYouNote;
-  /** Sent, Thanked, 24-hour reminder done, report-back reminder; a second call changes nothing. */
+  /** Sent, and what the note's purpose follows it with; a second call changes nothing. */
   markSent(id: string): MarkSentResult;
 }
 
@@ -59,27 +66,7 @@ export interface ThanksServiceOptions {
   newId?: () => string;
 }
 
-const THANK_YOU_AFTER_MS = 24 * 60 * 60 * 1000;
-
-/** Stages a sent thank-you must not move a contact away from. */
-const keepStage: ReadonlySet<Stage> = new Set(['thanked', 'keeping-in-touch']);
-
 const time = (iso: string) => Date.parse(iso);
-
-const invalid = (field: string, message: string) =>
-  new UserFacingError('invalid-args', `${field}: ${message}`);
-
-const contactGone = () =>
-  new UserFacingError(
-    'not-found',
-    'This contact no longer exists; it may have been deleted. Reload the list and try again.',
-  );
-
-const noteGone = () =>
-  new UserFacingError(
-    'not-found',
-    'This thank-you note no longer exists; it may have been deleted with its contact. Reload the list.',
-  );
 
 const templateGone = () =>
   new UserFacingError(
@@ -93,23 +80,6 @@ const builtInRefused = () =>
     'Built-in templates cannot be changed or deleted. Save your version as a new template instead.',
   );
 
-/** Parses with the contract's schema again (services are called from outside IPC too). */
-function parse<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = (issue?.path ?? []).join('.');
-    throw invalid(field || 'request', issue?.message ?? 'This cannot be saved.');
-  }
-  return parsed.data;
-}
-
-const own = <T>(record: Readonly<Record<string, T>>, id: string): T | undefined =>
-  Object.hasOwn(record, id) ? record[id] : undefined;
-
-const fullName = (contact: Contact) =>
-  [contact.firstName, contact.lastName].filter((part) => part.trim() !== '').join(' ');
-
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
 const fieldLabel = (name: string) =>
@@ -118,28 +88,32 @@ const fieldLabel = (name: string) =>
 /** The sentence that refuses to send a note with open merge tokens, naming each field once. */
 function openTokensMessage(names: readonly string[]): string {
   const labels = [...new Set(names.map(fieldLabel))];
-  const list =
-    labels.length === 1
-      ? labels[0]
-      : `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
-  return `The note still has ${labels.length === 1 ? 'an empty field' : 'empty fields'} (${list}). Fill ${labels.length === 1 ? 'it' : 'them'} in or delete ${labels.length === 1 ? 'it' : 'them'}, then mark the note as sent; the note is saved as it is.`;
+  const one = labels.length === 1;
+  return `The note still has ${one ? 'an empty field' : 'empty fields'} (${listOfNames(labels)}). Fill ${one ? 'it' : 'them'} in or delete ${one ? 'it' : 'them'}, then mark the note as sent; the note is saved as it is.`;
+}
+
+/** The timeline line for a sent note, on the recipient's timeline. */
+function sentSummary(purpose: NotePurpose, recipient: Contact, about: Contact | null): string {
+  if (purpose === 'report-back') return `Told ${fullName(recipient)} how their advice worked out`;
+  if (purpose === 'referrer-thanks')
+    return about === null
+      ? `Thanked ${fullName(recipient)} for an introduction`
+      : `Thanked ${fullName(recipient)} for the introduction to ${fullName(about)}`;
+  return `Sent ${fullName(recipient)} a thank-you note`;
 }
 
 export function createThanksService(options: ThanksServiceOptions): ThanksService {
   const { storage } = options;
   const newId = options.newId ?? randomUUID;
-  const nowIso = () => options.now().toISOString();
   const data = (): Readonly<Dataset> => storage.read();
+  const work = <T>(fn: (w: Work) => T) => runWork({ storage, now: options.now, newId }, fn);
 
-  const requireContact = (dataset: Readonly<Dataset>, id: string): Contact => {
-    const contact = own(dataset.contacts, id);
-    if (contact === undefined) throw contactGone();
-    return contact;
-  };
+  const requireContact = (dataset: Readonly<Dataset>, id: string): Contact =>
+    requireOwn(dataset.contacts, id, gone.contact);
 
   const requireNote = (dataset: Readonly<Dataset>, id: string): ThankYouNote => {
     const note = own(dataset.notes, id);
-    if (note === undefined || !Object.hasOwn(dataset.contacts, note.contactId)) throw noteGone();
+    if (note === undefined || !Object.hasOwn(dataset.contacts, note.contactId)) throw gone.note();
     return note;
   };
 
@@ -164,34 +138,54 @@ export function createThanksService(options: ThanksServiceOptions): ThanksServic
     return meeting;
   };
 
+  /**
+   * Who a note is about and its meeting, checked: for a referrer thank-you the note goes to the
+   * referrer (`contactId`) and is about the person they introduced (`aboutContactId`, whose
+   * meeting it is); every other note is about its own recipient.
+   */
+  const resolveNote = (
+    dataset: Readonly<Dataset>,
+    input: {
+      purpose: NotePurpose;
+      contactId: string;
+      aboutContactId: string | null;
+      meetingId: string | null;
+    },
+  ) => {
+    const recipient = requireContact(dataset, input.contactId);
+    let about = recipient;
+    if (input.purpose === 'referrer-thanks') {
+      if (input.aboutContactId === null)
+        throw invalid('aboutContactId', 'Choose the person the referrer introduced you to.');
+      if (input.aboutContactId === input.contactId)
+        throw invalid(
+          'aboutContactId',
+          'A referrer thank-you goes to the person who made the introduction, not to the person you met.',
+        );
+      about = requireContact(dataset, input.aboutContactId);
+    } else if (input.aboutContactId !== null && input.aboutContactId !== input.contactId) {
+      throw invalid('aboutContactId', 'Only a referrer thank-you is about someone else.');
+    }
+    const meeting =
+      input.meetingId === null
+        ? null
+        : requireMeetingOf(dataset, about.id, input.meetingId, 'meetingId');
+    return { recipient, about, meeting };
+  };
+
   const findTemplate = (dataset: Readonly<Dataset>, id: string): Template | undefined =>
     builtInTemplates.find((template) => template.id === id) ?? own(dataset.templates, id);
 
-  const reportBackOf = (dataset: Readonly<Dataset>, noteId: string): Reminder | undefined =>
-    Object.values(dataset.reminders).find(
-      (reminder) => reminder.kind === 'report-back' && reminder.createdBy === noteId,
-    );
-
-  /** Marks done the 24-hour reminders this note answers: its meeting's, or all the contact's. */
-  const completeThankYouDue = (tx: Transaction, note: ThankYouNote) => {
-    for (const reminder of Object.values(tx.data.reminders)) {
-      if (reminder.contactId !== note.contactId || reminder.kind !== 'thank-you-due') continue;
-      if (!isPending(reminder)) continue;
-      if (note.meetingId !== null && reminder.createdBy !== note.meetingId) continue;
-      tx.put('reminders', { ...reminder, status: 'done', snoozedUntil: null });
-    }
-  };
-
   return {
     templates() {
-      const own = Object.values(data().templates)
+      const mine = Object.values(data().templates)
         .filter((template) => !isBuiltInTemplateId(template.id))
         .sort((a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : 1));
-      return [...builtInTemplates, ...own];
+      return [...builtInTemplates, ...mine];
     },
 
     saveTemplate(raw) {
-      const input = parse(SaveTemplateInput, raw);
+      const input = parseInput(SaveTemplateInput, raw);
       if (input.id !== undefined && isBuiltInTemplateId(input.id)) throw builtInRefused();
       if (input.id !== undefined && !Object.hasOwn(data().templates, input.id))
         throw templateGone();
@@ -218,18 +212,21 @@ export function createThanksService(options: ThanksServiceOptions): ThanksServic
       return null;
     },
 
-    context(contactId, meetingId) {
+    context(raw) {
+      const input = parseInput(ThanksContextInput, raw);
       const dataset = data();
-      const contact = requireContact(dataset, contactId);
-      const meeting =
-        meetingId === null ? null : requireMeetingOf(dataset, contactId, meetingId, 'meetingId');
+      const { recipient, about, meeting } = resolveNote(dataset, input);
       const referrer =
-        contact.referredById === null
-          ? null
-          : (own(dataset.contacts, contact.referredById) ?? null);
+        input.purpose === 'referrer-thanks'
+          ? recipient
+          : about.referredById === null
+            ? null
+            : (own(dataset.contacts, about.referredById) ?? null);
       const { profile } = dataset.settings;
       return {
-        contact,
+        purpose: input.purpose,
+        recipient,
+        contact: about,
         meeting,
         referrer,
         myName: profile.name,
@@ -237,8 +234,8 @@ export function createThanksService(options: ThanksServiceOptions): ThanksServic
         myEmail: profile.email,
         myAddress: profile.address,
         dueAt:
-          meeting?.status === 'held'
-            ? new Date(meetingEnd(meeting).getTime() + THANK_YOU_AFTER_MS).toISOString()
+          input.purpose === 'thank-you' && meeting?.status === 'held'
+            ? thankYouDeadline(meeting).toISOString()
             : null,
       };
     },
@@ -252,7 +249,11 @@ export function createThanksService(options: ThanksServiceOptions): ThanksServic
         if (contact === undefined) continue;
         const meeting =
           note.meetingId === null ? null : (own(dataset.meetings, note.meetingId) ?? null);
-        summaries.push({ note, contact, meeting });
+        const about =
+          note.aboutContactId === null
+            ? null
+            : (own(dataset.contacts, note.aboutContactId) ?? null);
+        summaries.push({ note, contact, about, meeting });
       }
       return summaries.sort(
         (a, b) =>
@@ -266,11 +267,9 @@ export function createThanksService(options: ThanksServiceOptions): ThanksServic
     },
 
     save(raw) {
-      const input = parse(SaveThankYouInput, raw);
+      const input = parseInput(SaveThankYouInput, raw);
       const check = (dataset: Readonly<Dataset>) => {
-        requireContact(dataset, input.contactId);
-        if (input.meetingId !== null)
-          requireMeetingOf(dataset, input.contactId, input.meetingId, 'meetingId');
+        resolveNote(dataset, input);
         if (input.templateId !== null && findTemplate(dataset, input.templateId) === undefined)
           throw invalid(
             'templateId',
@@ -278,10 +277,10 @@ export function createThanksService(options: ThanksServiceOptions): ThanksServic
           );
         if (input.id === undefined) return undefined;
         const existing = requireNote(dataset, input.id);
-        if (existing.contactId !== input.contactId)
+        if (existing.contactId !== input.contactId || existing.purpose !== input.purpose)
           throw new UserFacingError(
             'conflict',
-            'This note belongs to another contact. Start a new note for this contact instead.',
+            'This note belongs to another contact or is another kind of note. Start a new note instead; your text is kept.',
           );
         return existing;
       };
@@ -290,12 +289,14 @@ export function createThanksService(options: ThanksServiceOptions): ThanksServic
         const existing = check(tx.data);
         const note: ThankYouNote = {
           id: existing?.id ?? newId(),
+          purpose: input.purpose,
           contactId: input.contactId,
+          aboutContactId: input.purpose === 'referrer-thanks' ? input.aboutContactId : null,
           meetingId: input.meetingId,
           templateId: input.templateId,
           subject: input.subject,
           body: input.body,
-          createdAt: existing?.createdAt ?? nowIso(),
+          createdAt: existing?.createdAt ?? options.now().toISOString(),
           sentAt: existing?.sentAt ?? null,
           exportedFile: existing?.exportedFile ?? '',
         };
@@ -317,8 +318,7 @@ export function createThanksService(options: ThanksServiceOptions): ThanksServic
     },
 
     markSent(id) {
-      const dataset = data();
-      const found = requireNote(dataset, id);
+      const found = requireNote(data(), id);
       if (found.sentAt === null) {
         if (found.body.trim() === '')
           throw invalid('body', 'The note is empty. Write the note, then mark it as sent.');
@@ -326,55 +326,42 @@ export function createThanksService(options: ThanksServiceOptions): ThanksServic
         if (open.length > 0)
           throw invalid('body', openTokensMessage(open.map((token) => token.name)));
       }
-      return storage.transact((tx) => {
-        const existing = requireNote(tx.data, id);
-        let contact = requireContact(tx.data, existing.contactId);
-        const previous = reportBackOf(tx.data, existing.id);
-        if (existing.sentAt !== null && previous !== undefined)
-          return { note: existing, contact, reportBack: previous };
-        const now = options.now();
-        const at = now.toISOString();
-        const note: ThankYouNote = { ...existing, sentAt: existing.sentAt ?? at };
-        if (existing.sentAt === null) {
-          tx.put('notes', note);
-          tx.put('activities', {
-            id: newId(),
-            contactId: contact.id,
-            kind: 'thank-you-sent',
+      const result = work((w) => {
+        const existing = requireNote(w.data, id);
+        const recipient = w.contact(existing.contactId);
+        // Sent already: a second call changes nothing (and says nothing happened).
+        if (existing.sentAt !== null) return { note: existing, contact: recipient };
+        const at = w.nowIso();
+        const note: ThankYouNote = { ...existing, sentAt: at };
+        w.tx.put('notes', note);
+        const about =
+          note.aboutContactId === null ? null : (own(w.data.contacts, note.aboutContactId) ?? null);
+        w.logActivity({
+          id: w.newId(),
+          contactId: recipient.id,
+          kind:
+            note.purpose === 'report-back'
+              ? 'report-back-sent'
+              : note.purpose === 'referrer-thanks'
+                ? 'referrer-thanks-sent'
+                : 'thank-you-sent',
+          at,
+          summary: sentSummary(note.purpose, recipient, about).slice(0, 5_000),
+          // A referrer thank-you is not about a meeting of the referrer's.
+          meetingId: note.purpose === 'referrer-thanks' ? null : note.meetingId,
+        });
+        let contact = recipient;
+        if (note.purpose === 'thank-you')
+          contact = follow.thankYouSent(w, recipient, {
             at,
-            summary: `Sent ${fullName(contact)} a thank-you note`.slice(0, 5_000),
             meetingId: note.meetingId,
-          });
-          if (!keepStage.has(contact.stage)) {
-            const moved: Contact = { ...contact, stage: 'thanked', updatedAt: at };
-            tx.put('contacts', moved);
-            tx.put('activities', {
-              id: newId(),
-              contactId: contact.id,
-              kind: 'stage-change',
-              at,
-              summary: stageChangeSummary(contact.stage, 'thanked'),
-              meetingId: note.meetingId,
-            });
-            contact = moved;
-          }
-          completeThankYouDue(tx, note);
-        }
-        const reportBack =
-          previous ??
-          newReminder({
-            id: newId(),
-            contactId: contact.id,
-            kind: 'report-back',
-            due: reminderInstant(
-              addCalendarDays(localDateOf(now), tx.data.settings.reportBackDays),
-            ),
-            title: `Tell ${contact.firstName} how their advice worked out`.slice(0, 300),
             createdBy: note.id,
-          });
-        if (previous === undefined) tx.put('reminders', reportBack);
-        return { note, contact, reportBack };
+          }).contact;
+        else if (note.purpose === 'report-back')
+          contact = follow.reportBackSent(w, recipient, { at, meetingId: note.meetingId });
+        return { note, contact };
       });
+      return { ...result.value, effects: result.effects };
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { BackupInfo, StorageStatus } from '../../shared/contract.js';
+import type { BackupInfo, DataChange, StorageStatus } from '../../shared/contract.js';
 import type { Attachment } from '../../shared/schema/entities.js';
 import type { CollectionName, Dataset, Entity } from '../../shared/schema/dataset.js';
 import type { Settings } from '../../shared/schema/settings.js';
@@ -41,6 +41,37 @@ export interface Storage {
   addAttachment(sourcePath: string, role: Attachment['role']): Attachment;
   /** Absolute path of a stored attachment; throws for ids that are unknown or escape the folder. */
   attachmentPath(id: string): string;
+  /**
+   * Calls `listener` after every committed change (a transaction, a restore, an import) with the
+   * collections it touched, so main can tell the renderer what to refresh. Returns the unsubscribe.
+   */
+  onChange(listener: (change: StoreChange) => void): () => void;
   /** Final backup if anything changed since the last one; stops timers. */
   close(): void;
+}
+
+/** What one committed change touched: the same names the `data:changed` event carries. */
+export interface StoreChange {
+  collections: DataChange['collections'];
+}
+
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+/** Native dialogs, passed in so tests and the e2e harness can answer them. */
+export interface Dialogs {
+  /** Resolves to the chosen paths, or null when the user cancelled. */
+  showOpen(options: {
+    title: string;
+    filters: FileFilter[];
+    multiple?: boolean;
+  }): Promise<string[] | null>;
+  /** Resolves to the chosen path, or null when the user cancelled. */
+  showSave(options: {
+    title: string;
+    defaultPath: string;
+    filters: FileFilter[];
+  }): Promise<string | null>;
 }

@@ -7,7 +7,6 @@ import type {
 import type { z } from 'zod';
 import type { ResultOf } from '../../shared/contract.js';
 import { call, errorMessage } from '../api.js';
-import { useContactsStore } from './contacts-store.js';
 
 interface ContactDetailState {
   id: string | null;
@@ -16,7 +15,9 @@ interface ContactDetailState {
   error: string | null;
   /** Loads the contact page's data; a later call for another contact wins over an earlier one. */
   load(id: string): Promise<void>;
-  /** Logs one activity and reloads the page's data (timeline, reminders, responsiveness). */
+  /** After main changed what the page shows: reloads the contact on screen, if any. */
+  refresh(): Promise<void>;
+  /** Logs one activity; main's change event brings the timeline and reminders up to date. */
   logActivity(input: z.input<typeof LogActivityInput>): Promise<LogActivityResult>;
   /** What deleting would take with it, for the confirm dialog. */
   deletionImpact(id: string): Promise<ResultOf<'contacts:deletionImpact'>>;
@@ -46,12 +47,11 @@ export const useContactDetailStore = create<ContactDetailState>()((set, get) => 
       if (get().id === id) set({ loading: false, error: errorMessage(error) });
     }
   },
-  logActivity: async (input) => {
-    const result = await call('activities:log', input);
-    useContactsStore.getState().upsert(result.contact);
-    if (get().id === input.contactId) await get().load(input.contactId);
-    return result;
+  refresh: async () => {
+    const { id } = get();
+    if (id !== null) await get().load(id);
   },
+  logActivity: (input) => call('activities:log', input),
   deletionImpact: (id) => call('contacts:deletionImpact', { id }),
 }));
 

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
+import { fullName } from '../../shared/domain/names.js';
 import type { Contact, Stage } from '../../shared/schema/entities.js';
-import type { ContactInput, DuplicateMatch } from '../../shared/schema/pipeline.js';
+import type { ContactChange, ContactInput, DuplicateMatch } from '../../shared/schema/pipeline.js';
 import { call, errorMessage } from '../api.js';
 
 /** A deletion the user can still take back from the pipeline page. */
@@ -18,16 +19,21 @@ interface ContactsState {
   /** Last message about a board action (a failed move, an undone delete), shown on the page. */
   notice: Notice | null;
   undo: PendingUndo | null;
-  /** Reloads every contact from main (after an import, a restore, or at start). */
+  /** Loads every contact from main. */
   load(): Promise<void>;
+  /** After main changed contacts: reloads if this store has loaded them. */
+  refresh(): Promise<void>;
   /** Puts a saved contact into the list (new or replaced), as main returned it. */
   upsert(contact: Contact): void;
   /** Same-person matches for the form's warning; a failed check answers "none" (saving decides). */
   findDuplicates(input: ContactInput, ignoreId?: string): Promise<DuplicateMatch[]>;
   create(input: ContactInput): Promise<Contact>;
-  update(id: string, input: ContactInput): Promise<Contact>;
-  /** Optimistic: the card moves at once and moves back, with a message, if saving fails. */
-  setStage(id: string, stage: Stage): Promise<boolean>;
+  update(id: string, input: ContactInput): Promise<ContactChange>;
+  /**
+   * Optimistic: the card moves at once and moves back, with a message, if saving fails. Resolves
+   * to what main did (null when it failed or nothing was to change).
+   */
+  setStage(id: string, stage: Stage): Promise<ContactChange | null>;
   remove(id: string, name: string): Promise<void>;
   undoDelete(): Promise<void>;
   clearNotice(): void;
@@ -41,8 +47,6 @@ const initial = {
   undo: null as PendingUndo | null,
 };
 
-const nameOf = (c: Contact) => `${c.firstName} ${c.lastName}`.trim();
-
 /** All contacts, for the board, the list and the pickers. */
 export const useContactsStore = create<ContactsState>()((set, get) => ({
   ...initial,
@@ -52,6 +56,9 @@ export const useContactsStore = create<ContactsState>()((set, get) => ({
     } catch (error) {
       set({ error: errorMessage(error) });
     }
+  },
+  refresh: async () => {
+    if (get().loaded) await get().load();
   },
   upsert: (contact) =>
     set((state) => {
@@ -77,17 +84,18 @@ export const useContactsStore = create<ContactsState>()((set, get) => ({
     return contact;
   },
   update: async (id, input) => {
-    const contact = await call('contacts:update', { id, contact: input });
-    get().upsert(contact);
-    return contact;
+    const change = await call('contacts:update', { id, contact: input });
+    get().upsert(change.contact);
+    return change;
   },
   setStage: async (id, stage) => {
     const before = get().contacts.find((c) => c.id === id);
-    if (before?.stage === stage) return true;
+    if (before?.stage === stage) return null;
     if (before) get().upsert({ ...before, stage });
     try {
-      get().upsert(await call('contacts:setStage', { id, stage }));
-      return true;
+      const change = await call('contacts:setStage', { id, stage });
+      get().upsert(change.contact);
+      return change;
     } catch (error) {
       if (before) {
         // Put back only the stage: anything else main sent meanwhile stays.
@@ -97,10 +105,10 @@ export const useContactsStore = create<ContactsState>()((set, get) => ({
       set({
         notice: {
           kind: 'error',
-          text: `${before ? nameOf(before) : 'The contact'} was not moved. ${errorMessage(error)}`,
+          text: `${before ? fullName(before) : 'The contact'} was not moved. ${errorMessage(error)}`,
         },
       });
-      return false;
+      return null;
     }
   },
   remove: async (id, name) => {
@@ -116,9 +124,9 @@ export const useContactsStore = create<ContactsState>()((set, get) => ({
     if (!pending) return;
     try {
       const contact = await call('contacts:undoDelete', { undoToken: pending.undoToken });
-      set({ undo: null, notice: { kind: 'success', text: `${nameOf(contact)} is back.` } });
-      // Meetings, timeline and referrals come back too; reload so the board shows them as saved.
-      await get().load();
+      // Meetings, timeline and referrals come back too; main's change event refreshes the lists.
+      get().upsert(contact);
+      set({ undo: null, notice: { kind: 'success', text: `${fullName(contact)} is back.` } });
     } catch (error) {
       set({
         undo: null,

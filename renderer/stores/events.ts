@@ -1,14 +1,97 @@
+import type { ChangedCollection, DataChange } from '../../shared/contract.js';
 import { onMainEvent } from '../api.js';
+import { useContactDetailStore } from './contact-detail-store.js';
+import { useContactsStore } from './contacts-store.js';
 import { useImportStore } from './import-store.js';
+import { useMeetingsStore } from './meetings-store.js';
+import { usePrepStore } from './prep-store.js';
+import { useQuestionBankStore } from './question-bank-store.js';
 import { useSettingsStore } from './settings-store.js';
 import { useStorageStore } from './storage-store.js';
+import { useThanksStore } from './thanks-store.js';
+import { useTodayStore } from './today-store.js';
 import { useUiStore, type Route } from './ui-store.js';
 
 /**
+ * Which store shows which collections. After every committed change main names the collections
+ * it touched (`data:changed`); each store whose data is among them refreshes itself (if it has
+ * loaded anything). This table is the only place that knows; no store reloads another.
+ */
+const dependents: ReadonlyArray<{
+  collections: readonly ChangedCollection[];
+  refresh(): Promise<void> | void;
+}> = [
+  { collections: ['contacts'], refresh: () => useContactsStore.getState().refresh() },
+  {
+    collections: ['reminders', 'contacts', 'meetings', 'settings'],
+    refresh: () => useTodayStore.getState().refresh(),
+  },
+  {
+    collections: ['meetings', 'contacts'],
+    refresh: () => useMeetingsStore.getState().refresh(),
+  },
+  {
+    collections: ['contacts', 'activities', 'reminders', 'meetings', 'notes'],
+    refresh: () => useContactDetailStore.getState().refresh(),
+  },
+  {
+    collections: ['notes', 'contacts', 'meetings'],
+    refresh: () => useThanksStore.getState().refresh(),
+  },
+  {
+    collections: ['meetings', 'contacts', 'attachments'],
+    refresh: () => usePrepStore.getState().refresh(),
+  },
+  { collections: ['questions'], refresh: () => useQuestionBankStore.getState().refresh() },
+  { collections: ['settings'], refresh: () => useSettingsStore.getState().refresh() },
+  { collections: ['attachments'], refresh: () => useSettingsStore.getState().refreshAttachments() },
+];
+
+/**
+ * One refresh at a time per store: changes that arrive while it runs (an import commits many)
+ * cause exactly one more run afterwards, so a burst never piles up calls or shows stale data.
+ */
+function coalesce(run: () => Promise<void> | void): () => void {
+  let running = false;
+  let again = false;
+  const go = async () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      do {
+        again = false;
+        await run();
+      } while (again);
+    } finally {
+      running = false;
+    }
+  };
+  return () => void go();
+}
+
+/** Refreshes every store that shows one of the collections a change touched. */
+export function createChangeRouter(): (change: DataChange) => void {
+  const runners = dependents.map((dependent) => ({
+    collections: new Set(dependent.collections),
+    run: coalesce(dependent.refresh),
+  }));
+  return (change) => {
+    const touched = Array.isArray(change?.collections) ? change.collections : [];
+    for (const runner of runners)
+      if (touched.some((name) => runner.collections.has(name))) runner.run();
+  };
+}
+
+/**
  * Wires the events main sends (app menu navigation, storage changes made outside the renderer,
- * import progress) into the stores. Returns the function that unsubscribes, for React effects and tests.
+ * import progress, committed data changes) into the stores. Returns the function that
+ * unsubscribes, for React effects and tests.
  */
 export function connectMainEvents(): () => void {
+  const routeChange = createChangeRouter();
   const off = [
     onMainEvent('app:navigate', (payload) => {
       useUiStore.getState().navigate(payload?.to as Route);
@@ -20,6 +103,7 @@ export function connectMainEvents(): () => void {
     onMainEvent('import:progress', (progress) => {
       if (progress && typeof progress === 'object') useImportStore.getState().progressed(progress);
     }),
+    onMainEvent('data:changed', routeChange),
   ];
   return () => off.forEach((unsubscribe) => unsubscribe());
 }

@@ -6,7 +6,6 @@ import type {
   MappableField,
 } from '../../shared/schema/pipeline.js';
 import { call, errorMessage } from '../api.js';
-import { useContactsStore } from './contacts-store.js';
 
 export type ImportStep = 'idle' | 'choosing' | 'preview' | 'remapping' | 'committing';
 export type ImportFeedback = { kind: 'success' | 'error'; text: string };
@@ -126,7 +125,6 @@ export const useImportStore = create<ImportState>()((set, get) => ({
         result,
         feedback: { kind: 'success', text: importSummary(result) },
       });
-      await useContactsStore.getState().load();
     } catch (error) {
       set({
         step: 'preview',

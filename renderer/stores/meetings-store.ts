@@ -1,8 +1,10 @@
 import { create } from 'zustand';
-import type { Meeting } from '../../shared/schema/entities.js';
-import type { MeetingSummary, ScheduleMeetingInput } from '../../shared/schema/meetings.js';
+import type {
+  MeetingChange,
+  MeetingSummary,
+  ScheduleMeetingInput,
+} from '../../shared/schema/meetings.js';
 import { call, errorMessage } from '../api.js';
-import { useContactsStore } from './contacts-store.js';
 
 interface MeetingsState {
   meetings: MeetingSummary[];
@@ -11,11 +13,13 @@ interface MeetingsState {
   error: string | null;
   /** Reloads every meeting (with its contact) for the Meetings area. */
   load(): Promise<void>;
+  /** After main changed meetings or contacts: reloads if the list was loaded. */
+  refresh(): Promise<void>;
   /**
-   * Schedules a meeting; main moves the contact to Scheduled. Throws the ApiError so the dialog
-   * keeps what was typed and says what went wrong.
+   * Schedules a meeting; main moves the contact to Scheduled (never backwards) and says so in
+   * `effects`. Throws the ApiError so the dialog keeps what was typed and says what went wrong.
    */
-  schedule(input: ScheduleMeetingInput): Promise<Meeting>;
+  schedule(input: ScheduleMeetingInput): Promise<MeetingChange>;
 }
 
 const initial = {
@@ -41,20 +45,12 @@ export const useMeetingsStore = create<MeetingsState>()((set, get) => ({
       set({ loading: false, error: errorMessage(error) });
     }
   },
-  schedule: async (input) => {
-    const meeting = await call('meetings:schedule', input);
-    // The contact moved to Scheduled: lists that are already loaded show it at once.
-    if (useContactsStore.getState().loaded) void useContactsStore.getState().load();
-    if (get().loaded) void get().load();
-    return meeting;
+  refresh: async () => {
+    if (get().loaded) await get().load();
   },
+  schedule: (input) => call('meetings:schedule', input),
 }));
 
 export const resetMeetingsStore = () => useMeetingsStore.setState(initial);
 
-/** A meeting is past once it is held or cancelled, or once its planned end has gone by. */
-export function isPastMeeting(meeting: Meeting, now: number): boolean {
-  if (meeting.status !== 'planned') return true;
-  const end = new Date(meeting.start).getTime() + meeting.minutes * 60_000;
-  return Number.isFinite(end) && end < now;
-}
+export { isPastMeeting } from '../../shared/domain/meeting-times.js';

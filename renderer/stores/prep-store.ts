@@ -1,10 +1,9 @@
 import { create } from 'zustand';
 import type { Contact, Meeting } from '../../shared/schema/entities.js';
 import type { MeetingDetail, MeetingPatch } from '../../shared/schema/meetings.js';
+import { fullName } from '../../shared/domain/names.js';
 import { ApiError, call, errorMessage } from '../api.js';
-import { formatDateTime } from '../format.js';
-import { useContactsStore } from './contacts-store.js';
-import { useMeetingsStore } from './meetings-store.js';
+import { describeEffects } from '../effects.js';
 
 /** The fields the workspace edits and autosaves, each sent whole when it changed. */
 export type EditableKey =
@@ -56,6 +55,12 @@ interface PrepState {
   /** The contact created from "Names suggested", linked from the success message. */
   suggested: Contact | null;
   load(id: string): Promise<void>;
+  /**
+   * After main changed meetings, contacts or files: takes the meeting's status, time, place,
+   * contact and files from main. The fields the workspace edits are never replaced: it is their
+   * only editor, and a refresh must not undo what is being typed or saved.
+   */
+  refresh(): Promise<void>;
   /** Changes one field in the draft and saves it after AUTOSAVE_MS without further edits. */
   edit<K extends EditableKey>(key: K, value: Meeting[K]): void;
   /** Saves pending edits now (leaving the page, before exports). True when nothing is left unsaved. */
@@ -104,8 +109,16 @@ const clearTimer = () => {
   timer = null;
 };
 
-const nameOf = (c: Pick<Contact, 'firstName' | 'lastName'>) =>
-  `${c.firstName} ${c.lastName}`.trim();
+const editableKeys: readonly EditableKey[] = [
+  'research',
+  'questions',
+  'checklist',
+  'travelMinutes',
+  'takeaways',
+  'advice',
+  'namesSuggested',
+  'promises',
+];
 
 const isCancelled = (error: unknown) => error instanceof ApiError && error.code === 'cancelled';
 
@@ -231,6 +244,21 @@ export const usePrepStore = create<PrepState>()((set, get) => {
         if (get().id === id) set({ loading: false, loadError: errorMessage(error) });
       }
     },
+    refresh: async () => {
+      const { id, detail } = get();
+      if (id === null || detail === null) return;
+      try {
+        const fresh = await call('meetings:get', { id });
+        set((s) => {
+          if (s.id !== id || s.draft === null) return {};
+          const draft = { ...fresh.meeting };
+          for (const key of editableKeys) Object.assign(draft, { [key]: s.draft[key] });
+          return { detail: fresh, draft };
+        });
+      } catch {
+        // Gone or unreadable now: the next action says so; what is typed stays on screen.
+      }
+    },
     edit: (key, value) => {
       const { draft } = get();
       if (!draft) return;
@@ -301,12 +329,11 @@ export const usePrepStore = create<PrepState>()((set, get) => {
             meetingId: id,
             ...input,
           });
-          useContactsStore.getState().upsert(contact);
           const referrer = get().detail?.contact.firstName ?? 'this contact';
           set({ suggested: contact });
           say('suggested', {
             kind: 'success',
-            text: `Added ${nameOf(contact)} to your pipeline (referred by ${referrer}).`,
+            text: `Added ${fullName(contact)} to your pipeline (referred by ${referrer}).`,
           });
           ok = true;
         } catch (error) {
@@ -409,11 +436,10 @@ export const usePrepStore = create<PrepState>()((set, get) => {
               : null,
             draft: s.draft ? { ...s.draft, status: result.meeting.status } : null,
           }));
-          useContactsStore.getState().upsert(result.contact);
-          if (useMeetingsStore.getState().loaded) void useMeetingsStore.getState().load();
+          const said = describeEffects(result.effects, () => result.contact.firstName);
           say('status', {
             kind: 'success',
-            text: `Marked as held. ${result.contact.firstName} moved to Met; a thank-you reminder is due ${formatDateTime(result.reminder.due)}.`,
+            text: `Marked as held.${said ? ` ${said}` : ''}`,
           });
         } catch (error) {
           say('status', {
@@ -432,7 +458,6 @@ export const usePrepStore = create<PrepState>()((set, get) => {
             detail: s.detail ? { ...s.detail, meeting } : null,
             draft: s.draft ? { ...s.draft, status: meeting.status } : null,
           }));
-          if (useMeetingsStore.getState().loaded) void useMeetingsStore.getState().load();
           say('status', {
             kind: 'success',
             text: 'Cancelled the meeting. Its prep notes are kept here.',

@@ -10,6 +10,8 @@ interface QuestionBankState {
   error: string | null;
   /** Loads the starter bank plus the user's own questions (once; `force` reloads). */
   load(force?: boolean): Promise<void>;
+  /** After main changed saved questions: reloads if the bank was loaded. */
+  refresh(): Promise<void>;
   /**
    * Saves a question to the user's bank for later meetings. A question already in the bank (same
    * words, whatever the case or spacing) is not sent again. Throws the main process's message.
@@ -35,6 +37,9 @@ export const useQuestionBankStore = create<QuestionBankState>()((set, get) => ({
     } catch (error) {
       set({ loading: false, error: errorMessage(error) });
     }
+  },
+  refresh: async () => {
+    if (get().loaded) await get().load(true);
   },
   save: async (text, category) => {
     const key = questionMatchKey(text);

@@ -32,7 +32,14 @@ interface SettingsState {
   resumeFeedback: { kind: 'success' | 'error'; text: string } | null;
   resumeBusy: boolean;
   load(): Promise<void>;
+  /**
+   * After main changed settings: takes them only if they differ from what is shown, so a form's
+   * own save (which already has them) keeps its draft and focus.
+   */
+  refresh(): Promise<void>;
   loadAttachments(): Promise<void>;
+  /** After main changed attachments: reloads the list if it was loaded. */
+  refreshAttachments(): Promise<void>;
   /** Opens the file dialog (main copies the file in) and makes the chosen file the default resume. */
   chooseDefaultResume(): Promise<void>;
   clearDefaultResume(): Promise<void>;
@@ -63,6 +70,19 @@ export const useSettingsStore = create<SettingsState>()((set, get) => ({
     } catch (error) {
       set({ loading: false, loadError: errorMessage(error) });
     }
+  },
+  refresh: async () => {
+    if (get().settings === null) return;
+    try {
+      const settings = await call('settings:get');
+      if (JSON.stringify(settings) === JSON.stringify(get().settings)) return;
+      set((state) => ({ settings, revision: state.revision + 1 }));
+    } catch {
+      // The settings shown stay; the next change or start loads them again.
+    }
+  },
+  refreshAttachments: async () => {
+    if (get().attachments !== null) await get().loadAttachments();
   },
   saveProfile: async (profile) => {
     if (get().profileSave.state === 'saving') return false;

@@ -2,7 +2,6 @@ import { create } from 'zustand';
 import { ApiError, call, errorMessage } from '../api.js';
 import type { BackupInfo, StorageStatus } from '../../shared/contract.js';
 import { formatBytes, formatCounts, formatDateTime } from '../format.js';
-import { useSettingsStore } from './settings-store.js';
 
 export type Feedback = { kind: 'success' | 'error'; text: string };
 export type DataTask = 'backup' | 'restore' | 'export' | 'import';
@@ -59,8 +58,8 @@ export const useStorageStore = create<StorageState>()((set, get) => {
       set({ busy: null });
     }
   };
-  const reloadEverything = () =>
-    Promise.all([get().loadStatus(), get().loadBackups(), useSettingsStore.getState().load()]);
+  /** Status and backups after a restore or import; the data itself refreshes from main's event. */
+  const reloadStorage = () => Promise.all([get().loadStatus(), get().loadBackups()]);
 
   return {
     ...initial,
@@ -75,7 +74,6 @@ export const useStorageStore = create<StorageState>()((set, get) => {
     statusChanged: (status) => {
       set({ status, statusError: null });
       void get().loadBackups();
-      void useSettingsStore.getState().load();
     },
     dismissRestoredNotice: async () => {
       set((state) => ({ hiddenRestoredNotice: restoredKey(state.status) }));
@@ -125,7 +123,7 @@ export const useStorageStore = create<StorageState>()((set, get) => {
               text: `Restored the backup from ${formatDateTime(backup.createdAt)}. Your data from before the restore was backed up first.`,
             },
           });
-          await reloadEverything();
+          await reloadStorage();
         } catch (error) {
           set({
             backupFeedback: {
@@ -167,7 +165,7 @@ export const useStorageStore = create<StorageState>()((set, get) => {
               text: `${counts ? `Imported ${counts}.` : 'Imported the file; it held no contacts, meetings or notes.'} Your previous data was backed up first (${summary.safetyBackup}).`,
             },
           });
-          await reloadEverything();
+          await reloadStorage();
         } catch (error) {
           if (error instanceof ApiError && error.code === 'cancelled') return;
           set({

@@ -8,12 +8,18 @@ import type {
   ThankYouSummary,
 } from '../../shared/schema/thanks.js';
 import type { z } from 'zod';
+import { fullName } from '../../shared/domain/names.js';
+import type { NotePurpose } from '../../shared/schema/entities.js';
 import { call, errorMessage } from '../api.js';
-import { useContactsStore } from './contacts-store.js';
 
-/** Who the composer writes to; `noteId` reopens a saved note instead of starting a new one. */
+/**
+ * Who the composer writes to and why; `noteId` reopens a saved note instead of starting a new
+ * one. For a referrer thank-you, `contactId` is the referrer and `aboutContactId` the person met.
+ */
 export interface ComposeTarget {
+  purpose?: NotePurpose;
   contactId: string;
+  aboutContactId?: string | null;
   meetingId: string | null;
   noteId?: string | null;
 }
@@ -30,11 +36,13 @@ interface ThanksState {
   compose(target: ComposeTarget): void;
   closeComposer(): void;
   loadHistory(): Promise<void>;
+  /** After main changed notes, contacts or meetings: reloads the history if it was loaded. */
+  refresh(): Promise<void>;
   /** The calls below throw ApiError so the composer keeps the text and says what went wrong. */
   templates(): Promise<Template[]>;
   saveTemplate(input: z.input<typeof SaveTemplateInput>): Promise<Template>;
   deleteTemplate(id: string): Promise<void>;
-  context(contactId: string, meetingId: string | null): Promise<MergeContext>;
+  context(target: ComposeTarget): Promise<MergeContext>;
   get(id: string): Promise<ThankYouNote>;
   save(input: z.input<typeof SaveThankYouInput>): Promise<ThankYouNote>;
   exportDocx(id: string): Promise<{ path: string } | null>;
@@ -62,35 +70,29 @@ export const useThanksStore = create<ThanksState>()((set, get) => ({
       set({ historyError: errorMessage(error) });
     }
   },
+  refresh: async () => {
+    if (get().historyLoaded) await get().loadHistory();
+  },
   templates: () => call('templates:list'),
   saveTemplate: (input) => call('templates:save', input),
   deleteTemplate: async (id) => {
     await call('templates:delete', { id });
   },
-  context: async (contactId, meetingId) => {
-    const context = await call('thanks:context', { contactId, meetingId });
-    const name = `${context.contact.firstName} ${context.contact.lastName}`.trim();
-    set((state) => ({ names: { ...state.names, [contactId]: name } }));
+  context: async (target) => {
+    const context = await call('thanks:context', {
+      purpose: target.purpose ?? 'thank-you',
+      contactId: target.contactId,
+      aboutContactId: target.aboutContactId ?? null,
+      meetingId: target.meetingId,
+    });
+    const name = fullName(context.recipient);
+    set((state) => ({ names: { ...state.names, [target.contactId]: name } }));
     return context;
   },
   get: (id) => call('thanks:get', { id }),
-  save: async (input) => {
-    const note = await call('thanks:save', input);
-    void get().loadHistory();
-    return note;
-  },
-  exportDocx: async (id) => {
-    const result = await call('thanks:exportDocx', { id });
-    void get().loadHistory();
-    return result;
-  },
-  markSent: async (id) => {
-    const result = await call('thanks:markSent', { id });
-    void get().loadHistory();
-    // The contact moved to Thanked: a loaded pipeline shows it at once.
-    if (useContactsStore.getState().loaded) void useContactsStore.getState().load();
-    return result;
-  },
+  save: (input) => call('thanks:save', input),
+  exportDocx: (id) => call('thanks:exportDocx', { id }),
+  markSent: (id) => call('thanks:markSent', { id }),
   openExternal: async (url) => {
     await call('app:openExternal', { url });
   },

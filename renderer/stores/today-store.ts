@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { LogActivityResult, TodayView } from '../../shared/schema/pipeline.js';
 import { call, errorMessage } from '../api.js';
+import { describeReminders } from '../effects.js';
 
 export type Feedback = { kind: 'success' | 'error'; text: string };
 
@@ -12,6 +13,8 @@ interface TodayState {
   busy: string[];
   feedback: Feedback | null;
   load(): Promise<void>;
+  /** After main changed reminders, contacts or meetings: reloads if the view was loaded. */
+  refresh(): Promise<void>;
   done(id: string, contactName: string): Promise<void>;
   snooze(id: string, until: Date, contactName: string, label: string): Promise<void>;
   /**
@@ -53,14 +56,24 @@ export const useTodayStore = create<TodayState>()((set, get) => {
         set({ loading: false, error: errorMessage(error) });
       }
     },
+    refresh: async () => {
+      if (get().view) await get().load();
+    },
     done: (id, contactName) =>
       withBusy(id, async () => {
         try {
-          await call('reminders:done', { id });
-          set({
-            feedback: { kind: 'success', text: `Marked the reminder for ${contactName} done.` },
+          const { effects } = await call('reminders:done', { id });
+          // Done itself is said here; what it started (the next keep-in-touch) comes from main.
+          const started = describeReminders({
+            ...effects,
+            reminders: { ...effects.reminders, completed: [] },
           });
-          await get().load();
+          set({
+            feedback: {
+              kind: 'success',
+              text: `Marked the reminder for ${contactName} done.${started ? ` ${started}` : ''}`,
+            },
+          });
         } catch (error) {
           set({
             feedback: {
@@ -80,7 +93,6 @@ export const useTodayStore = create<TodayState>()((set, get) => {
               text: `Snoozed the reminder for ${contactName} until ${label}.`,
             },
           });
-          await get().load();
         } catch (error) {
           set({
             feedback: {
@@ -97,7 +109,6 @@ export const useTodayStore = create<TodayState>()((set, get) => {
         at: at.toISOString(),
         summary: subject.trim() === '' ? 'Outreach e-mail' : subject.trim().slice(0, 5_000),
       });
-      if (get().view) void get().load();
       return result;
     },
     openExternal: async (url) => {

@@ -303,6 +303,14 @@ function fallbackRewrite(rest: string): string {
   return `How would you describe ${lowerFirst(tail)}?`;
 }
 
+/** A meeting is ready when at least this many open questions are written. */
+export const MIN_OPEN_QUESTIONS = 5;
+
+/** Written questions that invite more than a yes or a no. */
+export function openQuestionCount(questions: readonly { text: string }[]): number {
+  return questions.filter((q) => q.text.trim() !== '' && !isClosedQuestion(q.text)).length;
+}
+
 /** Phrases that ask for more people to talk to. */
 const REFERRAL =
   /\b(?:who else|anyone else|anybody else|someone else|somebody else|other people|others (?:I|who I) (?:should|could|might)|(?:recommend|suggest)(?: that)? I (?:speak|talk|reach out|meet|contact|connect)|introduce me|put me in touch|connect me with|who (?:should|could|might) I (?:speak|talk|reach out)|(?:speak|talk) to next)\b/i;
@@ -324,30 +332,40 @@ export function estimateMinutes(questions: readonly { minutes: number }[]): numb
   return Math.round(total);
 }
 
+/**
+ * Minutes of every meeting kept for introductions and the close (thanks, "who else should I talk
+ * to?"): the 20-minute meeting of Ballinger & Perez spends about 4 on the intro and 2 on the close.
+ */
+export const OPENING_AND_CLOSING_MINUTES = 5;
+
 export interface TimeBudget {
   estimate: number;
   meetingMinutes: number;
-  /** Minutes over the meeting length, 0 when it fits. */
+  /** The minutes left for questions once introductions and the close are set aside. */
+  questionMinutes: number;
+  /** Minutes over the time for questions, 0 when it fits. */
   over: number;
   /** The sentence shown next to the meter. */
   message: string;
 }
 
 /**
- * The time budget sentence: fits ("About 24 of 30 minutes") or over, with what to do ("About 36
- * minutes: 6 over your 30-minute meeting — drop or shorten a few").
+ * The time budget sentence: fits ("About 20 of 25 minutes for questions") or over, with what to
+ * do ("About 30 minutes of questions: 5 over the 25 a 30-minute meeting leaves after
+ * introductions and closing — drop or shorten a few").
  */
 export function timeBudget(
   questions: readonly { minutes: number }[],
   meetingMinutes: number,
 ): TimeBudget {
   const estimate = estimateMinutes(questions);
-  const over = Math.max(0, estimate - meetingMinutes);
+  const questionMinutes = Math.max(0, meetingMinutes - OPENING_AND_CLOSING_MINUTES);
+  const over = Math.max(0, estimate - questionMinutes);
   const message =
     over > 0
-      ? `About ${estimate} minutes: ${over} over your ${meetingMinutes}-minute meeting — drop or shorten a few`
-      : `About ${estimate} of ${meetingMinutes} minutes`;
-  return { estimate, meetingMinutes, over, message };
+      ? `About ${estimate} minutes of questions: ${over} over the ${questionMinutes} a ${meetingMinutes}-minute meeting leaves after introductions and closing — drop or shorten a few`
+      : `About ${estimate} of ${questionMinutes} minutes for questions (${OPENING_AND_CLOSING_MINUTES} kept for introductions and closing)`;
+  return { estimate, meetingMinutes, questionMinutes, over, message };
 }
 
 /**

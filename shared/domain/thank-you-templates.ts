@@ -1,6 +1,7 @@
-import type { Contact, Meeting, Template } from '../schema/entities.js';
+import type { Meeting, Template } from '../schema/entities.js';
 import type { MergeContext } from '../schema/thanks.js';
 import type { MergeValues } from './merge-fields.js';
+import { fullName } from './names.js';
 
 /**
  * The templates every user starts with. They live in code, not in the store, so an update can
@@ -69,9 +70,6 @@ export const builtInTemplates: readonly Template[] = Object.freeze([
 /** True for the ids of built-in templates, which cannot be edited or deleted. */
 export const isBuiltInTemplateId = (id: string): boolean =>
   builtInTemplates.some((template) => template.id === id);
-
-const fullName = (person: Pick<Contact, 'firstName' | 'lastName'>) =>
-  [person.firstName, person.lastName].filter((part) => part.trim() !== '').join(' ');
 
 /**
  * The first non-empty line without a list marker or closing full stop: one takeaway reads

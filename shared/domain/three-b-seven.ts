@@ -6,6 +6,7 @@ import {
   reminderInstant,
   type LocalDate,
 } from './business-days.js';
+import { isFollowUpKind, isPending } from './reminder-policy.js';
 
 /**
  * The 3B7 routine (Steve Dalton, The 2-Hour Job Search): after an outreach e-mail, wait 3
@@ -29,11 +30,9 @@ const followUpKinds = Object.keys(followUpDays) as FollowUpKind[];
 const waitingStages: ReadonlySet<Contact['stage']> = new Set(['prospect', 'contacted', 'no-reply']);
 
 export const isFollowUp = (reminder: Pick<Reminder, 'kind'>): boolean =>
-  reminder.kind === 'follow-up-3' || reminder.kind === 'follow-up-7';
+  isFollowUpKind(reminder.kind);
 
-/** Open or snoozed: it will still come back to the Today view. */
-export const isPending = (reminder: Pick<Reminder, 'status'>): boolean =>
-  reminder.status === 'open' || reminder.status === 'snoozed';
+export { isPending };
 
 const time = (iso: string) => Date.parse(iso);
 

@@ -5,6 +5,7 @@ import {
   BankQuestion,
   Contact,
   Meeting,
+  OutreachDraft,
   Reminder,
   Template,
   ThankYouNote,
@@ -16,7 +17,7 @@ import { Settings } from './settings.js';
  * The schema version this build reads and writes. A store with a higher number was written by a
  * newer Rapport: we never overwrite it. Lower numbers are migrated (after a copy is taken).
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** Every collection the store holds, with the entity schema of its items. */
 export const collections = {
@@ -27,6 +28,7 @@ export const collections = {
   questions: BankQuestion,
   templates: Template,
   notes: ThankYouNote,
+  outreach: OutreachDraft,
   attachments: Attachment,
 } as const;
 
@@ -47,6 +49,7 @@ export const Dataset = z.object({
   questions: byId(BankQuestion),
   templates: byId(Template),
   notes: byId(ThankYouNote),
+  outreach: byId(OutreachDraft),
   attachments: byId(Attachment),
 });
 export type Dataset = z.infer<typeof Dataset>;

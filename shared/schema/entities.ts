@@ -26,6 +26,21 @@ export type Stage = z.infer<typeof Stage>;
 
 export const Responsiveness = z.enum(['unknown', 'booster', 'obligate', 'curmudgeon']);
 
+/**
+ * Keeping in touch with this person: off, or every `days` days after the last activity (null:
+ * the default from Settings).
+ */
+export const KeepInTouch = z.object({
+  off: z.boolean(),
+  days: z
+    .number()
+    .int()
+    .min(7, 'Choose 7 days or more.')
+    .max(730, 'Choose 730 days or fewer.')
+    .nullable(),
+});
+export type KeepInTouch = z.infer<typeof KeepInTouch>;
+
 export const Contact = z.object({
   id: Id,
   firstName: text(100).min(1, 'Enter a first name.'),
@@ -43,6 +58,7 @@ export const Contact = z.object({
   notes: text(20_000),
   stage: Stage,
   responsiveness: Responsiveness,
+  keepInTouch: KeepInTouch,
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
 });
@@ -55,9 +71,12 @@ export const ActivityKind = z.enum([
   'call',
   'meeting-held',
   'thank-you-sent',
+  'report-back-sent',
+  'referrer-thanks-sent',
   'stage-change',
   'note',
 ]);
+export type ActivityKind = z.infer<typeof ActivityKind>;
 
 export const Activity = z.object({
   id: Id,
@@ -76,6 +95,7 @@ export const ReminderKind = z.enum([
   'report-back',
   'keep-in-touch',
   'custom',
+  'promise',
 ]);
 
 export const Reminder = z.object({
@@ -120,11 +140,16 @@ export const MeetingNote = z.object({
   text: text(20_000),
 });
 
+/** In person (travel, arrive early), or a video or phone call (join early, test the link). */
+export const MeetingMode = z.enum(['in-person', 'video', 'phone']);
+export type MeetingMode = z.infer<typeof MeetingMode>;
+
 export const Meeting = z.object({
   id: Id,
   contactId: Id,
   start: IsoDateTime,
   minutes: z.number().int().min(5).max(480),
+  mode: MeetingMode,
   place: text(500),
   link: z.union([z.literal(''), HttpUrl]),
   status: z.enum(['planned', 'held', 'cancelled']),
@@ -177,9 +202,17 @@ export const Template = z.object({
 });
 export type Template = z.infer<typeof Template>;
 
+/** Which note it is: each is addressed and followed up differently (see DOMAIN.md). */
+export const NotePurpose = z.enum(['thank-you', 'report-back', 'referrer-thanks']);
+export type NotePurpose = z.infer<typeof NotePurpose>;
+
 export const ThankYouNote = z.object({
   id: Id,
+  purpose: NotePurpose,
+  /** Who the note is addressed to (for a referrer thank-you: the referrer). */
   contactId: Id,
+  /** For a referrer thank-you: the person they introduced the user to; otherwise null. */
+  aboutContactId: Id.nullable(),
   meetingId: Id.nullable(),
   templateId: Id.nullable(),
   subject: text(300),
@@ -189,6 +222,16 @@ export const ThankYouNote = z.object({
   exportedFile: text(4_000),
 });
 export type ThankYouNote = z.infer<typeof ThankYouNote>;
+
+/** An outreach e-mail being written, autosaved per contact until it is logged as sent. */
+export const OutreachDraft = z.object({
+  id: Id,
+  contactId: Id,
+  subject: text(300),
+  body: text(20_000),
+  updatedAt: IsoDateTime,
+});
+export type OutreachDraft = z.infer<typeof OutreachDraft>;
 
 export const Attachment = z.object({
   /** The SHA-256 of the content: the same file attached twice is stored once. */

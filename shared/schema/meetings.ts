@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { HttpUrl, Id, IsoDateTime } from './common.js';
-import { Meeting, MeetingNote, MeetingQuestion, QuestionCategory } from './entities.js';
+import type { Effects } from './effects.js';
+import {
+  Meeting,
+  MeetingMode,
+  MeetingNote,
+  MeetingQuestion,
+  QuestionCategory,
+} from './entities.js';
 import type { Attachment, Contact, Reminder } from './entities.js';
 
 /** What the schedule form sends; minutes default to the length in Settings. */
@@ -8,6 +15,8 @@ export const ScheduleMeetingInput = z.object({
   contactId: Id,
   start: IsoDateTime,
   minutes: z.number().int().min(5).max(480).optional(),
+  /** In person, video or phone; without it, a link means video. */
+  mode: MeetingMode.optional(),
   place: z.string().trim().max(500).default(''),
   link: z.union([z.literal(''), HttpUrl]).default(''),
 });
@@ -20,6 +29,7 @@ export type ScheduleMeetingInput = z.input<typeof ScheduleMeetingInput>;
 export const MeetingPatch = Meeting.pick({
   start: true,
   minutes: true,
+  mode: true,
   place: true,
   link: true,
   research: true,
@@ -54,6 +64,14 @@ export interface MarkHeldResult {
   contact: Contact;
   /** The thank-you reminder, due 24 hours after the meeting ended. */
   reminder: Reminder;
+  /** What marking it held moved and scheduled (empty when it was already held). */
+  effects: Effects;
+}
+
+/** A meeting as saved, with what saving it moved or scheduled. */
+export interface MeetingChange {
+  meeting: Meeting;
+  effects: Effects;
 }
 
 export const SuggestedContactInput = z.object({

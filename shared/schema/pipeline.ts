@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import type { Effects } from './effects.js';
 import { Id, IsoDateTime } from './common.js';
 import type { Meeting } from './entities.js';
-import { Activity, Contact, Reminder, Stage } from './entities.js';
+import { Activity, Contact, KeepInTouch, Reminder, Stage } from './entities.js';
 
 /** What the contact form sends: everything the user edits (ids and timestamps come from main). */
 export const ContactInput = Contact.omit({
@@ -9,7 +10,10 @@ export const ContactInput = Contact.omit({
   createdAt: true,
   updatedAt: true,
   responsiveness: true,
-}).extend({ stage: Stage.default('prospect') });
+}).extend({
+  stage: Stage.default('prospect'),
+  keepInTouch: KeepInTouch.default({ off: false, days: null }),
+});
 export type ContactInput = z.input<typeof ContactInput>;
 
 export const duplicateReasons = ['linkedin', 'email', 'name-company'] as const;
@@ -37,6 +41,7 @@ export const LoggableActivityKind = z.enum([
   'call',
   'meeting-held',
   'thank-you-sent',
+  'report-back-sent',
   'note',
 ]);
 
@@ -50,9 +55,31 @@ export const LogActivityInput = z.object({
 export interface LogActivityResult {
   activity: Activity;
   contact: Contact;
-  /** Reminders this activity created (3B7 follow-ups) or closed (a reply cancels them). */
-  created: Reminder[];
-  cancelled: Reminder[];
+  /** Stage moves and reminders created (3B7 follow-ups) or closed (a reply cancels them). */
+  effects: Effects;
+}
+
+/** A contact as saved, with what saving it moved or scheduled. */
+export interface ContactChange {
+  contact: Contact;
+  effects: Effects;
+}
+
+/** A reminder as saved (done, snoozed), with what that started (the next keep-in-touch). */
+export interface ReminderChange {
+  reminder: Reminder;
+  effects: Effects;
+}
+
+/** What deleting a contact takes with it, for the confirm dialog (and what Undo brings back). */
+export interface DeletionImpact {
+  meetings: number;
+  activities: number;
+  reminders: number;
+  /** Thank-you, report-back and referrer notes addressed to them. */
+  notes: number;
+  /** People they referred: they stay, only the link goes. */
+  referrals: number;
 }
 
 /** One row of the Today view: the reminder, its contact, and what to do next. */

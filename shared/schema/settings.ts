@@ -47,17 +47,22 @@ export type PaperSize = z.infer<typeof PaperSize>;
 export const Settings = z.object({
   profile: Profile,
   meetingMinutes: z.number().int().min(10).max(240),
+  /** In-person meetings only; 10-15 is the usual advice, 0-60 are accepted. */
   arriveEarlyMinutes: z
     .number()
     .int()
-    .min(10, 'Arrive at least 10 minutes early.')
-    .max(15, 'More than 15 minutes early can be awkward for the host.'),
+    .min(0, 'Enter 0 or more minutes.')
+    .max(60, 'Enter 60 minutes or fewer.'),
   paperSize: PaperSize,
   /** Extra non-working days for the 3B7 reminder engine. */
   holidays: z.array(IsoDate).max(366),
   /** Days after the day-7 follow-up before a silent contact is labelled a Curmudgeon. */
   curmudgeonWaitDays: z.number().int().min(1).max(90),
   reportBackDays: z.number().int().min(1).max(180),
+  /** Days between keep-in-touch notes, counted from the last activity (contacts may override). */
+  keepInTouchDays: z.number().int().min(7).max(730),
+  /** Printed documents list questions in the user's order unless this asks for topic groups. */
+  printGroupedByTopic: z.boolean(),
   /** Attachment id of the resume attached to new meetings and printed in packets. */
   defaultResumeId: z.string().min(1).max(100).nullable().default(null),
 });
@@ -81,5 +86,7 @@ export const defaultSettings = (locale = 'en-US'): Settings => ({
   holidays: [],
   curmudgeonWaitDays: 14,
   reportBackDays: 14,
+  keepInTouchDays: 90,
+  printGroupedByTopic: false,
   defaultResumeId: null,
 });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { Id } from './common.js';
-import type { Contact, Meeting, Reminder, Template, ThankYouNote } from './entities.js';
+import type { Effects } from './effects.js';
+import { NotePurpose } from './entities.js';
+import type { Contact, Meeting, Template, ThankYouNote } from './entities.js';
 
 /** A user's own template (built-in ones come from code and cannot be edited). */
 export const SaveTemplateInput = z.object({
@@ -14,15 +16,31 @@ export const SaveTemplateInput = z.object({
 /** Create (no id) or update a draft note; sent notes can still be edited and exported again. */
 export const SaveThankYouInput = z.object({
   id: Id.optional(),
+  purpose: NotePurpose.default('thank-you'),
+  /** The recipient (for a referrer thank-you: the referrer). */
   contactId: Id,
+  /** For a referrer thank-you: the person the referrer introduced; otherwise null. */
+  aboutContactId: Id.nullable().default(null),
   meetingId: Id.nullable(),
   templateId: Id.nullable(),
   subject: z.string().trim().max(300),
   body: z.string().max(20_000),
 });
 
+/** Who a note is for and what it is about, for `thanks:context`. */
+export const ThanksContextInput = z.object({
+  purpose: NotePurpose.default('thank-you'),
+  contactId: Id,
+  aboutContactId: Id.nullable().default(null),
+  meetingId: Id.nullable(),
+});
+
 /** Everything merge fields can draw from; empty strings are shown as missing before export. */
 export interface MergeContext {
+  purpose: NotePurpose;
+  /** Who the note is addressed to: the letter's recipient block, the mail link, the salutation. */
+  recipient: Contact;
+  /** The person met (the recipient, except for a referrer thank-you). */
   contact: Contact;
   meeting: Meeting | null;
   /** Who referred the contact, for the referrer-thanks template. */
@@ -37,15 +55,19 @@ export interface MergeContext {
 
 export interface ThankYouSummary {
   note: ThankYouNote;
+  /** The recipient. */
   contact: Contact;
+  /** For a referrer thank-you: the person they introduced. */
+  about: Contact | null;
   meeting: Meeting | null;
 }
 
 export interface MarkSentResult {
   note: ThankYouNote;
+  /** The recipient as saved. */
   contact: Contact;
-  /** The report-back reminder that replaces the thank-you reminder. */
-  reportBack: Reminder;
+  /** Stage moves and reminders (the report-back that replaces the thank-you reminder...). */
+  effects: Effects;
 }
 
 export type { Template };

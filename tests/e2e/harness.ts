@@ -25,7 +25,7 @@ import {
   type Page,
 } from 'playwright-core';
 import type { EventMap, EventName } from '../../shared/contract.js';
-import { createHandlers } from '../../electron/handlers.js';
+import { createHandlers } from '../../electron/ipc/handlers.js';
 import { dispatch } from '../../electron/ipc/dispatch.js';
 import { openStorage } from '../../electron/services/storage.js';
 import { serveRenderer } from './static-server.js';

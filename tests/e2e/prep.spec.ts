@@ -137,7 +137,7 @@ describe('prep workspace and documents', () => {
     // The yes/no question stays flagged in the list; five open questions tick the checklist.
     const checklist = page.getByRole('region', { name: 'Checklist' });
     const ready = checklist.getByRole('checkbox', {
-      name: 'At least five open questions ready',
+      name: 'At least 5 open questions ready',
     });
     await expectPage(checklist.getByText('Ticked automatically: 5 open questions.')).toBeVisible();
     expect(await ready.isChecked()).toBe(true);
@@ -277,7 +277,7 @@ describe('prep workspace and documents', () => {
     const held = status(page, 'Marked as held.');
     await expectPage(held).toBeVisible();
     expect((await held.textContent())?.trim()).toMatch(
-      /^Marked as held\. Zoë moved to Met; a thank-you reminder is due .*(Dec 4|4 Dec).*(3:30\sPM|15:30)/,
+      /^Marked as held\. Zoë moved from Scheduled to Met\. A thank-you note is due .*(Dec 4|4 Dec).*(3:30\sPM|15:30)/,
     );
     await expectPage(facts).toContainText('Held');
     await expectPage(page.getByRole('button', { name: 'Mark meeting as held' })).toHaveCount(0);

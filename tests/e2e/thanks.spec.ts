@@ -18,7 +18,7 @@ interface Api {
   contacts: { create(a: unknown): Promise<{ ok: boolean; value: { id: string } }> };
   settings: { updateProfile(a: unknown): Promise<{ ok: boolean }> };
   meetings: {
-    schedule(a: unknown): Promise<{ ok: boolean; value: { id: string } }>;
+    schedule(a: unknown): Promise<{ ok: boolean; value: { meeting: { id: string } } }>;
     update(a: unknown): Promise<{ ok: boolean }>;
     markHeld(a: unknown): Promise<{ ok: boolean }>;
   };
@@ -61,14 +61,15 @@ describe('thank-you notes', () => {
         contactId: contact.value.id,
         start: '2026-12-03T10:00:00.000Z',
         minutes: 30,
+        mode: 'in-person',
         place: 'Café Nero',
       });
       // Advice is written down, the takeaway is not: the template's {{takeaway}} stays empty.
       await api.meetings.update({
-        id: meeting.value.id,
+        id: meeting.value.meeting.id,
         patch: { advice: 'Join the regulatory affairs society before applying anywhere' },
       });
-      await api.meetings.markHeld({ id: meeting.value.id });
+      await api.meetings.markHeld({ id: meeting.value.meeting.id });
     });
 
     // The held meeting's workspace offers to write the note.
@@ -119,7 +120,7 @@ describe('thank-you notes', () => {
       .getByRole('button', { name: 'Mark as sent' })
       .click();
     await expectPage(
-      page.getByRole('status').filter({ hasText: 'moved to Thanked' }),
+      page.getByRole('status').filter({ hasText: 'moved from Met to Thanked' }),
     ).toBeVisible();
 
     // The contact is Thanked; the 24-hour reminder is done and a report-back one replaces it.

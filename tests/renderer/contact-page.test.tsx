@@ -46,6 +46,7 @@ const meeting = (id: string): Meeting => ({
   contactId: 'maya',
   start: '2025-06-10T14:00:00.000Z',
   minutes: 30,
+  mode: 'in-person',
   place: 'Café Nero',
   link: '',
   status: 'planned',
@@ -125,7 +126,7 @@ describe('Contact page', () => {
     await user.type(screen.getByLabelText('Summary'), 'Asked for 20 minutes');
     await user.click(screen.getByRole('button', { name: 'Log activity' }));
     expect(await screen.findByText(/Follow-up reminders set for/)).toHaveTextContent(
-      'Outreach sent logged. Follow-up reminders set for Tue, Dec 8 and Mon, Dec 14.',
+      'Outreach sent logged. Maya Okafor moved from Prospect to Contacted. Follow-up reminders set for Tue, Dec 8 and Mon, Dec 14.',
     );
     expect(fake.callsTo('activities:log')).toEqual([
       {
@@ -137,8 +138,10 @@ describe('Contact page', () => {
     ]);
     // The page reloads: the entry is on the timeline and the reminders are listed.
     await waitFor(() => expect(screen.getByText('Asked for 20 minutes')).toBeVisible());
-    expect(screen.getByText('Day 3: no reply yet?')).toBeVisible();
-    expect(screen.getByText('Day 7: send one follow-up')).toBeVisible();
+    expect(
+      screen.getByText('No reply from Maya yet: contact the next person at Northwind'),
+    ).toBeVisible();
+    expect(screen.getByText('Send Maya one follow-up')).toBeVisible();
   });
 
   it('asks for a date when "When" is empty, and keeps what was typed', async () => {

@@ -194,7 +194,9 @@ describe('Settings > Data', () => {
     const { fake } = await openData();
     await table();
     fake.state.backups = [...backups, backup('d.json', '2025-05-04T10:00:00.000Z', 100, 'manual')];
+    // A restore from the app menu: main says the storage changed, and that every collection did.
     act(() => fake.emit('storage:changed', okStatus()));
+    act(() => fake.emit('data:changed', { collections: ['settings', 'contacts'] }));
     await waitFor(async () => expect(within(await table()).getAllByRole('row')).toHaveLength(5));
     expect(fake.callsTo('settings:get')).toHaveLength(2);
   });

@@ -3,6 +3,7 @@ import {
   createRapportApi,
   type BackupInfo,
   type BridgeTransport,
+  type ChangedCollection,
   type Channel,
   type EventMap,
   type EventName,
@@ -15,6 +16,11 @@ import type { ErrorCode, Result } from '../../shared/result.js';
 import { defaultSettings, type Settings } from '../../shared/schema/settings.js';
 import type { Activity, Contact, Meeting, Reminder } from '../../shared/schema/entities.js';
 import { emailKey, linkedinKey, nameCompanyKey } from '../../shared/domain/contact-keys.js';
+import { eventMove, manualMove, type StageMove } from '../../shared/domain/stage-machine.js';
+import { stageChangeSummary } from '../../shared/domain/stages.js';
+import { planOutreach } from '../../shared/domain/three-b-seven.js';
+import { noEffects } from '../../shared/schema/effects.js';
+import { collectionNames } from '../../shared/schema/dataset.js';
 import type { DuplicateMatch } from '../../shared/schema/pipeline.js';
 
 /** What the fake main process holds: one in-memory row per thing the renderer can ask about. */
@@ -27,6 +33,18 @@ export interface FakeState {
   reminders: Reminder[];
   meetings: Meeting[];
 }
+
+/** The parts of the fake state that stand for a collection of the store (or its settings). */
+const trackedCollections = [
+  'settings',
+  'contacts',
+  'activities',
+  'reminders',
+  'meetings',
+] as const satisfies readonly (keyof FakeState & ChangedCollection)[];
+
+/** Channels after which main says every collection changed (when they did something). */
+const replacesEverything: ReadonlySet<Channel> = new Set(['backups:restore', 'data:import']);
 
 /** The moment the fake main process stamps on what it saves. */
 export const FAKE_NOW = '2025-06-02T09:00:00.000Z';
@@ -52,22 +70,11 @@ export function makeContact(patch: Partial<Contact> = {}): Contact {
     notes: '',
     stage: 'prospect',
     responsiveness: 'unknown',
+    keepInTouch: { off: false, days: null },
     createdAt: '2025-05-01T10:00:00.000Z',
     updatedAt: '2025-05-01T10:00:00.000Z',
     ...patch,
   };
-}
-
-/** Adds business days (Mon-Fri) to an instant, as the 3B7 engine does without holidays. */
-function addBusinessDays(iso: string, days: number): string {
-  const date = new Date(iso);
-  let left = days;
-  while (left > 0) {
-    date.setUTCDate(date.getUTCDate() + 1);
-    const day = date.getUTCDay();
-    if (day !== 0 && day !== 6) left -= 1;
-  }
-  return date.toISOString();
 }
 
 export interface RecordedCall {
@@ -140,6 +147,19 @@ export function createFakeRapport(initial: Partial<FakeState> = {}) {
   const replaceContact = (contact: Contact) => {
     state.contacts = state.contacts.map((c) => (c.id === contact.id ? contact : c));
     return contact;
+  };
+  const logStageChange = (move: StageMove) => {
+    state.activities = [
+      ...state.activities,
+      {
+        id: newId('activity'),
+        contactId: move.contactId,
+        kind: 'stage-change',
+        at: FAKE_NOW,
+        summary: stageChangeSummary(move.from, move.to),
+        meetingId: null,
+      },
+    ];
   };
   const calls: RecordedCall[] = [];
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
@@ -229,20 +249,27 @@ export function createFakeRapport(initial: Partial<FakeState> = {}) {
         ...contact,
         id: newId('contact'),
         responsiveness: 'unknown',
+        keepInTouch: { off: false, days: null },
         createdAt: FAKE_NOW,
         updatedAt: FAKE_NOW,
       };
       state.contacts = [...state.contacts, created];
       return created;
     },
-    'contacts:update': ({ id, contact }) =>
-      replaceContact({ ...findContact(id), ...contact, updatedAt: FAKE_NOW }),
+    'contacts:update': ({ id, contact }) => {
+      const before = findContact(id);
+      const move = manualMove(id, before.stage, contact.stage);
+      const saved = replaceContact({ ...before, ...contact, updatedAt: FAKE_NOW });
+      if (move) logStageChange(move);
+      return { contact: saved, effects: { ...noEffects(), stageMoves: move ? [move] : [] } };
+    },
     'contacts:deletionImpact': ({ id }) => {
       findContact(id);
       return {
         meetings: state.meetings.filter((m) => m.contactId === id).length,
         activities: state.activities.filter((a) => a.contactId === id).length,
         reminders: state.reminders.filter((r) => r.contactId === id).length,
+        notes: 0,
         referrals: state.contacts.filter((c) => c.referredById === id).length,
       };
     },
@@ -272,19 +299,11 @@ export function createFakeRapport(initial: Partial<FakeState> = {}) {
       return contact;
     },
     'contacts:setStage': ({ id, stage }) => {
-      const contact = replaceContact({ ...findContact(id), stage, updatedAt: FAKE_NOW });
-      state.activities = [
-        ...state.activities,
-        {
-          id: newId('activity'),
-          contactId: id,
-          kind: 'stage-change',
-          at: FAKE_NOW,
-          summary: `Moved to ${stage}`,
-          meetingId: null,
-        },
-      ];
-      return contact;
+      const before = findContact(id);
+      const move = manualMove(id, before.stage, stage);
+      const contact = replaceContact({ ...before, stage, updatedAt: FAKE_NOW });
+      if (move) logStageChange(move);
+      return { contact, effects: { ...noEffects(), stageMoves: move ? [move] : [] } };
     },
     'activities:log': ({ contactId, kind, at, summary }) => {
       const contact = findContact(contactId);
@@ -297,21 +316,27 @@ export function createFakeRapport(initial: Partial<FakeState> = {}) {
         meetingId: null,
       };
       state.activities = [...state.activities, activity];
-      const created: Reminder[] =
-        kind === 'outreach-sent'
-          ? ([3, 7] as const).map((days) => ({
-              id: newId('reminder'),
-              contactId,
-              kind: days === 3 ? 'follow-up-3' : 'follow-up-7',
-              due: addBusinessDays(at, days),
-              status: 'open',
-              snoozedUntil: null,
-              createdBy: activity.id,
-              title: days === 3 ? 'Day 3: no reply yet?' : 'Day 7: send one follow-up',
-            }))
-          : [];
-      state.reminders = [...state.reminders, ...created];
-      return { activity, contact, created, cancelled: [] };
+      const effects = noEffects();
+      let saved = contact;
+      if (kind === 'outreach-sent') {
+        // The real 3B7 plan (business days, titles) from shared/domain, not a copy of it.
+        const plan = planOutreach({
+          outreach: activity,
+          contact,
+          reminders: state.reminders,
+          holidays: state.settings.holidays,
+          newId: () => newId('reminder'),
+        });
+        state.reminders = [...state.reminders, ...plan.create];
+        effects.reminders.created.push(...plan.create);
+        const move = eventMove(contactId, contact.stage, 'outreach-sent');
+        if (move) {
+          saved = replaceContact({ ...contact, stage: move.to, updatedAt: FAKE_NOW });
+          logStageChange(move);
+          effects.stageMoves.push(move);
+        }
+      }
+      return { activity, contact: saved, effects };
     },
   };
 
@@ -332,7 +357,17 @@ export function createFakeRapport(initial: Partial<FakeState> = {}) {
         const override = overrides.get(channel);
         const handler = (override ?? table[channel]) as ((a: unknown) => unknown) | undefined;
         if (!handler) throw new FakeFailure('not-found', `The fake has no answer for ${channel}.`);
-        return { ok: true, value: await handler(parsed.data) };
+        const before = { ...state };
+        const value = await handler(parsed.data);
+        // As main does after a commit: name what changed, so the stores refresh themselves.
+        const changed: ChangedCollection[] = replacesEverything.has(channel)
+          ? value === null
+            ? []
+            : ['settings', ...collectionNames]
+          : trackedCollections.filter((key) => state[key] !== before[key]);
+        if (changed.length > 0)
+          queueMicrotask(() => emit('data:changed', { collections: changed }));
+        return { ok: true, value };
       } catch (error) {
         if (error instanceof FakeFailure)
           return { ok: false, error: { code: error.code, message: error.message } };
@@ -354,6 +389,9 @@ export function createFakeRapport(initial: Partial<FakeState> = {}) {
   };
 
   const api: RapportApi = createRapportApi(transport);
+  function emit<E extends EventName>(event: E, payload: EventMap[E]) {
+    for (const listener of listeners.get(event) ?? []) listener(payload);
+  }
 
   return {
     api,
@@ -369,9 +407,7 @@ export function createFakeRapport(initial: Partial<FakeState> = {}) {
       overrides.set(channel, handler as Override);
     },
     /** Sends an event as main would. */
-    emit<E extends EventName>(event: E, payload: EventMap[E]) {
-      for (const listener of listeners.get(event) ?? []) listener(payload);
-    },
+    emit,
     listenerCount: (event: EventName) => listeners.get(event)?.size ?? 0,
     /** Makes this fake the app's `window.rapport`. */
     install() {

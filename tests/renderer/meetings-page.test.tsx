@@ -1,3 +1,4 @@
+import { noEffects } from '../../shared/schema/effects.js';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { resetContactDetailStore } from '../../renderer/stores/contact-detail-store.js';
@@ -161,13 +162,14 @@ describe('Scheduling a meeting from the contact page', () => {
   it('sends the local date and time as an ISO instant, with the default length, then opens the workspace', async () => {
     const { fake, user } = await openMaya();
     serveMeeting(fake, makeMeeting({ id: 'new-m' }));
-    fake.respond('meetings:schedule', (input) =>
-      makeMeeting({
+    fake.respond('meetings:schedule', (input) => ({
+      meeting: makeMeeting({
         id: 'new-m',
         start: input.start,
         minutes: input.minutes ?? 30,
       }),
-    );
+      effects: noEffects(),
+    }));
     await user.click(screen.getByRole('button', { name: 'Schedule meeting' }));
     const dialog = screen.getByRole('dialog', {
       name: 'Schedule a meeting with Maya Okafor',

@@ -29,6 +29,7 @@ function makeContact(patch: Partial<Contact> = {}): Contact {
     notes: '',
     stage: 'prospect',
     responsiveness: 'unknown',
+    keepInTouch: { off: false, days: null },
     createdAt: stamp,
     updatedAt: stamp,
     ...patch,
@@ -53,11 +54,20 @@ function setup(contact = makeContact(), prepare?: (fake: FakeRapport) => void) {
   fake.respond('activities:log', (input) => ({
     activity: { id: 'a-1', meetingId: null, ...input },
     contact: { ...contact, stage: 'contacted' },
-    created: [
-      followUp('follow-up-7', '2025-06-11T07:00:00.000Z'),
-      followUp('follow-up-3', '2025-06-05T07:00:00.000Z'),
-    ],
-    cancelled: [],
+    effects: {
+      stageMoves:
+        contact.stage === 'prospect'
+          ? [{ contactId: contact.id, from: 'prospect', to: 'contacted', cause: 'outreach-sent' }]
+          : [],
+      reminders: {
+        created: [
+          followUp('follow-up-7', '2025-06-11T07:00:00.000Z'),
+          followUp('follow-up-3', '2025-06-05T07:00:00.000Z'),
+        ],
+        completed: [],
+        cancelled: [],
+      },
+    },
   }));
   prepare?.(fake);
   fake.install();
@@ -160,7 +170,7 @@ describe('the outreach composer', () => {
         month: 'short',
       }).format(new Date(iso));
     expect(await within(dialog).findByText(/Logged as sent/)).toHaveTextContent(
-      `Logged as sent. Follow-ups: ${day('2025-06-05T07:00:00.000Z')} (day 3) and ${day('2025-06-11T07:00:00.000Z')} (day 7).`,
+      `Logged as sent. Maya moved from Prospect to Contacted. Follow-ups: ${day('2025-06-05T07:00:00.000Z')} (day 3) and ${day('2025-06-11T07:00:00.000Z')} (day 7).`,
     );
     expect(onSent).toHaveBeenCalledTimes(1);
     expect(within(dialog).getByRole('button', { name: 'Close' })).toBeInTheDocument();

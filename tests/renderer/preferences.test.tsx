@@ -12,14 +12,14 @@ describe('Settings > Preferences', () => {
     expect(screen.getByLabelText('Default meeting length (minutes)')).toHaveValue(30);
     const early = screen.getByLabelText('Arrive early (minutes)');
     expect(early).toHaveValue(15);
-    expect(early).toHaveAccessibleDescription(/Between 10 and 15 minutes/);
+    expect(early).toHaveAccessibleDescription(/10 to 15 minutes gives you time to settle in/);
     expect(screen.getByRole('combobox', { name: 'Paper size' })).toHaveValue('Letter');
     expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(['A4', 'Letter']);
   });
 
   it.each([
-    ['20', 'More than 15 minutes early can be awkward for the host.'],
-    ['9', 'Arrive at least 10 minutes early.'],
+    ['61', 'Enter 60 minutes or fewer.'],
+    ['-1', 'Enter 0 or more minutes.'],
     ['12.5', 'Enter a whole number.'],
     ['', 'Enter a number of minutes.'],
   ])('rejects arriving %j minutes early with "%s" and saves nothing', async (value, message) => {

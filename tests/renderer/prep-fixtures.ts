@@ -20,6 +20,7 @@ export function makeMeeting(patch: Partial<Meeting> = {}): Meeting {
     contactId: 'maya',
     start: '2025-06-10T14:00:00.000Z',
     minutes: 30,
+    mode: 'in-person',
     place: 'Café Nero, 12 High St',
     link: '',
     status: 'planned',

@@ -1,3 +1,5 @@
+import { noEffects } from '../../shared/schema/effects.js';
+import type { Reminder } from '../../shared/schema/entities.js';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { resetContactDetailStore } from '../../renderer/stores/contact-detail-store.js';
@@ -221,13 +223,13 @@ describe('Checklist', () => {
       true,
     ],
     ['five questions, one of them empty', ['What', 'How', 'Why', 'Tell me', ''], false],
-  ])('ticks "At least five open questions ready" by itself with %s', async (_, starts, ticked) => {
+  ])('ticks "At least 5 open questions ready" by itself with %s', async (_, starts, ticked) => {
     const questions = starts.map((start, i) =>
       makeQuestion(`q${i}`, start ? `${start} does a typical day look like for you?` : ''),
     );
     await openWorkspace(makeMeeting({ questions }));
     const box = screen.getByRole('checkbox', {
-      name: 'At least five open questions ready',
+      name: 'At least 5 open questions ready',
     });
     expect(box).toBeDisabled();
     if (ticked) expect(box).toBeChecked();
@@ -335,10 +337,8 @@ describe('During and after', () => {
   it('marks the meeting held after confirming, and says what happens next', async () => {
     const { fake, user } = await openWorkspace(makeMeeting(), {
       prepare: (f) =>
-        f.respond('meetings:markHeld', ({ id }) => ({
-          meeting: makeMeeting({ id, status: 'held' }),
-          contact: { ...maya, stage: 'met' },
-          reminder: {
+        f.respond('meetings:markHeld', ({ id }) => {
+          const reminder: Reminder = {
             id: 'r1',
             contactId: 'maya',
             kind: 'thank-you-due',
@@ -347,8 +347,20 @@ describe('During and after', () => {
             snoozedUntil: null,
             createdBy: id,
             title: 'Send a thank-you note',
-          },
-        })),
+          };
+          return {
+            meeting: makeMeeting({ id, status: 'held' }),
+            contact: { ...maya, stage: 'met' },
+            reminder,
+            effects: {
+              ...noEffects(),
+              stageMoves: [
+                { contactId: 'maya', from: 'scheduled', to: 'met', cause: 'meeting-held' },
+              ],
+              reminders: { created: [reminder], completed: [], cancelled: [] },
+            },
+          };
+        }),
     });
     await user.click(screen.getByRole('button', { name: 'Mark meeting as held' }));
     const dialog = screen.getByRole('dialog', {
@@ -366,7 +378,7 @@ describe('During and after', () => {
     );
     expect(
       await screen.findByText(
-        'Marked as held. Maya moved to Met; a thank-you reminder is due Jun 11, 2025, 10:30 AM.',
+        'Marked as held. Maya moved from Scheduled to Met. A thank-you note is due Wed, Jun 11, 10:30 AM.',
       ),
     ).toBeInTheDocument();
     expect(fake.callsTo('meetings:markHeld')).toEqual([{ id: 'm1' }]);

@@ -345,18 +345,21 @@ describe('QuestionsEditor', () => {
 
   it('shows the time budget and warns when the questions run over the meeting', async () => {
     const user = userEvent.setup();
-    const eight = Array.from({ length: 8 }, (_, i) => q(`What about topic ${i + 1}?`));
-    render(<Page initial={eight} minutes={30} />);
+    const seven = Array.from({ length: 7 }, (_, i) => q(`What about topic ${i + 1}?`));
+    render(<Page initial={seven} minutes={30} />);
     const meter = screen.getByRole('meter', { name: 'Time budget' });
-    expect(meter).toHaveAttribute('aria-valuenow', '24');
-    expect(meter).toHaveAttribute('aria-valuetext', 'About 24 of 30 minutes');
-    expect(screen.getByText('About 24 of 30 minutes')).toBeInTheDocument();
+    expect(meter).toHaveAttribute('aria-valuenow', '21');
+    const fits = 'About 21 of 25 minutes for questions (5 kept for introductions and closing)';
+    expect(meter).toHaveAttribute('aria-valuetext', fits);
+    expect(meter).toHaveAttribute('aria-valuemax', '25');
+    expect(screen.getByText(fits)).toBeInTheDocument();
 
-    for (let i = 0; i < 4; i += 1) {
+    for (let i = 0; i < 5; i += 1) {
       await user.type(screen.getByRole('textbox', { name: 'New question' }), `How is ${i}?{Enter}`);
     }
     expect(meter).toHaveAttribute('aria-valuenow', '36');
-    const warning = 'About 36 minutes: 6 over your 30-minute meeting — drop or shorten a few';
+    const warning =
+      'About 36 minutes of questions: 11 over the 25 a 30-minute meeting leaves after introductions and closing — drop or shorten a few';
     expect(meter).toHaveAttribute('aria-valuetext', warning);
     expect(screen.getAllByText(warning).length).toBeGreaterThan(0);
     expect(meter.closest('.questions-budget')).toHaveClass('questions-budget-over');

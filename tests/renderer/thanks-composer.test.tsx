@@ -34,6 +34,8 @@ const held = makeMeeting({
 const mayaMet = { ...maya, email: 'maya@example.org', stage: 'met' as const };
 
 const context = (patch: Partial<MergeContext> = {}): MergeContext => ({
+  purpose: 'thank-you',
+  recipient: mayaMet,
   contact: mayaMet,
   meeting: held,
   referrer: null,
@@ -47,7 +49,9 @@ const context = (patch: Partial<MergeContext> = {}): MergeContext => ({
 
 const note = (patch: Partial<ThankYouNote> = {}): ThankYouNote => ({
   id: 'note-1',
+  purpose: 'thank-you',
   contactId: 'maya',
+  aboutContactId: null,
   meetingId: 'm1',
   templateId: template.id,
   subject: 'Thanks again',
@@ -88,15 +92,24 @@ function setup(
   fake.respond('thanks:markSent', ({ id }) => ({
     note: note({ id, sentAt: '2025-06-11T10:00:00.000Z' }),
     contact: { ...mayaMet, stage: 'thanked' },
-    reportBack: {
-      id: 'r2',
-      contactId: 'maya',
-      kind: 'report-back',
-      due: '2025-06-25T13:00:00.000Z',
-      status: 'open',
-      snoozedUntil: null,
-      createdBy: id,
-      title: 'Report back to Maya',
+    effects: {
+      stageMoves: [{ contactId: 'maya', from: 'met', to: 'thanked', cause: 'thank-you-sent' }],
+      reminders: {
+        created: [
+          {
+            id: 'r2',
+            contactId: 'maya',
+            kind: 'report-back',
+            due: '2025-06-25T13:00:00.000Z',
+            status: 'open',
+            snoozedUntil: null,
+            createdBy: id,
+            title: 'Report back to Maya',
+          },
+        ],
+        completed: [],
+        cancelled: [],
+      },
     },
   }));
   options.prepare?.(fake);
@@ -277,7 +290,7 @@ describe('the thank-you composer', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Mark as sent' }));
     expect(
       await screen.findByText(
-        'Sent. Maya Okafor moved to Thanked; a report-back reminder is set for June 25, 2025.',
+        'Marked as sent. Maya Okafor moved from Met to Thanked. Report-back reminder set for Wed, Jun 25.',
       ),
     ).toBeInTheDocument();
     expect(fake.callsTo('thanks:markSent')).toEqual([{ id: 'note-new' }]);
@@ -295,7 +308,12 @@ describe('the thank-you composer', () => {
 
 describe('the thank-you history', () => {
   const rows: ThankYouSummary[] = [
-    { note: note({ sentAt: '2025-06-11T10:00:00.000Z' }), contact: mayaMet, meeting: held },
+    {
+      note: note({ sentAt: '2025-06-11T10:00:00.000Z' }),
+      contact: mayaMet,
+      about: null,
+      meeting: held,
+    },
   ];
 
   it('lists every note with its contact, meeting, creation date and status', async () => {

@@ -13,6 +13,8 @@ async function openWorkspace(meeting: Meeting) {
       fake.respond('templates:list', () => []);
       fake.respond('thanks:list', () => []);
       fake.respond('thanks:context', () => ({
+        purpose: 'thank-you',
+        recipient: maya,
         contact: maya,
         meeting,
         referrer: null,
@@ -44,7 +46,9 @@ describe('writing a thank-you note from the prep workspace', () => {
     expect(
       await screen.findByRole('heading', { name: 'Thank-you note to Maya Okafor' }),
     ).toBeInTheDocument();
-    expect(fake.callsTo('thanks:context')).toEqual([{ contactId: 'maya', meetingId: 'm1' }]);
+    expect(fake.callsTo('thanks:context')).toEqual([
+      { purpose: 'thank-you', contactId: 'maya', aboutContactId: null, meetingId: 'm1' },
+    ]);
     expect(screen.getByRole('link', { name: 'Thank-you notes' })).toHaveAttribute(
       'aria-current',
       'page',

@@ -1,6 +1,8 @@
+import { noEffects } from '../../shared/schema/effects.js';
+import { connectMainEvents } from '../../renderer/stores/events.js';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, afterEach } from 'vitest';
 import { TodayPage } from '../../renderer/features/today/TodayPage.js';
 import { resetContactsStore } from '../../renderer/stores/contacts-store.js';
 import { resetStores, useUiStore } from '../../renderer/stores/index.js';
@@ -34,6 +36,7 @@ function makeContact(
     notes: '',
     stage: 'contacted',
     responsiveness: 'unknown',
+    keepInTouch: { off: false, days: null },
     createdAt: stamp,
     updatedAt: stamp,
     ...patch,
@@ -60,6 +63,7 @@ const meeting = (contact: Contact, start: string): Meeting => ({
   contactId: contact.id,
   start,
   minutes: 30,
+  mode: 'in-person',
   place: 'Blue Bottle, Market St',
   link: '',
   status: 'planned',
@@ -115,19 +119,28 @@ function setup(
   fake.respond('reminders:done', ({ id }) => {
     const item = view.items.find((i) => i.reminder.id === id)!;
     view = { ...view, items: view.items.filter((i) => i.reminder.id !== id) };
-    return { ...item.reminder, status: 'done' };
+    queueMicrotask(() => fake.emit('data:changed', { collections: ['reminders'] }));
+    return { reminder: { ...item.reminder, status: 'done' }, effects: noEffects() };
   });
   fake.respond('reminders:snooze', ({ id, until }) => {
     const item = view.items.find((i) => i.reminder.id === id)!;
     view = { ...view, items: view.items.filter((i) => i.reminder.id !== id) };
-    return { ...item.reminder, status: 'snoozed', snoozedUntil: until };
+    queueMicrotask(() => fake.emit('data:changed', { collections: ['reminders'] }));
+    return {
+      reminder: { ...item.reminder, status: 'snoozed', snoozedUntil: until },
+      effects: noEffects(),
+    };
   });
   options.prepare?.(fake);
   fake.install();
   const user = userEvent.setup();
+  disconnect = connectMainEvents();
   render(<TodayPage now={fixedNow} />);
   return { fake, user };
 }
+
+let disconnect: () => void = () => undefined;
+afterEach(() => disconnect());
 
 beforeEach(() => {
   resetStores();

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import { createHandlers, type Dialogs, type HandlerDeps } from '../../electron/handlers.js';
+import { createHandlers, type Dialogs, type HandlerDeps } from '../../electron/ipc/handlers.js';
 import { dispatch } from '../../electron/ipc/dispatch.js';
 import { buildCalendar, escapeText, foldLine } from '../../electron/services/documents/calendar.js';
 import { context, maya, meeting, settings } from './documents-fixtures.js';

@@ -15,7 +15,7 @@ import {
   vi,
   type Mock,
 } from 'vitest';
-import { createHandlers, type Dialogs, type HandlerDeps } from '../../electron/handlers.js';
+import { createHandlers, type Dialogs, type HandlerDeps } from '../../electron/ipc/handlers.js';
 import { dispatch } from '../../electron/ipc/dispatch.js';
 import { escapeHtml, packetHtml } from '../../electron/services/documents/packet-html.js';
 import {

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import mammoth from 'mammoth';
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import { createHandlers, type Dialogs, type HandlerDeps } from '../../electron/handlers.js';
+import { createHandlers, type Dialogs, type HandlerDeps } from '../../electron/ipc/handlers.js';
 import { dispatch } from '../../electron/ipc/dispatch.js';
 import { buildPrepSheet } from '../../electron/services/documents/prep-sheet.js';
 import type { Storage } from '../../electron/services/types.js';
@@ -118,7 +118,7 @@ describe('the prep sheet', () => {
       'Business cards',
       'Outfit',
       'Research done',
-      'At least five open questions ready (5 written)',
+      'At least 5 open questions ready (5 written)',
       'Leave by 10:20 AM, arrive by 10:45 AM',
     ]);
   });
@@ -195,7 +195,7 @@ describe('the prep sheet', () => {
       'Nothing written yet.',
       'No questions yet.',
       'Resume copies: 0',
-      'At least five open questions ready (0 written)',
+      'At least 5 open questions ready (0 written)',
     ]);
   });
 

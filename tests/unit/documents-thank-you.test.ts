@@ -5,7 +5,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import type { Dialogs, HandlerDeps } from '../../electron/handlers.js';
+import type { Dialogs, HandlerDeps } from '../../electron/ipc/handlers.js';
 import {
   buildThankYouLetter,
   exportThankYouDocx,
@@ -284,7 +284,9 @@ describe('exporting a note', () => {
 
   const note = (overrides: Partial<ThankYouNote> = {}): ThankYouNote => ({
     id: 'note-1',
+    purpose: 'thank-you',
     contactId: 'contact-maya',
+    aboutContactId: null,
     meetingId: null,
     templateId: null,
     subject: 'Thank you',

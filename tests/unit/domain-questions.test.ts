@@ -4,6 +4,7 @@ import {
   CATEGORY_ORDER,
   DEFAULT_MINUTES_PER_QUESTION,
   estimateMinutes,
+  OPENING_AND_CLOSING_MINUTES,
   groupByCategory,
   hasReferralQuestion,
   isClosedQuestion,
@@ -171,26 +172,34 @@ describe('estimateMinutes and timeBudget', () => {
     expect(estimateMinutes([])).toBe(0);
   });
 
-  it('says how much of the meeting the questions fill when they fit', () => {
-    const questions = Array.from({ length: 8 }, () => ({ minutes: 3 }));
+  it('says how much of the time for questions they fill, keeping 5 minutes for hello and goodbye', () => {
+    expect(OPENING_AND_CLOSING_MINUTES).toBe(5);
+    const questions = Array.from({ length: 7 }, () => ({ minutes: 3 }));
     expect(timeBudget(questions, 30)).toEqual({
-      estimate: 24,
+      estimate: 21,
       meetingMinutes: 30,
+      questionMinutes: 25,
       over: 0,
-      message: 'About 24 of 30 minutes',
+      message: 'About 21 of 25 minutes for questions (5 kept for introductions and closing)',
     });
   });
 
-  it('fits exactly at the meeting length', () => {
-    expect(timeBudget([{ minutes: 30 }], 30).over).toBe(0);
+  it('fits exactly at the time left for questions', () => {
+    expect(timeBudget([{ minutes: 25 }], 30).over).toBe(0);
+  });
+
+  it('warns at 30 of 30 minutes of questions: nothing is left to introduce and close', () => {
+    const budget = timeBudget([{ minutes: 30 }], 30);
+    expect(budget.over).toBe(5);
+    expect(budget.message).toMatch(/^About 30 minutes of questions: 5 over the 25/);
   });
 
   it('warns by how much the questions run over, and what to do', () => {
     const questions = Array.from({ length: 12 }, () => ({ minutes: 3 }));
     const budget = timeBudget(questions, 30);
-    expect(budget.over).toBe(6);
+    expect(budget.over).toBe(11);
     expect(budget.message).toBe(
-      'About 36 minutes: 6 over your 30-minute meeting — drop or shorten a few',
+      'About 36 minutes of questions: 11 over the 25 a 30-minute meeting leaves after introductions and closing — drop or shorten a few',
     );
   });
 });

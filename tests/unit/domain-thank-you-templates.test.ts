@@ -19,12 +19,16 @@ const meeting = {
   namesSuggested: 'Lee Park\nDana Ruiz',
 } as Meeting;
 
+const maya = makeContact('maya', {
+  firstName: 'Maya',
+  lastName: 'Okafor',
+  company: 'Northwind Health',
+});
+
 const context = (overrides: Partial<MergeContext> = {}): MergeContext => ({
-  contact: makeContact('maya', {
-    firstName: 'Maya',
-    lastName: 'Okafor',
-    company: 'Northwind Health',
-  }),
+  purpose: 'thank-you',
+  recipient: maya,
+  contact: maya,
   meeting,
   referrer: makeContact('ref', { firstName: 'Jo', lastName: 'Lind' }),
   myName: 'Alex Kim',

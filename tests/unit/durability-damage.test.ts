@@ -127,7 +127,9 @@ describe('a damaged store file at start, with backups', () => {
   it('restores settings.json the same way', () => {
     const clock = storeWithBackups();
     const file = storePath(dataDir, 'settings.json');
-    const bad = Buffer.from('{"schemaVersion":1,"settings":{"meetingMinutes":"forty"}}');
+    const bad = Buffer.from(
+      `{"schemaVersion":${SCHEMA_VERSION},"settings":{"meetingMinutes":"forty"}}`,
+    );
     fs.writeFileSync(file, bad);
     const storage = open(dataDir, { now: clock.now });
     expect(storage.status().restored?.reason).toMatch(

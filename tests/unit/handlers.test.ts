@@ -1,5 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createHandlers, isAllowedExternalUrl, type HandlerDeps } from '../../electron/handlers.js';
+import {
+  createHandlers,
+  isAllowedExternalUrl,
+  type HandlerDeps,
+} from '../../electron/ipc/handlers.js';
 import { dispatch } from '../../electron/ipc/dispatch.js';
 import type { Storage } from '../../electron/services/types.js';
 
@@ -10,6 +14,7 @@ function deps(overrides: Partial<HandlerDeps> = {}): HandlerDeps {
       exportAll: vi.fn(),
       importAll: vi.fn(() => ({ counts: {}, safetyBackup: 'b' })),
       addAttachment: vi.fn(),
+      onChange: vi.fn(() => () => undefined),
     } as unknown as Storage,
     dialogs: { showOpen: vi.fn(async () => null), showSave: vi.fn(async () => null) },
     now: () => new Date('2026-12-03T10:00:00Z'),

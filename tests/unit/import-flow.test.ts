@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createHandlers, type HandlerDeps } from '../../electron/handlers.js';
+import { createHandlers, type HandlerDeps } from '../../electron/ipc/handlers.js';
 import { dispatch } from '../../electron/ipc/dispatch.js';
 import { SESSION_TTL_MS } from '../../electron/services/import/session.js';
 import type { Storage, Transaction } from '../../electron/services/types.js';

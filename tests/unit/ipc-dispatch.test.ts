@@ -27,7 +27,7 @@ describe('dispatch', () => {
     ['a backup name that is a number', 'backups:restore', { name: 5 }],
     ['arguments for a channel that takes none', 'settings:get', { sneaky: true }],
     ['an unknown settings key', 'settings:update', { profile: {} }],
-    ['an arrive-early time out of range', 'settings:update', { arriveEarlyMinutes: 45 }],
+    ['an arrive-early time out of range', 'settings:update', { arriveEarlyMinutes: 61 }],
   ];
 
   it.each(hostile)('rejects %s without calling any handler', async (_name, channel, args) => {

@@ -5,12 +5,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createHandlers, type HandlerDeps } from '../../electron/handlers.js';
+import { createHandlers, type HandlerDeps } from '../../electron/ipc/handlers.js';
 import { dispatch, type Handlers } from '../../electron/ipc/dispatch.js';
+import type { MeetingChange } from '../../shared/schema/meetings.js';
 import type { Storage } from '../../electron/services/types.js';
 import type { TodayView } from '../../shared/schema/pipeline.js';
 import type { MarkHeldResult, MeetingDetail } from '../../shared/schema/meetings.js';
-import type { Contact, Meeting } from '../../shared/schema/entities.js';
+import type { Contact } from '../../shared/schema/entities.js';
 import type { ContactDetail } from '../../shared/schema/pipeline.js';
 import {
   makeContact,
@@ -72,12 +73,14 @@ async function value<T>(channel: string, args: unknown): Promise<T> {
   return result.value as T;
 }
 
-const schedule = () =>
-  value<Meeting>('meetings:schedule', {
-    contactId: 'maya',
-    start: '2026-12-10T15:00:00.000Z',
-    place: 'Northwind Health, 5th floor',
-  });
+const schedule = async () =>
+  (
+    await value<MeetingChange>('meetings:schedule', {
+      contactId: 'maya',
+      start: '2026-12-10T15:00:00.000Z',
+      place: 'Northwind Health, 5th floor',
+    })
+  ).meeting;
 
 describe('meetings over IPC', () => {
   it('lists a scheduled meeting on Today and in the Meetings list with its contact', async () => {

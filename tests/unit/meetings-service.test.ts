@@ -2,7 +2,6 @@ process.env.TZ = 'America/New_York';
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMeetingService, type MeetingService } from '../../electron/services/meetings.js';
-import { newReminder } from '../../electron/services/reminders.js';
 import type { Storage } from '../../electron/services/types.js';
 import { starterBank } from '../../shared/domain/question-bank.js';
 import { UserFacingError } from '../../shared/result.js';
@@ -13,6 +12,7 @@ import {
   manualClock,
   open,
   snapshotStore,
+  makeReminder,
 } from './helpers/storage-fixtures.js';
 
 let temp: ReturnType<typeof makeTempDir>;
@@ -49,6 +49,10 @@ function caught(fn: () => unknown): UserFacingError {
   throw new Error('Expected a UserFacingError, but nothing was thrown.');
 }
 
+/** Schedules through the service and returns the meeting (the effects are checked where it matters). */
+const schedule = (input: Parameters<MeetingService['schedule']>[0]) =>
+  service.schedule(input).meeting;
+
 const setStage = (stage: Stage) =>
   storage.transact((tx) => {
     const maya = tx.data.contacts.maya;
@@ -77,7 +81,7 @@ describe('scheduling a meeting', () => {
       for (const kind of ['follow-up-3', 'follow-up-7', 'report-back'] as const)
         tx.put(
           'reminders',
-          newReminder({
+          makeReminder({
             id: kind,
             contactId: 'maya',
             kind,
@@ -87,7 +91,7 @@ describe('scheduling a meeting', () => {
           }),
         );
     });
-    const meeting = service.schedule({
+    const meeting = schedule({
       contactId: 'maya',
       start: START,
       place: 'Cafe',
@@ -117,7 +121,7 @@ describe('scheduling a meeting', () => {
     'leaves a contact who is already %s where they are, without a stage-change entry',
     (stage) => {
       setStage(stage);
-      service.schedule({ contactId: 'maya', start: START });
+      schedule({ contactId: 'maya', start: START });
       expect(storage.read().contacts.maya?.stage).toBe(stage);
       expect(activitiesOf('stage-change')).toEqual([]);
     },
@@ -125,7 +129,7 @@ describe('scheduling a meeting', () => {
 
   it('takes its length from Settings unless one is given, and starts with an empty workspace', () => {
     storage.transact((tx) => tx.setSettings({ ...tx.data.settings, meetingMinutes: 45 }));
-    const meeting = service.schedule({
+    const meeting = schedule({
       contactId: 'maya',
       start: '2026-12-10T10:00:00-05:00',
     });
@@ -148,7 +152,7 @@ describe('scheduling a meeting', () => {
       attachmentIds: [],
       createdAt: '2026-12-03T16:00:00.000Z',
     });
-    expect(service.schedule({ contactId: 'maya', start: START, minutes: 20 }).minutes).toBe(20);
+    expect(schedule({ contactId: 'maya', start: START, minutes: 20 }).minutes).toBe(20);
   });
 
   it('links the default resume from Settings, but not one that is no longer stored', () => {
@@ -156,21 +160,19 @@ describe('scheduling a meeting', () => {
       tx.put('attachments', attachment('a'.repeat(64)));
       tx.setSettings({ ...tx.data.settings, defaultResumeId: 'a'.repeat(64) });
     });
-    const first = service.schedule({ contactId: 'maya', start: START });
+    const first = schedule({ contactId: 'maya', start: START });
     expect(first.attachmentIds).toEqual(['a'.repeat(64)]);
     expect(service.get(first.id).attachments.map((a) => a.id)).toEqual(['a'.repeat(64)]);
     storage.transact((tx) => tx.setSettings({ ...tx.data.settings, defaultResumeId: 'gone' }));
-    expect(service.schedule({ contactId: 'maya', start: START }).attachmentIds).toEqual([]);
+    expect(schedule({ contactId: 'maya', start: START }).attachmentIds).toEqual([]);
   });
 
   it('refuses an unknown contact and a date before 2000, writing nothing', () => {
     const before = snapshotStore(temp.dir);
-    expect(caught(() => service.schedule({ contactId: 'nobody', start: START })).code).toBe(
-      'not-found',
-    );
+    expect(caught(() => schedule({ contactId: 'nobody', start: START })).code).toBe('not-found');
     expect(
       caught(() =>
-        service.schedule({
+        schedule({
           contactId: 'maya',
           start: '1999-12-31T00:00:00.000Z',
         }),
@@ -182,19 +184,19 @@ describe('scheduling a meeting', () => {
 
 describe('the Meetings list', () => {
   it('shows planned meetings soonest first, then held and cancelled ones, most recent first', () => {
-    const late = service.schedule({
+    const late = schedule({
       contactId: 'maya',
       start: '2026-12-20T15:00:00.000Z',
     });
-    const soon = service.schedule({
+    const soon = schedule({
       contactId: 'maya',
       start: '2026-12-05T15:00:00.000Z',
     });
-    const heldOld = service.schedule({
+    const heldOld = schedule({
       contactId: 'maya',
       start: '2026-11-01T15:00:00.000Z',
     });
-    const cancelled = service.schedule({
+    const cancelled = schedule({
       contactId: 'maya',
       start: '2026-11-20T15:00:00.000Z',
     });
@@ -208,7 +210,7 @@ describe('the Meetings list', () => {
 
 describe('updating the prep workspace', () => {
   it('saves the fields it is given, keeps question ids and does not add questions to the bank', () => {
-    const meeting = service.schedule({ contactId: 'maya', start: START });
+    const meeting = schedule({ contactId: 'maya', start: START });
     clock.advance(60_000);
     const questions = [
       {
@@ -287,7 +289,7 @@ describe('updating the prep workspace', () => {
   ];
 
   it.each(hostile)('refuses %s, naming the field and changing nothing', (_case, patch, message) => {
-    const meeting = service.schedule({ contactId: 'maya', start: START });
+    const meeting = schedule({ contactId: 'maya', start: START });
     const before = snapshotStore(temp.dir);
     const error = caught(() => service.update(meeting.id, patch() as never));
     expect(error.code).toBe('invalid-args');
@@ -303,7 +305,7 @@ describe('updating the prep workspace', () => {
 describe('marking a meeting held', () => {
   it('moves the contact to Met and sets a thank-you reminder 24 hours after the meeting ends', () => {
     setStage('contacted');
-    const meeting = service.schedule({
+    const meeting = schedule({
       contactId: 'maya',
       start: START,
       minutes: 45,
@@ -331,7 +333,7 @@ describe('marking a meeting held', () => {
   });
 
   it('adds no second reminder or activity when called twice', () => {
-    const meeting = service.schedule({ contactId: 'maya', start: START });
+    const meeting = schedule({ contactId: 'maya', start: START });
     const first = service.markHeld(meeting.id);
     const before = snapshotStore(temp.dir);
     const second = service.markHeld(meeting.id);
@@ -342,13 +344,13 @@ describe('marking a meeting held', () => {
   });
 
   it('does not move a thanked contact back to Met', () => {
-    const meeting = service.schedule({ contactId: 'maya', start: START });
+    const meeting = schedule({ contactId: 'maya', start: START });
     setStage('thanked');
     expect(service.markHeld(meeting.id).contact.stage).toBe('thanked');
   });
 
   it('keeps a held meeting from being cancelled', () => {
-    const meeting = service.schedule({ contactId: 'maya', start: START });
+    const meeting = schedule({ contactId: 'maya', start: START });
     service.markHeld(meeting.id);
     expect(caught(() => service.cancel(meeting.id)).code).toBe('conflict');
     expect(service.get(meeting.id).meeting.status).toBe('held');
@@ -357,7 +359,7 @@ describe('marking a meeting held', () => {
 
 describe('names suggested in the meeting', () => {
   it('creates a prospect referred by the interviewee and notes the name once', () => {
-    const meeting = service.schedule({ contactId: 'maya', start: START });
+    const meeting = schedule({ contactId: 'maya', start: START });
     service.update(meeting.id, {
       namesSuggested: 'Ashlee from the design team',
     });
@@ -385,7 +387,7 @@ describe('files', () => {
   it('unlinks a file on detach but leaves it in the data folder', () => {
     const id = 'b'.repeat(64);
     storage.transact((tx) => tx.put('attachments', attachment(id)));
-    const meeting = service.schedule({ contactId: 'maya', start: START });
+    const meeting = schedule({ contactId: 'maya', start: START });
     service.update(meeting.id, { attachmentIds: [id, id] });
     expect(service.get(meeting.id).meeting.attachmentIds).toEqual([id]);
     expect(service.detach(meeting.id, id).attachments).toEqual([]);
@@ -393,7 +395,7 @@ describe('files', () => {
   });
 
   it('asks for files with the filters of the role and answers null when cancelled', async () => {
-    const meeting = service.schedule({ contactId: 'maya', start: START });
+    const meeting = schedule({ contactId: 'maya', start: START });
     expect(await service.attach(meeting.id, 'portfolio')).toBeNull();
     expect(showOpen).toHaveBeenCalledWith(
       expect.objectContaining({

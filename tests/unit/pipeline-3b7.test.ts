@@ -55,7 +55,7 @@ describe('logging an outreach e-mail', () => {
   it('sets the day-3 reminder for Tuesday 09:00 and the day-7 one for the next Monday 09:00', () => {
     const maya = addContact();
     const result = outreachTo(maya);
-    expect(result.created.map((r) => [r.kind, r.due, r.title])).toEqual([
+    expect(result.effects.reminders.created.map((r) => [r.kind, r.due, r.title])).toEqual([
       [
         'follow-up-3',
         '2026-12-08T14:00:00.000Z',
@@ -63,9 +63,13 @@ describe('logging an outreach e-mail', () => {
       ],
       ['follow-up-7', '2026-12-14T14:00:00.000Z', 'Send Maya one follow-up'],
     ]);
-    expect(result.created.every((r) => new Date(r.due).getHours() === 9)).toBe(true);
-    expect(result.created.every((r) => r.createdBy === result.activity.id)).toBe(true);
-    expect(result.cancelled).toEqual([]);
+    expect(result.effects.reminders.created.every((r) => new Date(r.due).getHours() === 9)).toBe(
+      true,
+    );
+    expect(result.effects.reminders.created.every((r) => r.createdBy === result.activity.id)).toBe(
+      true,
+    );
+    expect(result.effects.reminders.cancelled).toEqual([]);
   });
 
   it('moves a prospect to Contacted and says so on the timeline', () => {
@@ -89,7 +93,7 @@ describe('logging an outreach e-mail', () => {
       tx.setSettings({ ...tx.data.settings, holidays: ['2026-12-08', '2026-12-14'] }),
     );
     const result = outreachTo(addContact());
-    expect(result.created.map((r) => r.due)).toEqual([
+    expect(result.effects.reminders.created.map((r) => r.due)).toEqual([
       '2026-12-09T14:00:00.000Z',
       '2026-12-16T14:00:00.000Z',
     ]);
@@ -99,9 +103,11 @@ describe('logging an outreach e-mail', () => {
     const maya = addContact();
     const first = outreachTo(maya, '2026-11-20T15:00:00.000Z');
     const second = outreachTo(maya);
-    expect(second.cancelled.map((r) => r.id).sort()).toEqual(first.created.map((r) => r.id).sort());
+    expect(second.effects.reminders.cancelled.map((r) => r.id).sort()).toEqual(
+      first.effects.reminders.created.map((r) => r.id).sort(),
+    );
     const open = pipeline.get(maya.id).reminders.filter((r) => r.status === 'open');
-    expect(open.map((r) => r.id)).toEqual(second.created.map((r) => r.id));
+    expect(open.map((r) => r.id)).toEqual(second.effects.reminders.created.map((r) => r.id));
   });
 
   it('stores the instant in UTC whatever offset it was sent with', () => {
@@ -122,7 +128,9 @@ describe('replies and labels', () => {
     setClock(at);
     const result = replyFrom(maya, at);
     expect(result.contact.responsiveness).toBe(label);
-    expect(result.cancelled.map((r) => r.id).sort()).toEqual(sent.created.map((r) => r.id).sort());
+    expect(result.effects.reminders.cancelled.map((r) => r.id).sort()).toEqual(
+      sent.effects.reminders.created.map((r) => r.id).sort(),
+    );
     expect(pipeline.get(maya.id).reminders.map((r) => r.status)).toEqual([
       'cancelled',
       'cancelled',
@@ -134,10 +142,10 @@ describe('replies and labels', () => {
     const maya = addContact();
     const sent = outreachTo(maya);
     setClock('2026-12-08T15:00:00.000Z');
-    pipeline.done(sent.created[0]!.id);
+    pipeline.done(sent.effects.reminders.created[0]!.id);
     setClock('2026-12-10T15:00:00.000Z');
     const result = replyFrom(maya, '2026-12-10T15:00:00.000Z');
-    expect(result.cancelled.map((r) => r.kind)).toEqual(['follow-up-7']);
+    expect(result.effects.reminders.cancelled.map((r) => r.kind)).toEqual(['follow-up-7']);
     expect(result.contact.responsiveness).toBe('obligate');
   });
 
@@ -151,8 +159,8 @@ describe('replies and labels', () => {
       at: '2026-12-14T16:00:00.000Z',
       summary: 'Bumped the thread',
     });
-    expect(storage.read().reminders[sent.created[1]!.id]?.status).toBe('done');
-    expect(storage.read().reminders[sent.created[0]!.id]?.status).toBe('open');
+    expect(storage.read().reminders[sent.effects.reminders.created[1]!.id]?.status).toBe('done');
+    expect(storage.read().reminders[sent.effects.reminders.created[0]!.id]?.status).toBe('open');
   });
 });
 
@@ -261,9 +269,9 @@ describe('the Today view', () => {
 
   it('hides a snoozed reminder until its new time, then shows it again', () => {
     const { sent } = scene();
-    const day3 = sent.created[0]!;
+    const day3 = sent.effects.reminders.created[0]!;
     setClock('2026-12-08T15:00:00.000Z');
-    const snoozed = pipeline.snooze(day3.id, '2026-12-09T14:00:00.000Z');
+    const snoozed = pipeline.snooze(day3.id, '2026-12-09T14:00:00.000Z').reminder;
     expect(snoozed).toMatchObject({ status: 'snoozed', snoozedUntil: '2026-12-09T14:00:00.000Z' });
     expect(pipeline.today().items).toEqual([]);
     setClock('2026-12-09T13:59:00.000Z');
@@ -278,7 +286,7 @@ describe('the Today view', () => {
 
   it('refuses to snooze into the past, or a reminder that is already closed', () => {
     const { sent } = scene();
-    const day3 = sent.created[0]!;
+    const day3 = sent.effects.reminders.created[0]!;
     setClock('2026-12-08T15:00:00.000Z');
     expect(() => pipeline.snooze(day3.id, '2026-12-08T15:00:00.000Z')).toThrow(
       'until: Choose a time later than now.',
@@ -290,9 +298,9 @@ describe('the Today view', () => {
   it('drops a reminder once done, and done twice is harmless', () => {
     const { sent } = scene();
     setClock('2026-12-08T15:00:00.000Z');
-    const done = pipeline.done(sent.created[0]!.id);
+    const done = pipeline.done(sent.effects.reminders.created[0]!.id).reminder;
     expect(done.status).toBe('done');
-    expect(pipeline.done(done.id)).toEqual(done);
+    expect(pipeline.done(done.id).reminder).toEqual(done);
     expect(pipeline.today().items).toEqual([]);
   });
 
@@ -310,6 +318,7 @@ describe('the Today view', () => {
       contactId,
       start: new Date(now + inMs).toISOString(),
       minutes: 30,
+      mode: 'in-person',
       place: '',
       link: '',
       status,

@@ -43,6 +43,7 @@ function meeting(id: string, contactId: string, start: string): Meeting {
     contactId,
     start,
     minutes: 30,
+    mode: 'in-person',
     place: 'Café on Main St',
     link: '',
     status: 'planned',
@@ -74,6 +75,7 @@ describe('creating and editing contacts', () => {
       firstName: 'Maya',
       stage: 'prospect',
       responsiveness: 'unknown',
+      keepInTouch: { off: false, days: null },
       createdAt: '2026-12-01T15:00:00.000Z',
       updatedAt: '2026-12-01T15:00:00.000Z',
     });
@@ -98,7 +100,11 @@ describe('creating and editing contacts', () => {
   it('keeps creation time and label on edit, bumps updatedAt, and logs a stage change', () => {
     const contact = pipeline.create(input());
     clock.advance(60_000);
-    const edited = pipeline.update(contact.id, input({ title: 'VP Product', stage: 'contacted' }));
+    const change = pipeline.update(contact.id, input({ title: 'VP Product', stage: 'contacted' }));
+    expect(change.effects.stageMoves).toEqual([
+      { contactId: contact.id, from: 'prospect', to: 'contacted', cause: 'manual' },
+    ]);
+    const edited = change.contact;
     expect(edited).toMatchObject({
       id: contact.id,
       title: 'VP Product',
@@ -133,8 +139,14 @@ describe('creating and editing contacts', () => {
     const contact = pipeline.create(input({ stage: 'contacted' }));
     clock.advance(1000);
     const moved = pipeline.setStage(contact.id, 'scheduled');
-    expect(moved.stage).toBe('scheduled');
-    expect(pipeline.setStage(contact.id, 'scheduled')).toEqual(moved);
+    expect(moved.contact.stage).toBe('scheduled');
+    expect(moved.effects.stageMoves).toEqual([
+      { contactId: contact.id, from: 'contacted', to: 'scheduled', cause: 'manual' },
+    ]);
+    // Again: nothing moves, and main says so.
+    const again = pipeline.setStage(contact.id, 'scheduled');
+    expect(again.contact).toEqual(moved.contact);
+    expect(again.effects.stageMoves).toEqual([]);
     const activities = pipeline.get(contact.id).activities;
     expect(activities.map((a) => [a.kind, a.summary, a.at])).toEqual([
       ['stage-change', 'Stage: Contacted → Scheduled', '2026-12-01T15:00:01.000Z'],
@@ -202,7 +214,9 @@ describe('deleting a contact and undoing it', () => {
     });
     const note: ThankYouNote = {
       id: 'note-1',
+      purpose: 'thank-you',
       contactId: maya.id,
+      aboutContactId: null,
       meetingId: 'meeting-1',
       templateId: null,
       subject: 'Thank you',
@@ -227,6 +241,7 @@ describe('deleting a contact and undoing it', () => {
       meetings: 2,
       activities: 2,
       reminders: 2,
+      notes: 1,
       referrals: 2,
     });
   });

@@ -1,7 +1,7 @@
 process.env.TZ = 'America/New_York';
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createHandlers, type HandlerDeps } from '../../electron/handlers.js';
+import { createHandlers, type HandlerDeps } from '../../electron/ipc/handlers.js';
 import { dispatch, type Handlers } from '../../electron/ipc/dispatch.js';
 import type { Storage } from '../../electron/services/types.js';
 import type { Contact } from '../../shared/schema/entities.js';
@@ -83,7 +83,7 @@ describe('the pipeline over IPC', () => {
     const maya = await created();
     expect(await call('contacts:deletionImpact', { id: maya.id })).toEqual({
       ok: true,
-      value: { meetings: 0, activities: 0, reminders: 0, referrals: 0 },
+      value: { meetings: 0, activities: 0, reminders: 0, notes: 0, referrals: 0 },
     });
     const deleted = await call('contacts:delete', { id: maya.id });
     expect(deleted.ok).toBe(true);

@@ -2,10 +2,17 @@ process.env.TZ = 'America/New_York';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPipelineService, type PipelineService } from '../../electron/services/pipeline.js';
-import { buildTodayView, cancelPending, newReminder } from '../../electron/services/reminders.js';
+import { buildTodayView } from '../../electron/services/reminders.js';
+import { runWork } from '../../electron/services/unit-of-work.js';
 import type { Storage } from '../../electron/services/types.js';
 import { reminderInstant } from '../../shared/domain/business-days.js';
-import { makeContact, makeTempDir, manualClock, open } from './helpers/storage-fixtures.js';
+import {
+  makeContact,
+  makeTempDir,
+  manualClock,
+  open,
+  makeReminder,
+} from './helpers/storage-fixtures.js';
 
 let temp: ReturnType<typeof makeTempDir>;
 let storage: Storage;
@@ -29,7 +36,7 @@ describe('the reminder engine beyond 3B7', () => {
     storage.transact((tx) =>
       tx.put(
         'reminders',
-        newReminder({
+        makeReminder({
           id: 'thanks',
           contactId: 'maya',
           kind: 'thank-you-due',
@@ -43,13 +50,13 @@ describe('the reminder engine beyond 3B7', () => {
     expect(
       view.items.map((i) => [i.reminder.id, i.reminder.title, i.overdue, i.suggestions]),
     ).toEqual([['thanks', 'Send Maya a thank-you note', false, []]]);
-    expect(pipeline.done('thanks').status).toBe('done');
+    expect(pipeline.done('thanks').reminder.status).toBe('done');
     expect(pipeline.today().items).toEqual([]);
   });
 
   it('cancels only the pending reminders a caller selects', () => {
     const make = (id: string, kind: 'report-back' | 'custom', status: 'open' | 'done') => ({
-      ...newReminder({ id, contactId: 'maya', kind, due: new Date(), title: id, createdBy: null }),
+      ...makeReminder({ id, contactId: 'maya', kind, due: new Date(), title: id, createdBy: null }),
       status,
     });
     storage.transact((tx) => {
@@ -57,9 +64,9 @@ describe('the reminder engine beyond 3B7', () => {
       tx.put('reminders', make('b', 'report-back', 'done'));
       tx.put('reminders', make('c', 'custom', 'open'));
     });
-    const cancelled = storage.transact((tx) =>
-      cancelPending(tx, 'maya', (r) => r.kind === 'report-back'),
-    );
+    const cancelled = runWork({ storage, now: clock.now, newId: () => 'unused' }, (work) =>
+      work.cancelReminders('maya', (r) => r.kind === 'report-back'),
+    ).value;
     expect(cancelled.map((r) => r.id)).toEqual(['a']);
     const statuses = Object.values(storage.read().reminders).map((r) => [r.id, r.status]);
     expect(statuses.sort()).toEqual([
@@ -71,7 +78,7 @@ describe('the reminder engine beyond 3B7', () => {
 
   it('skips reminders whose contact is gone instead of failing the whole view', () => {
     const data = structuredClone(storage.read());
-    data.reminders.orphan = newReminder({
+    data.reminders.orphan = makeReminder({
       id: 'orphan',
       contactId: 'deleted-contact',
       kind: 'custom',
@@ -94,7 +101,9 @@ describe('moving a contact past waiting for a reply', () => {
         summary: '',
       });
       pipeline.setStage('maya', stage);
-      const statuses = sent.created.map((r) => storage.read().reminders[r.id]?.status);
+      const statuses = sent.effects.reminders.created.map(
+        (r) => storage.read().reminders[r.id]?.status,
+      );
       expect(statuses).toEqual(['cancelled', 'cancelled']);
       clock.advance(10 * 24 * 60 * 60 * 1000);
       expect(pipeline.today().items).toEqual([]);
@@ -109,9 +118,8 @@ describe('moving a contact past waiting for a reply', () => {
       summary: '',
     });
     pipeline.setStage('maya', 'prospect');
-    expect(sent.created.map((r) => storage.read().reminders[r.id]?.status)).toEqual([
-      'open',
-      'open',
-    ]);
+    expect(
+      sent.effects.reminders.created.map((r) => storage.read().reminders[r.id]?.status),
+    ).toEqual(['open', 'open']);
   });
 });

@@ -37,9 +37,23 @@ describe('settings defaults', () => {
     expect(defaultSettings('de-DE').paperSize).toBe('A4');
   });
 
-  it.each([9, 16, 14.5])('reject arriving %s minutes early', (minutes) => {
+  it.each([-1, 61, 14.5])('reject arriving %s minutes early', (minutes) => {
     expect(Settings.safeParse({ ...defaultSettings(), arriveEarlyMinutes: minutes }).success).toBe(
       false,
     );
+  });
+
+  it.each([0, 10, 60])(
+    'accept arriving %s minutes early (a video call needs no margin)',
+    (minutes) => {
+      expect(
+        Settings.safeParse({ ...defaultSettings(), arriveEarlyMinutes: minutes }).success,
+      ).toBe(true);
+    },
+  );
+
+  it('keep in touch every 90 days and print questions in the user’s own order', () => {
+    expect(defaultSettings().keepInTouchDays).toBe(90);
+    expect(defaultSettings().printGroupedByTopic).toBe(false);
   });
 });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_IMPORT_BYTES } from '../../electron/services/storage.js';
 import { SCHEMA_VERSION } from '../../shared/schema/dataset.js';
+import { migrations } from '../../electron/services/migrations.js';
 import { UserFacingError } from '../../shared/result.js';
 import {
   makeActivity,
@@ -65,6 +66,7 @@ describe('export and import', () => {
       questions: 0,
       templates: 0,
       notes: 0,
+      outreach: 0,
       attachments: 0,
     });
     expect(storage.listBackups().find((info) => info.name === result.safetyBackup)?.reason).toBe(
@@ -109,14 +111,16 @@ describe('export and import', () => {
     [
       'an export from a newer Rapport',
       () => JSON.stringify({ ...good(), schemaVersion: SCHEMA_VERSION + 1 }),
-      /newer version of Rapport \(data version 2; this version reads up to 1\)/,
+      new RegExp(
+        `newer version of Rapport \\(data version ${SCHEMA_VERSION + 1}; this version reads up to ${SCHEMA_VERSION}\\)`,
+      ),
     ],
     [
       'an export without data',
       () =>
         JSON.stringify({
           format: 'rapport-data',
-          schemaVersion: 1,
+          schemaVersion: SCHEMA_VERSION,
           exportedAt: '2026-01-01T00:00:00.000Z',
         }),
       /not a complete Rapport export \(data: /,
@@ -194,6 +198,7 @@ describe('export and import', () => {
     fs.writeFileSync(file, JSON.stringify({ ...old, schemaVersion: 0 }));
     const storage = open(dataDir, {
       migrations: {
+        ...migrations,
         0: (data) => {
           for (const contact of Object.values(
             data.contacts as Record<string, Record<string, unknown>>,

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStorage, type StoreClassLike } from '../../electron/services/storage.js';
 import { bucketCounts, bucketOf, JOURNAL_FILE } from '../../electron/services/shards.js';
 import { SCHEMA_VERSION } from '../../shared/schema/dataset.js';
+import { migrations } from '../../electron/services/migrations.js';
 import type { Contact } from '../../shared/schema/entities.js';
 import { defaultSettings } from '../../shared/schema/settings.js';
 import { UserFacingError } from '../../shared/result.js';
@@ -268,10 +269,10 @@ describe('transact', () => {
   it('validates settings the same way', () => {
     const storage = open(dataDir);
     const error = caught(() =>
-      storage.transact((tx) => tx.setSettings({ ...tx.data.settings, arriveEarlyMinutes: 30 })),
+      storage.transact((tx) => tx.setSettings({ ...tx.data.settings, arriveEarlyMinutes: 61 })),
     );
     expect(error).toMatchObject({ code: 'invalid-args' });
-    expect(error.message).toMatch(/^arriveEarlyMinutes: More than 15 minutes/);
+    expect(error.message).toMatch(/^arriveEarlyMinutes: Enter 60 minutes or fewer/);
     expect(storage.read().settings.arriveEarlyMinutes).toBe(15);
     storage.close();
   });
@@ -541,7 +542,9 @@ describe('migrations', () => {
     return [a!, b!];
   }
 
+  /** This build's real steps, with a synthetic first step from version 0. */
   const v0ToV1 = {
+    ...migrations,
     0: (data: Record<string, unknown>) => {
       const contacts = data.contacts as Record<string, Record<string, unknown>>;
       for (const contact of Object.values(contacts)) {
@@ -603,7 +606,7 @@ describe('migrations', () => {
     ['no step exists for the old version', {}, /No migration from data version 0 to 1/],
     [
       'the step produces data that does not validate',
-      { 0: (data: Record<string, unknown>) => data },
+      { ...migrations, 0: (data: Record<string, unknown>) => data },
       /could not be upgraded: it has a wrong value at/,
     ],
   ])('open read-only and change nothing when %s', (_label, table, reason) => {

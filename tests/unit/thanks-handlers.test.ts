@@ -1,9 +1,10 @@
 process.env.TZ = 'America/New_York';
+import { noEffects } from '../../shared/schema/effects.js';
 
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createHandlers, type HandlerDeps } from '../../electron/handlers.js';
+import { createHandlers, type HandlerDeps } from '../../electron/ipc/handlers.js';
 import { dispatch, type Handlers } from '../../electron/ipc/dispatch.js';
 import type { Storage } from '../../electron/services/types.js';
 import type { Meeting, Template, ThankYouNote } from '../../shared/schema/entities.js';
@@ -70,7 +71,7 @@ const body =
 
 /** Maya's meeting on 2026-12-03 10:00-10:30 New York, held, with takeaways. */
 async function heldMeeting(contactId = 'maya'): Promise<Meeting> {
-  const meeting = await value<Meeting>('meetings:schedule', {
+  const { meeting } = await value<{ meeting: Meeting }>('meetings:schedule', {
     contactId,
     start: '2026-12-03T15:00:00.000Z',
     place: 'Northwind Health',
@@ -102,7 +103,8 @@ describe('marking a thank-you note sent', () => {
     expect(sent.note.sentAt).toBe('2026-12-03T18:00:00.000Z');
     expect(sent.contact.stage).toBe('thanked');
     // 14 days later at 09:00 New York (EST, UTC-5).
-    expect(sent.reportBack).toMatchObject({
+    expect(sent.effects.reminders.created).toHaveLength(1);
+    expect(sent.effects.reminders.created[0]).toMatchObject({
       kind: 'report-back',
       status: 'open',
       due: '2026-12-17T14:00:00.000Z',
@@ -133,7 +135,10 @@ describe('marking a thank-you note sent', () => {
     const first = await value<MarkSentResult>('thanks:markSent', { id: note.id });
     const before = snapshotStore(temp.dir);
     clock.advance(24 * 60 * 60 * 1000);
-    expect(await value<MarkSentResult>('thanks:markSent', { id: note.id })).toEqual(first);
+    const again = await value<MarkSentResult>('thanks:markSent', { id: note.id });
+    expect(again.note).toEqual(first.note);
+    expect(again.contact).toEqual(first.contact);
+    expect(again.effects).toEqual(noEffects());
     expect(snapshotStore(temp.dir)).toEqual(before);
   });
 
@@ -142,7 +147,8 @@ describe('marking a thank-you note sent', () => {
     const note = await saveNote(null, 'Thanks, Ana.', 'ana');
     const sent = await value<MarkSentResult>('thanks:markSent', { id: note.id });
     expect(sent.contact.stage).toBe('keeping-in-touch');
-    expect(sent.reportBack.due).toBe('2027-01-02T14:00:00.000Z');
+    const reportBack = sent.effects.reminders.created.find((r) => r.kind === 'report-back');
+    expect(reportBack?.due).toBe('2027-01-02T14:00:00.000Z');
     expect(Object.values(storage.read().activities).map((a) => a.kind)).toEqual(['thank-you-sent']);
   });
 

@@ -1,3 +1,4 @@
+import { fullName } from '../../../shared/domain/names.js';
 /**
  * Default file names for the documents a meeting produces. The names are offered in native save
  * dialogs and written into the print folder, so they must be legal on Windows, macOS and Linux
@@ -58,9 +59,6 @@ interface NamedContact {
   lastName: string;
   company: string;
 }
-
-const fullName = (contact: NamedContact) =>
-  [contact.firstName, contact.lastName].filter((part) => part.trim() !== '').join(' ');
 
 /** `Prep - Maya Okafor - Northwind Health - 2026-12-03.docx` (the company is left out if empty). */
 export function prepSheetFileName(contact: NamedContact, start: Date): string {

@@ -1,4 +1,7 @@
-import { CATEGORY_LABELS } from '../../../shared/domain/questions.js';
+import {
+  CATEGORY_LABELS,
+  openQuestionCount as countOpen,
+} from '../../../shared/domain/questions.js';
 import { leaveBy } from '../../../shared/domain/leave-by.js';
 import { UserFacingError } from '../../../shared/result.js';
 import type { Dataset } from '../../../shared/schema/dataset.js';
@@ -53,12 +56,7 @@ export function meetingContext(
   return { meeting, contact, settings: data.settings, attachments, locale };
 }
 
-export const contactName = (contact: Pick<Contact, 'firstName' | 'lastName'>): string =>
-  [contact.firstName, contact.lastName].filter((part) => part.trim() !== '').join(' ');
-
-/** "Director of Nursing, Northwind Health" (either part may be missing). */
-export const titleAtCompany = (contact: Pick<Contact, 'title' | 'company'>): string =>
-  [contact.title, contact.company].filter((part) => part.trim() !== '').join(', ');
+export { fullName as contactName, titleAtCompany } from '../../../shared/domain/names.js';
 
 /** Dates and times as the user's OS writes them, in the local time zone. */
 export function formatters(locale: string) {
@@ -130,20 +128,8 @@ export function groupQuestions(meeting: Meeting): QuestionGroup[] {
   return groups;
 }
 
-/**
- * A question that can be answered "yes" or "no" starts with an auxiliary verb. A rough check, the
- * same idea as the workspace's flag; it only decides whether the "five open questions" box is
- * ticked on paper.
- */
-const CLOSED_START =
-  /^(do|does|did|is|are|was|were|can|could|will|would|should|shall|have|has|had|may|might|must|am)\b/i;
-
-export function openQuestionCount(meeting: Meeting): number {
-  return meeting.questions.filter((question) => {
-    const text = question.text.trim();
-    return text !== '' && !CLOSED_START.test(text);
-  }).length;
-}
+/** Open questions written for the meeting: the same rule as the workspace's flag. */
+export const openQuestionCount = (meeting: Meeting): number => countOpen(meeting.questions);
 
 const URL_PATTERN = /https?:\/\/[^\s<>"]+/g;
 

@@ -1,3 +1,4 @@
+import { MIN_OPEN_QUESTIONS } from '../../../shared/domain/questions.js';
 import { sourceLabels } from '../../../shared/domain/sources.js';
 import {
   Document,
@@ -181,7 +182,9 @@ export async function buildPrepSheet(
   const groups = groupQuestions(meeting);
   if (groups.length === 0) {
     children.push(
-      note('No questions yet. Write at least five open questions in the prep workspace.'),
+      note(
+        `No questions yet. Write at least ${MIN_OPEN_QUESTIONS} open questions in the prep workspace.`,
+      ),
     );
   }
   for (const group of groups) {
@@ -220,7 +223,12 @@ export async function buildPrepSheet(
   children.push(box(checklist.businessCards, 'Business cards'));
   children.push(box(checklist.outfit, 'Outfit'));
   children.push(box(checklist.researchDone, 'Research done'));
-  children.push(box(open >= 5, `At least five open questions ready (${open} written)`));
+  children.push(
+    box(
+      open >= MIN_OPEN_QUESTIONS,
+      `At least ${MIN_OPEN_QUESTIONS} open questions ready (${open} written)`,
+    ),
+  );
   children.push(
     box(
       false,

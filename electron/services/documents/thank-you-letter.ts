@@ -3,7 +3,7 @@ import { mergeFields, openTokens } from '../../../shared/domain/merge-fields.js'
 import { UserFacingError } from '../../../shared/result.js';
 import type { Contact, ThankYouNote } from '../../../shared/schema/entities.js';
 import type { PaperSize, Profile } from '../../../shared/schema/settings.js';
-import type { HandlerDeps } from '../../handlers.js';
+import type { Clock, Dialogs, Storage } from '../types.js';
 import { writeFileAtomic } from '../atomic-file.js';
 import { localDate, safeFileName } from './file-names.js';
 import { contactName, processLocale } from './meeting-context.js';
@@ -257,7 +257,7 @@ export function thankYouFileName(
  * dialog is cancelled. The note itself is not changed here (the caller records `exportedFile`).
  */
 export async function exportThankYouDocx(
-  deps: HandlerDeps,
+  deps: { storage: Storage; dialogs: Dialogs; now: Clock },
   note: ThankYouNote,
 ): Promise<{ path: string } | null> {
   const data = deps.storage.read();

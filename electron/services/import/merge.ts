@@ -132,6 +132,7 @@ export function planImport(
         referredById: null,
         stage: 'prospect',
         responsiveness: 'unknown',
+        keepInTouch: { off: false, days: null },
         createdAt: stamp,
         updatedAt: stamp,
       };

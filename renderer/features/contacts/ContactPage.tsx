@@ -469,7 +469,12 @@ function ContactDetailView({ detail, headingRef, readOnly, onEdit }: DetailViewP
         <ScheduleMeetingDialog
           contact={contact}
           defaultMinutes={meetingMinutes}
-          onSchedule={(input) => useMeetingsStore.getState().schedule(input)}
+          onSchedule={(input) =>
+            useMeetingsStore
+              .getState()
+              .schedule(input)
+              .then((change) => change.meeting)
+          }
           errorText={errorMessage}
           onClose={() => setScheduling(false)}
           onScheduled={(meeting) => {

@@ -1,7 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { LogActivityResult } from '../../../shared/schema/pipeline.js';
 import { ErrorMessage, StatusMessage } from '../../components/Messages.js';
-import { activityLabels, loggableKinds, reminderSummary, toLocalInput } from './activity.js';
+import { describeEffects } from '../../effects.js';
+import { activityLabels, loggableKinds, toLocalInput } from './activity.js';
 
 type Kind = (typeof loggableKinds)[number];
 
@@ -47,7 +48,7 @@ export function LogActivityForm({
     setDone(null);
     try {
       const result = await onLog({ contactId, kind, at: at.toISOString(), summary });
-      const reminders = reminderSummary(result.created, result.cancelled);
+      const reminders = describeEffects(result.effects, () => name);
       const label = result.contact.responsiveness;
       const labelled =
         kind === 'reply-received' && label !== 'unknown'

@@ -1,4 +1,4 @@
-import type { Activity, Reminder } from '../../../shared/schema/entities.js';
+import type { Activity } from '../../../shared/schema/entities.js';
 
 export const activityLabels: Record<Activity['kind'], string> = {
   'outreach-sent': 'Outreach sent',
@@ -7,6 +7,8 @@ export const activityLabels: Record<Activity['kind'], string> = {
   call: 'Call',
   'meeting-held': 'Meeting held',
   'thank-you-sent': 'Thank-you sent',
+  'report-back-sent': 'Report-back sent',
+  'referrer-thanks-sent': 'Referrer thanked',
   'stage-change': 'Stage change',
   note: 'Note',
 };
@@ -19,6 +21,8 @@ export const activityIcons: Record<Activity['kind'], string> = {
   call: '☏',
   'meeting-held': '◷',
   'thank-you-sent': '♥',
+  'report-back-sent': '★',
+  'referrer-thanks-sent': '♥',
   'stage-change': '→',
   note: '✎',
 };
@@ -30,19 +34,11 @@ export const loggableKinds = [
   'call',
   'meeting-held',
   'thank-you-sent',
+  'report-back-sent',
   'note',
 ] as const;
 
-/** "Tue 8 Dec" or "Tue, Dec 8", as the user's locale writes a short day. */
-export function formatShortDay(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return 'an unknown day';
-  return new Intl.DateTimeFormat(undefined, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-  }).format(date);
-}
+export { formatShortDay } from '../../effects.js';
 
 export function formatWhen(iso: string): string {
   const date = new Date(iso);
@@ -50,30 +46,6 @@ export function formatWhen(iso: string): string {
   return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(
     date,
   );
-}
-
-const and = (items: string[]) =>
-  new Intl.ListFormat('en', { style: 'long', type: 'conjunction' }).format(items);
-
-/** What logging did to reminders, in one sentence (null when it did nothing). */
-export function reminderSummary(created: Reminder[], cancelled: Reminder[]): string | null {
-  const parts: string[] = [];
-  if (created.length > 0) {
-    const days = [...created]
-      .sort((a, b) => a.due.localeCompare(b.due))
-      .map((r) => formatShortDay(r.due));
-    parts.push(
-      `${created.length === 1 ? 'Follow-up reminder set for' : 'Follow-up reminders set for'} ${and(days)}.`,
-    );
-  }
-  if (cancelled.length > 0) {
-    parts.push(
-      cancelled.length === 1
-        ? 'The open follow-up reminder was cancelled.'
-        : `${cancelled.length} open follow-up reminders were cancelled.`,
-    );
-  }
-  return parts.length > 0 ? parts.join(' ') : null;
 }
 
 /** The value a datetime-local input wants for a moment, in local time. */

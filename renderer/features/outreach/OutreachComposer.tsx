@@ -1,9 +1,11 @@
 import { CheckRow } from '../../components/CheckRow.js';
 import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { fullName } from '../../../shared/domain/names.js';
 import { buildMailto, isValidMailAddress } from '../../../shared/domain/mailto.js';
 import { lintOutreach } from '../../../shared/domain/outreach-lint.js';
 import type { Contact, Reminder } from '../../../shared/schema/entities.js';
 import { errorMessage } from '../../api.js';
+import { describeStageMoves } from '../../effects.js';
 import { TextField } from '../../components/Field.js';
 import { ErrorMessage, StatusMessage } from '../../components/Messages.js';
 import { useContactsStore } from '../../stores/contacts-store.js';
@@ -59,7 +61,7 @@ export function OutreachComposer({
     const referrer = contact.referredById
       ? s.contacts.find((c) => c.id === contact.referredById)
       : undefined;
-    return referrer ? `${referrer.firstName} ${referrer.lastName}`.trim() : '';
+    return referrer ? fullName(referrer) : '';
   });
   const senderName = useSettingsStore((s) => s.settings?.profile.name ?? '');
   const logOutreach = useTodayStore((s) => s.logOutreach);
@@ -158,11 +160,17 @@ export function OutreachComposer({
     setError(null);
     try {
       const result = await logOutreach(contact.id, subject, now());
-      setPhase({ step: 'logged', reminders: result.created });
+      const created = result.effects.reminders.created;
+      setPhase({ step: 'logged', reminders: created });
+      const moved = describeStageMoves(result.effects, () => contact.firstName);
       setStatus(
-        result.created.length > 0
-          ? `Logged as sent. Follow-ups: ${followUpDates(result.created)}.`
-          : 'Logged as sent.',
+        [
+          'Logged as sent.',
+          moved,
+          created.length > 0 ? `Follow-ups: ${followUpDates(created)}.` : '',
+        ]
+          .filter((part) => part !== '')
+          .join(' '),
       );
       onSent();
     } catch (caught) {

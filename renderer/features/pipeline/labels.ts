@@ -1,3 +1,4 @@
+import { fullName, titleAtCompany as sharedTitleAtCompany } from '../../../shared/domain/names.js';
 import { sourceLabels } from '../../../shared/domain/sources.js';
 import type { Contact, SourceKind, Stage } from '../../../shared/schema/entities.js';
 
@@ -45,13 +46,11 @@ export const responsivenessLabels: Record<Contact['responsiveness'], string | nu
   curmudgeon: 'Curmudgeon',
 };
 
-/** "Maya Okafor"; a contact always has a first name, the last name may be empty. */
-export const fullName = (contact: Pick<Contact, 'firstName' | 'lastName'>) =>
-  `${contact.firstName} ${contact.lastName}`.trim();
+export { fullName };
 
 /** "Engineer · Acme", or whichever half exists. */
 export const titleAtCompany = (contact: Pick<Contact, 'title' | 'company'>) =>
-  [contact.title, contact.company].filter(Boolean).join(' · ');
+  sharedTitleAtCompany(contact, ' · ');
 
 const numberFormat = new Intl.NumberFormat();
 export const formatCount = (n: number) => numberFormat.format(n);

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent, type MouseEvent, type ReactNode } from 'react';
-import { isClosedQuestion } from '../../../shared/domain/questions.js';
+import { MIN_OPEN_QUESTIONS, openQuestionCount } from '../../../shared/domain/questions.js';
 import { leaveBy } from '../../../shared/domain/leave-by.js';
 import type { Attachment, Contact, Meeting } from '../../../shared/schema/entities.js';
 import { TextField } from '../../components/Field.js';
@@ -93,9 +93,7 @@ const checks = [
   ['researchDone', 'Research done'],
 ] as const;
 
-/** Questions with text that are not yes/no questions. */
-export const openQuestionCount = (questions: Meeting['questions']) =>
-  questions.filter((q) => q.text.trim() !== '' && !isClosedQuestion(q.text)).length;
+export { openQuestionCount };
 
 export function ChecklistSection({
   meeting,
@@ -110,7 +108,7 @@ export function ChecklistSection({
 }) {
   const { checklist } = meeting;
   const open = openQuestionCount(meeting.questions);
-  const ready = open >= 5;
+  const ready = open >= MIN_OPEN_QUESTIONS;
   const noteId = useId();
   const leave = leaveBy(meeting.start, meeting.travelMinutes, arriveEarlyMinutes);
   const sameDay = leave && leave.toDateString() === new Date(meeting.start).toDateString();
@@ -147,12 +145,12 @@ export function ChecklistSection({
           <li>
             <label className="check-row check-row-auto">
               <input type="checkbox" checked={ready} disabled aria-describedby={noteId} readOnly />
-              At least five open questions ready
+              At least {MIN_OPEN_QUESTIONS} open questions ready
             </label>
             <p className="field-hint prep-auto-note" id={noteId}>
               {ready
                 ? `Ticked automatically: ${open} open questions.`
-                : `Ticked automatically at five: ${open} open ${open === 1 ? 'question' : 'questions'} so far (yes/no questions don’t count).`}
+                : `Ticked automatically at ${MIN_OPEN_QUESTIONS}: ${open} open ${open === 1 ? 'question' : 'questions'} so far (yes/no questions don’t count).`}
             </p>
           </li>
         </ul>

@@ -1,3 +1,6 @@
+import { THANK_YOU_WINDOW_HOURS } from '../../../shared/domain/reminder-policy.js';
+import { stageAfterEvent } from '../../../shared/domain/stage-machine.js';
+import { stageLabel } from '../../../shared/domain/stages.js';
 import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { Loading } from '../../components/Loading.js';
@@ -304,8 +307,11 @@ function Workspace({ id }: { id: string }) {
           }}
         >
           <p>
-            {contact.firstName} moves to Met, and Rapport reminds you to send a thank-you note
-            within 24 hours.
+            {stageAfterEvent(contact.stage, 'meeting-held') !== contact.stage
+              ? `${contact.firstName} moves to ${stageLabel(stageAfterEvent(contact.stage, 'meeting-held'))}, and Rapport`
+              : 'Rapport'}{' '}
+            reminds you to send a thank-you note within {THANK_YOU_WINDOW_HOURS} hours of the
+            meeting’s end.
           </p>
         </ConfirmDialog>
       ) : null}

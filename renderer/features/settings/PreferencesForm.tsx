@@ -206,10 +206,10 @@ export function PreferencesForm({
           label="Arrive early (minutes)"
           type="number"
           inputMode="numeric"
-          min={10}
-          max={15}
+          min={0}
+          max={60}
           narrow
-          hint="Between 10 and 15 minutes: time to settle in without making your host rush."
+          hint="For meetings in person; 10 to 15 minutes gives you time to settle in without making your host rush. Video and phone calls ask you to join 5 minutes early instead."
         />
         <SelectField
           {...bind('paperSize')}

@@ -17,6 +17,7 @@ import { Loading } from '../../components/Loading.js';
 import { ErrorMessage, StatusMessage } from '../../components/Messages.js';
 import { useThanksStore, type ComposeTarget } from '../../stores/thanks-store.js';
 import { fullName } from '../pipeline/labels.js';
+import { describeEffects } from '../../effects.js';
 import { checkThankYou, dueText } from './checks.js';
 
 interface ComposerProps {
@@ -63,7 +64,7 @@ export function ThankYouComposer({ target, now }: ComposerProps) {
     void (async () => {
       try {
         const [context, all, note] = await Promise.all([
-          store.context(target.contactId, target.meetingId),
+          store.context(target),
           store.templates(),
           target.noteId ? store.get(target.noteId) : Promise.resolve(null),
         ]);
@@ -299,7 +300,8 @@ function ComposerForm({
         const note = await persist();
         const result = await store.markSent(note.id);
         setSentAt(result.note.sentAt);
-        return `Sent. ${fullName(result.contact)} moved to Thanked; a report-back reminder is set for ${longDate(result.reportBack.due)}.`;
+        const said = describeEffects(result.effects, () => fullName(result.contact));
+        return `Marked as sent.${said ? ` ${said}` : ''}`;
       },
       'The note was not marked as sent.',
     );

@@ -1,5 +1,7 @@
 import type { MouseEvent, ReactNode, Ref } from 'react';
-import type { Contact, Reminder } from '../../../shared/schema/entities.js';
+import { fullName } from '../../../shared/domain/names.js';
+import { reminderNoun } from '../../../shared/domain/reminder-policy.js';
+import type { Contact } from '../../../shared/schema/entities.js';
 import type { TodayItem, TodayView as TodayData } from '../../../shared/schema/pipeline.js';
 import { ErrorMessage, StatusMessage } from '../../components/Messages.js';
 import { Loading } from '../../components/Loading.js';
@@ -12,20 +14,11 @@ import {
   type SnoozeOption,
 } from './snooze.js';
 
-export const contactName = (contact: Pick<Contact, 'firstName' | 'lastName'>) =>
-  `${contact.firstName} ${contact.lastName}`.trim();
-
-const nouns: Record<Reminder['kind'], string> = {
-  'follow-up-3': 'follow-up',
-  'follow-up-7': 'follow-up',
-  'thank-you-due': 'thank-you note',
-  'report-back': 'report-back',
-  'keep-in-touch': 'keep-in-touch note',
-  custom: 'reminder',
-};
+/** The contact's name as every screen writes it. */
+export const contactName = fullName;
 
 /** "follow-up", "thank-you note"...: used in the buttons' accessible names. */
-export const reminderNoun = (kind: Reminder['kind']) => nouns[kind] ?? 'reminder';
+export { reminderNoun };
 
 export interface TodayViewProps {
   headingRef?: Ref<HTMLHeadingElement>;

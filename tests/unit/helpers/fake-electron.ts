@@ -244,6 +244,7 @@ export function createFakeStorage() {
     importAll: vi.fn(),
     addAttachment: vi.fn(),
     attachmentPath: vi.fn(),
+    onChange: vi.fn(() => () => undefined),
     close: vi.fn(),
   };
   return storage satisfies Record<keyof Storage, unknown>;

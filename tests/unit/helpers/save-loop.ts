@@ -69,6 +69,7 @@ const contact = (id: string, n: number): Contact => ({
   notes: `${n} ${padding}`,
   stage: 'prospect',
   responsiveness: 'unknown',
+  keepInTouch: { off: false, days: null },
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: new Date().toISOString(),
 });

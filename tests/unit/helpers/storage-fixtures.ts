@@ -10,7 +10,7 @@ import {
 import { bucketCounts, bucketOf, shardFileName } from '../../../electron/services/shards.js';
 import type { Storage } from '../../../electron/services/types.js';
 import type { CollectionName } from '../../../shared/schema/dataset.js';
-import type { Activity, Contact } from '../../../shared/schema/entities.js';
+import type { Activity, Contact, Reminder } from '../../../shared/schema/entities.js';
 
 /** Storages opened by `open()`, closed by `cleanup()` even when a test failed half-way. */
 const opened: Storage[] = [];
@@ -106,9 +106,31 @@ export function makeContact(id: string, overrides: Partial<Contact> = {}): Conta
     notes: '',
     stage: 'prospect',
     responsiveness: 'unknown',
+    keepInTouch: { off: false, days: null },
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
     ...overrides,
+  };
+}
+
+/** An open reminder, as the unit of work writes one. */
+export function makeReminder(input: {
+  id: string;
+  contactId: string;
+  kind: Reminder['kind'];
+  due: Date;
+  title: string;
+  createdBy: string | null;
+}): Reminder {
+  return {
+    id: input.id,
+    contactId: input.contactId,
+    kind: input.kind,
+    due: input.due.toISOString(),
+    status: 'open',
+    snoozedUntil: null,
+    createdBy: input.createdBy,
+    title: input.title,
   };
 }
 

@@ -9,15 +9,16 @@ interface TimeBudgetMeterProps {
 }
 
 /**
- * Estimated minutes against the meeting length. The bar fills up to the meeting length; over it,
- * the bar turns to the warning colour and the sentence says by how much and what to do.
+ * Estimated minutes against the time a meeting leaves for questions (its length minus the
+ * minutes kept for introductions and the close). The bar fills up to that time; over it, the bar
+ * turns to the warning colour and the sentence says by how much and what to do.
  */
 export function TimeBudgetMeter({ questions, meetingMinutes }: TimeBudgetMeterProps) {
   const id = useId();
   const budget = timeBudget(questions, meetingMinutes);
   const over = budget.over > 0;
-  const percent =
-    meetingMinutes > 0 ? Math.min(100, (budget.estimate / meetingMinutes) * 100) : 100;
+  const room = budget.questionMinutes;
+  const percent = room > 0 ? Math.min(100, (budget.estimate / room) * 100) : 100;
   return (
     <div className={over ? 'questions-budget questions-budget-over' : 'questions-budget'}>
       <div className="questions-budget-head">
@@ -33,7 +34,7 @@ export function TimeBudgetMeter({ questions, meetingMinutes }: TimeBudgetMeterPr
         role="meter"
         aria-labelledby={`${id}-label`}
         aria-valuemin={0}
-        aria-valuemax={Math.max(meetingMinutes, budget.estimate)}
+        aria-valuemax={Math.max(room, budget.estimate)}
         aria-valuenow={budget.estimate}
         aria-valuetext={budget.message}
         className="questions-budget-track"

@@ -1,18 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { UserFacingError } from '../shared/result.js';
+import { UserFacingError } from '../../shared/result.js';
 import type { HandlerDeps } from './handlers.js';
-import type { Handlers } from './ipc/dispatch.js';
-import { writeFileAtomic } from './services/atomic-file.js';
-import { buildCalendar } from './services/documents/calendar.js';
+import type { Handlers } from './dispatch.js';
+import { writeFileAtomic } from '../services/atomic-file.js';
+import { buildCalendar } from '../services/documents/calendar.js';
 import {
   calendarFileName,
   packetFileName,
   prepSheetFileName,
-} from './services/documents/file-names.js';
-import { meetingContext } from './services/documents/meeting-context.js';
-import { buildPacket, loadResume, packetResume } from './services/documents/packet.js';
-import { buildPrepSheet } from './services/documents/prep-sheet.js';
+} from '../services/documents/file-names.js';
+import { meetingContext } from '../services/documents/meeting-context.js';
+import { buildPacket, loadResume, packetResume } from '../services/documents/packet.js';
+import { buildPrepSheet } from '../services/documents/prep-sheet.js';
 
 export type DocumentChannel =
   'export:prepSheet' | 'export:packet' | 'export:printPacket' | 'export:calendar';

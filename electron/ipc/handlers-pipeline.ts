@@ -1,6 +1,6 @@
 import type { HandlerDeps } from './handlers.js';
-import type { Handlers } from './ipc/dispatch.js';
-import { createPipelineService } from './services/pipeline.js';
+import type { Handlers } from './dispatch.js';
+import { createPipelineService } from '../services/pipeline.js';
 
 export type PipelineChannel =
   | 'contacts:list'

@@ -1,7 +1,7 @@
 import type { HandlerDeps } from './handlers.js';
-import type { Handlers } from './ipc/dispatch.js';
-import { exportThankYouDocx } from './services/documents/thank-you-letter.js';
-import { createThanksService } from './services/thanks.js';
+import type { Handlers } from './dispatch.js';
+import { exportThankYouDocx } from '../services/documents/thank-you-letter.js';
+import { createThanksService } from '../services/thanks.js';
 
 export type ThanksChannel =
   | 'templates:list'
@@ -24,7 +24,7 @@ export function createThanksHandlers(deps: HandlerDeps): Pick<Handlers, ThanksCh
     'templates:list': () => thanks.templates(),
     'templates:save': (input) => thanks.saveTemplate(input),
     'templates:delete': ({ id }) => thanks.deleteTemplate(id),
-    'thanks:context': ({ contactId, meetingId }) => thanks.context(contactId, meetingId),
+    'thanks:context': (input) => thanks.context(input),
     'thanks:list': (args) => thanks.list(args?.contactId),
     'thanks:get': ({ id }) => thanks.get(id),
     'thanks:save': (input) => thanks.save(input),

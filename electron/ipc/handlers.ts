@@ -1,33 +1,16 @@
-import type { EventMap, EventName } from '../shared/contract.js';
-import { UserFacingError } from '../shared/result.js';
+import type { EventMap, EventName } from '../../shared/contract.js';
+import { UserFacingError } from '../../shared/result.js';
 import { createDocumentHandlers } from './handlers-documents.js';
 import { createImportHandlers } from './handlers-import.js';
 import { createMeetingHandlers } from './handlers-meetings.js';
 import { createThanksHandlers } from './handlers-thanks.js';
 import { createPipelineHandlers } from './handlers-pipeline.js';
-import type { Handlers } from './ipc/dispatch.js';
-import type { Clock, Storage } from './services/types.js';
+import type { Handlers } from './dispatch.js';
+import { isAllowedExternalUrl } from '../services/external-url.js';
+import type { Clock, Dialogs, Storage } from '../services/types.js';
 
-export interface FileFilter {
-  name: string;
-  extensions: string[];
-}
-
-/** Native dialogs, passed in so tests and the e2e harness can answer them. */
-export interface Dialogs {
-  /** Resolves to the chosen paths, or null when the user cancelled. */
-  showOpen(options: {
-    title: string;
-    filters: FileFilter[];
-    multiple?: boolean;
-  }): Promise<string[] | null>;
-  /** Resolves to the chosen path, or null when the user cancelled. */
-  showSave(options: {
-    title: string;
-    defaultPath: string;
-    filters: FileFilter[];
-  }): Promise<string | null>;
-}
+export type { Dialogs, FileFilter } from '../services/types.js';
+export { isAllowedExternalUrl } from '../services/external-url.js';
 
 export interface HandlerDeps {
   storage: Storage;
@@ -46,21 +29,13 @@ export interface HandlerDeps {
   appInfo: { version: string; platform: string };
 }
 
-/** Only these schemes may leave the app; anything else (file:, javascript:, custom) is refused. */
-export function isAllowedExternalUrl(raw: string): boolean {
-  try {
-    const url = new URL(raw);
-    return ['http:', 'https:', 'mailto:'].includes(url.protocol);
-  } catch {
-    return false;
-  }
-}
-
 const stamp = (date: Date) => date.toISOString().slice(0, 10);
 
 /** The table channel -> service call. Electron and the e2e harness register this same object. */
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { storage, dialogs } = deps;
+  // One event per committed change, whoever made it: the renderer's stores refresh from it.
+  storage.onChange((change) => deps.emit('data:changed', change));
   return {
     'app:info': () => deps.appInfo,
     'app:openExternal': async ({ url }) => {

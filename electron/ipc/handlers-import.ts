@@ -1,10 +1,10 @@
-import { UserFacingError } from '../shared/result.js';
-import type { ImportKind } from '../shared/schema/pipeline.js';
+import { UserFacingError } from '../../shared/result.js';
+import type { ImportKind } from '../../shared/schema/pipeline.js';
 import type { FileFilter, HandlerDeps } from './handlers.js';
-import type { Handlers } from './ipc/dispatch.js';
-import { writeFileAtomic } from './services/atomic-file.js';
-import { contactsToCsv, contactsToVcard, exportFileName } from './services/export-contacts.js';
-import { createImportService } from './services/import/session.js';
+import type { Handlers } from './dispatch.js';
+import { writeFileAtomic } from '../services/atomic-file.js';
+import { contactsToCsv, contactsToVcard, exportFileName } from '../services/export-contacts.js';
+import { createImportService } from '../services/import/session.js';
 
 export type ImportChannel =
   | 'import:choose'

@@ -1,6 +1,6 @@
 import type { HandlerDeps } from './handlers.js';
-import type { Handlers } from './ipc/dispatch.js';
-import { createMeetingService } from './services/meetings.js';
+import type { Handlers } from './dispatch.js';
+import { createMeetingService } from '../services/meetings.js';
 
 export type MeetingChannel =
   | 'meetings:list'

@@ -1,0 +1,21 @@
+import type { StageMove } from '../domain/stage-machine.js';
+import type { Reminder } from './entities.js';
+
+/**
+ * What a change did besides its own record: stage moves and reminders created, completed or
+ * cancelled. Main returns it with every result that can cause them, and the renderer builds its
+ * messages from it, so the screen never says "moved to Met" when the contact stayed where it was.
+ */
+export interface Effects {
+  stageMoves: StageMove[];
+  reminders: {
+    created: Reminder[];
+    completed: Reminder[];
+    cancelled: Reminder[];
+  };
+}
+
+export const noEffects = (): Effects => ({
+  stageMoves: [],
+  reminders: { created: [], completed: [], cancelled: [] },
+});
