@@ -6,13 +6,16 @@ import { Id, IsoDateTime } from './schema/common.js';
 import { Stage, type Attachment, type Contact } from './schema/entities.js';
 import {
   ContactInput,
+  CustomReminderInput,
   ImportKind,
   LogActivityInput,
   MappableField,
+  PromiseTaskInput,
   type ContactChange,
   type ContactDetail,
   type DeletionImpact,
   type DuplicateMatch,
+  type PromiseTaskChange,
   type ReminderChange,
   type ImportPreview,
   type ImportProgress,
@@ -30,7 +33,13 @@ import {
   type MeetingDetail,
   type MeetingSummary,
 } from './schema/meetings.js';
-import type { BankQuestion, Meeting, Template, ThankYouNote } from './schema/entities.js';
+import type {
+  BankQuestion,
+  Meeting,
+  OutreachDraft,
+  Template,
+  ThankYouNote,
+} from './schema/entities.js';
 import {
   SaveTemplateInput,
   SaveThankYouInput,
@@ -39,6 +48,7 @@ import {
   type MergeContext,
   type ThankYouSummary,
 } from './schema/thanks.js';
+import { SaveOutreachDraftInput, type OutreachDraftSummary } from './schema/outreach.js';
 
 /**
  * The one list of IPC channels. Each `domain:verb` channel has a zod schema for its single argument
@@ -159,6 +169,10 @@ export const contract = {
     result: returns<ReminderChange>(),
   },
   'reminders:done': { args: z.object({ id: Id }), result: returns<ReminderChange>() },
+  /** The user's own reminder on a contact (text and date). */
+  'reminders:add': { args: CustomReminderInput, result: returns<ReminderChange>() },
+  /** Gives a promise made in a meeting a due date (a task), moves it, or (date null) removes it. */
+  'reminders:promise': { args: PromiseTaskInput, result: returns<PromiseTaskChange>() },
   'import:choose': {
     args: z.object({ kind: ImportKind }),
     result: returns<ImportPreview | null>(),
@@ -187,7 +201,14 @@ export const contract = {
     args: z.object({ id: Id, patch: MeetingPatch }),
     result: returns<Meeting>(),
   },
-  'meetings:cancel': { args: z.object({ id: Id }), result: returns<Meeting>() },
+  /**
+   * Cancelled. `didNotHappen`: the answer to "did it happen?" for a meeting whose time has passed
+   * (logged on the timeline as such).
+   */
+  'meetings:cancel': {
+    args: z.object({ id: Id, didNotHappen: z.boolean().optional() }),
+    result: returns<Meeting>(),
+  },
   'meetings:markHeld': { args: z.object({ id: Id }), result: returns<MarkHeldResult>() },
   'meetings:addSuggestedContact': { args: SuggestedContactInput, result: returns<Contact>() },
   /** Opens the file dialog, copies the chosen files in and links them to the meeting. */
@@ -223,6 +244,13 @@ export const contract = {
   'thanks:save': { args: SaveThankYouInput, result: returns<ThankYouNote>() },
   'thanks:exportDocx': { args: z.object({ id: Id }), result: returns<{ path: string } | null>() },
   'thanks:markSent': { args: z.object({ id: Id }), result: returns<MarkSentResult>() },
+  /** Throws away a note that was never sent (notes are autosaved from the first keystroke). */
+  'thanks:discardDraft': { args: z.object({ id: Id }), result: returns<null>() },
+  // Outreach e-mails being written: one autosaved draft per contact until it is logged as sent
+  'outreach:draft': { args: z.object({ contactId: Id }), result: returns<OutreachDraft | null>() },
+  'outreach:saveDraft': { args: SaveOutreachDraftInput, result: returns<OutreachDraft>() },
+  'outreach:discardDraft': { args: z.object({ contactId: Id }), result: returns<null>() },
+  'outreach:drafts': { args: z.undefined(), result: returns<OutreachDraftSummary[]>() },
   'export:contactsVcard': {
     args: z.undefined(),
     result: returns<{ path: string; count: number } | null>(),

@@ -30,7 +30,7 @@ export function createMeetingHandlers(deps: HandlerDeps): Pick<Handlers, Meeting
     'meetings:get': ({ id }) => meetings.get(id),
     'meetings:schedule': (input) => meetings.schedule(input),
     'meetings:update': ({ id, patch }) => meetings.update(id, patch),
-    'meetings:cancel': ({ id }) => meetings.cancel(id),
+    'meetings:cancel': ({ id, didNotHappen }) => meetings.cancel(id, { didNotHappen }),
     'meetings:markHeld': ({ id }) => meetings.markHeld(id),
     'meetings:addSuggestedContact': (input) => meetings.addSuggestedContact(input),
     'meetings:attach': ({ id, role }) => meetings.attach(id, role),

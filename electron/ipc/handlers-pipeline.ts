@@ -15,7 +15,9 @@ export type PipelineChannel =
   | 'activities:log'
   | 'reminders:today'
   | 'reminders:snooze'
-  | 'reminders:done';
+  | 'reminders:done'
+  | 'reminders:add'
+  | 'reminders:promise';
 
 /**
  * Contacts, activities and reminders: one line per channel, each a call into the pipeline service.
@@ -39,5 +41,7 @@ export function createPipelineHandlers(deps: HandlerDeps): Pick<Handlers, Pipeli
     'reminders:today': () => pipeline.today(),
     'reminders:snooze': ({ id, until }) => pipeline.snooze(id, until),
     'reminders:done': ({ id }) => pipeline.done(id),
+    'reminders:add': (input) => pipeline.addReminder(input),
+    'reminders:promise': (input) => pipeline.setPromiseTask(input),
   };
 }

@@ -12,7 +12,8 @@ export type ThanksChannel =
   | 'thanks:get'
   | 'thanks:save'
   | 'thanks:exportDocx'
-  | 'thanks:markSent';
+  | 'thanks:markSent'
+  | 'thanks:discardDraft';
 
 /**
  * Templates and thank-you notes: one line per channel, each a call into the thanks service. The
@@ -34,5 +35,6 @@ export function createThanksHandlers(deps: HandlerDeps): Pick<Handlers, ThanksCh
       return exported;
     },
     'thanks:markSent': ({ id }) => thanks.markSent(id),
+    'thanks:discardDraft': ({ id }) => thanks.discardDraft(id),
   };
 }

@@ -4,6 +4,7 @@ import { createDocumentHandlers } from './handlers-documents.js';
 import { createImportHandlers } from './handlers-import.js';
 import { createMeetingHandlers } from './handlers-meetings.js';
 import { createThanksHandlers } from './handlers-thanks.js';
+import { createDraftHandlers } from './handlers-drafts.js';
 import { createPipelineHandlers } from './handlers-pipeline.js';
 import type { Handlers } from './dispatch.js';
 import { isAllowedExternalUrl } from '../services/external-url.js';
@@ -106,5 +107,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createMeetingHandlers(deps),
     ...createDocumentHandlers(deps),
     ...createThanksHandlers(deps),
+    ...createDraftHandlers(deps),
   };
 }

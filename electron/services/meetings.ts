@@ -43,7 +43,8 @@ export interface MeetingService {
   /** Planned; the contact moves to Scheduled (never backwards); reported in `effects`. */
   schedule(input: z.input<typeof ScheduleMeetingInput>): MeetingChange;
   update(id: string, patch: z.input<typeof MeetingPatch>): Meeting;
-  cancel(id: string): Meeting;
+  /** Cancelled; `didNotHappen` logs that a meeting whose time has passed did not take place. */
+  cancel(id: string, options?: { didNotHappen?: boolean }): Meeting;
   /** Held, contact to Met, a thank-you reminder 24 hours after the end. Safe to call twice. */
   markHeld(id: string): MarkHeldResult;
   addSuggestedContact(input: z.input<typeof SuggestedContactInput>): Contact;
@@ -126,6 +127,9 @@ export function createMeetingService(options: MeetingServiceOptions): MeetingSer
   const detailOf = (dataset: Readonly<Dataset>, meeting: Meeting): MeetingDetail => ({
     meeting,
     contact: requireContact(dataset.contacts, meeting.contactId),
+    tasks: Object.values(dataset.reminders)
+      .filter((r) => r.kind === 'promise' && r.createdBy === meeting.id && r.status !== 'cancelled')
+      .sort((a, b) => Date.parse(a.due) - Date.parse(b.due)),
     attachments: meeting.attachmentIds.flatMap((id) => {
       const attachment = own(dataset.attachments, id);
       return attachment === undefined ? [] : [attachment];
@@ -248,7 +252,7 @@ export function createMeetingService(options: MeetingServiceOptions): MeetingSer
       });
     },
 
-    cancel(id) {
+    cancel(id, cancelOptions = {}) {
       const existing = requireMeeting(data().meetings, id);
       if (existing.status === 'cancelled') return existing;
       if (existing.status === 'held')
@@ -256,15 +260,22 @@ export function createMeetingService(options: MeetingServiceOptions): MeetingSer
           'conflict',
           'This meeting is already marked as held, so it cannot be cancelled. Its notes are kept.',
         );
-      return storage.transact((tx) => {
-        const meeting: Meeting = {
-          ...requireMeeting(tx.data.meetings, id),
-          status: 'cancelled',
-          updatedAt: nowIso(),
-        };
-        tx.put('meetings', meeting);
+      return work((w) => {
+        const meeting: Meeting = { ...w.meeting(id), status: 'cancelled', updatedAt: w.nowIso() };
+        w.tx.put('meetings', meeting);
+        if (cancelOptions.didNotHappen === true) {
+          // On the timeline, but not as contact with the person: keep-in-touch does not count it.
+          w.tx.put('activities', {
+            id: w.newId(),
+            contactId: meeting.contactId,
+            kind: 'note',
+            at: new Date(Math.min(Date.parse(meeting.start), w.now.getTime())).toISOString(),
+            summary: 'The meeting did not happen',
+            meetingId: meeting.id,
+          });
+        }
         return meeting;
-      });
+      }).value;
     },
 
     markHeld(id) {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { findDuplicates, type DuplicateProbe } from '../../shared/domain/duplicates.js';
-import { thankYouDeadline } from '../../shared/domain/reminder-policy.js';
+import { isLocalDate } from '../../shared/domain/business-days.js';
+import { isPending, onDate, thankYouDeadline } from '../../shared/domain/reminder-policy.js';
 import {
   isCurmudgeon,
   planFollowUpSent,
@@ -21,12 +22,15 @@ import type {
 } from '../../shared/schema/entities.js';
 import {
   ContactInput,
+  CustomReminderInput,
   LogActivityInput,
+  PromiseTaskInput,
   type ContactDetail,
   type ContactChange,
   type DeletionImpact,
   type DuplicateMatch,
   type LogActivityResult,
+  type PromiseTaskChange,
   type ReminderChange,
   type TodayView,
 } from '../../shared/schema/pipeline.js';
@@ -37,6 +41,7 @@ import {
   nextPeopleAtCompany,
   snoozeReminder,
 } from './reminders.js';
+import { dropOutreachDrafts } from './outreach-drafts.js';
 import type { Clock, Storage } from './types.js';
 import {
   follow,
@@ -71,6 +76,10 @@ export interface PipelineService {
   today(): TodayView;
   snooze(id: string, until: string): ReminderChange;
   done(id: string): ReminderChange;
+  /** The user's own reminder on a contact, due at 09:00 on the chosen day. */
+  addReminder(input: z.input<typeof CustomReminderInput>): ReminderChange;
+  /** A promise from a meeting as a task with a date; a null date removes the task. */
+  setPromiseTask(input: z.input<typeof PromiseTaskInput>): PromiseTaskChange;
   /** Labels contacts who never answered; returns how many changed. list() and today() call it. */
   sweepCurmudgeons(): number;
 }
@@ -108,6 +117,14 @@ const newestFirst = (a: Activity, b: Activity) =>
   time(b.at) - time(a.at) ||
   Number(b.kind === 'stage-change') - Number(a.kind === 'stage-change') ||
   (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Promises are compared without case, spacing or a closing full stop. */
+const promiseKey = (text: string) =>
+  text
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/[.!]+$/, '')
+    .toLocaleLowerCase();
 
 /** The contact form's input, parsed again, with tags cleaned. */
 function parseContactInput(input: unknown) {
@@ -258,6 +275,8 @@ export function createPipelineService(options: PipelineServiceOptions): Pipeline
           const plan = planOutreach({ outreach: activity, contact, reminders, holidays, newId });
           for (const reminder of [...plan.cancel, ...plan.create]) w.putReminder(reminder);
           contact = w.moveByEvent(contact, 'outreach-sent', activity.at, null);
+          // The e-mail went out: its draft goes with this same transaction.
+          dropOutreachDrafts(w.tx, contact.id);
           break;
         }
         case 'reply-received': {
@@ -446,6 +465,57 @@ export function createPipelineService(options: PipelineServiceOptions): Pipeline
 
     logActivity,
     today,
+
+    addReminder(raw) {
+      const input = parseInput(CustomReminderInput, raw);
+      if (!isLocalDate(input.date)) throw invalid('date', 'Choose a date that exists.');
+      requireContact(data().contacts, input.contactId);
+      const result = work((w) =>
+        w.addReminder({
+          contactId: w.contact(input.contactId).id,
+          kind: 'custom',
+          due: onDate(input.date),
+          title: input.title,
+          createdBy: null,
+        }),
+      );
+      return { reminder: result.value, effects: result.effects };
+    },
+
+    setPromiseTask(raw) {
+      const input = parseInput(PromiseTaskInput, raw);
+      if (input.date !== null && !isLocalDate(input.date))
+        throw invalid('date', 'Choose a date that exists.');
+      const key = promiseKey(input.text);
+      const result = work((w) => {
+        const meeting = requireOwn(w.data.meetings, input.meetingId, gone.meeting);
+        const contact = w.contact(meeting.contactId);
+        // The same promise (whatever its spacing or case) is one task, moved rather than doubled.
+        const existing = itemsOf(w.data.reminders, contact.id).filter(
+          (r) =>
+            r.kind === 'promise' &&
+            r.createdBy === meeting.id &&
+            isPending(r) &&
+            promiseKey(r.title) === key,
+        );
+        if (input.date === null) {
+          for (const reminder of existing) w.closeReminder(reminder, 'cancelled');
+          return null;
+        }
+        const due = onDate(input.date);
+        const same = existing.find((r) => Date.parse(r.due) === due.getTime());
+        if (same !== undefined && existing.length === 1) return same;
+        for (const reminder of existing) w.closeReminder(reminder, 'cancelled');
+        return w.addReminder({
+          contactId: contact.id,
+          kind: 'promise',
+          due,
+          title: input.text,
+          createdBy: meeting.id,
+        });
+      });
+      return { reminder: result.value, effects: result.effects };
+    },
 
     snooze: (id, until) => snoozeReminder(work, id, until),
     done: (id) => completeReminder(work, id),

@@ -4,6 +4,7 @@ import {
   startOfLocalDay,
 } from '../../shared/domain/business-days.js';
 import { companyKey } from '../../shared/domain/contact-keys.js';
+import { needsOutcome } from '../../shared/domain/meeting-times.js';
 import { isPending } from '../../shared/domain/reminder-policy.js';
 import { UserFacingError } from '../../shared/result.js';
 import type { Dataset } from '../../shared/schema/dataset.js';
@@ -74,7 +75,8 @@ export interface TodayOptions {
 /**
  * What is on the user's plate on the local day of `now`: open reminders due before tomorrow
  * (those of earlier days flagged overdue), snoozed ones whose time has come, oldest first; and the
- * planned meetings of the next 14 days, soonest first. Reminders of deleted contacts are skipped.
+ * planned meetings of the next 14 days, soonest first; and the planned meetings whose end has
+ * passed, which need an answer (held or not). Reminders of deleted contacts are skipped.
  */
 export function buildTodayView(
   dataset: Readonly<Dataset>,
@@ -110,6 +112,13 @@ export function buildTodayView(
   );
   const from = now.getTime();
   const until = from + UPCOMING_MEETINGS_MS;
+  const outcomes = Object.values(dataset.meetings)
+    .filter((m) => needsOutcome(m, from))
+    .flatMap((meeting) => {
+      const contact = dataset.contacts[meeting.contactId];
+      return contact === undefined ? [] : [{ meeting, contact }];
+    })
+    .sort((a, b) => time(a.meeting.start) - time(b.meeting.start));
   const upcomingMeetings = Object.values(dataset.meetings)
     .filter((m) => m.status === 'planned' && time(m.start) >= from && time(m.start) <= until)
     .flatMap((meeting) => {
@@ -117,7 +126,12 @@ export function buildTodayView(
       return contact === undefined ? [] : [{ meeting, contact }];
     })
     .sort((a, b) => time(a.meeting.start) - time(b.meeting.start));
-  return { date, items: items.map(({ at: _at, ...item }) => item), upcomingMeetings };
+  return {
+    date,
+    items: items.map(({ at: _at, ...item }) => item),
+    outcomes,
+    upcomingMeetings,
+  };
 }
 
 type RunWork = <T>(fn: (work: Work) => T) => { value: T; effects: Effects };

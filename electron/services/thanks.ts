@@ -57,6 +57,12 @@ export interface ThanksService {
   recordExport(id: string, filePath: string): ThankYouNote;
   /** Sent, and what the note's purpose follows it with; a second call changes nothing. */
   markSent(id: string): MarkSentResult;
+  /**
+   * Throws away a note that was never sent (notes are autosaved from the first keystroke, so a
+   * user who changes their mind needs this). A note already gone is harmless; a sent note is part
+   * of the contact's history and is refused.
+   */
+  discardDraft(id: string): null;
 }
 
 export interface ThanksServiceOptions {
@@ -78,6 +84,12 @@ const builtInRefused = () =>
   new UserFacingError(
     'forbidden',
     'Built-in templates cannot be changed or deleted. Save your version as a new template instead.',
+  );
+
+const alreadySent = () =>
+  new UserFacingError(
+    'conflict',
+    'This note was already sent, so it stays in your history. Close it instead.',
   );
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
@@ -362,6 +374,19 @@ export function createThanksService(options: ThanksServiceOptions): ThanksServic
         return { note, contact };
       });
       return { ...result.value, effects: result.effects };
+    },
+
+    discardDraft(id) {
+      const found = own(data().notes, id);
+      if (found === undefined) return null;
+      if (found.sentAt !== null) throw alreadySent();
+      storage.transact((tx) => {
+        const note = own(tx.data.notes, id);
+        if (note === undefined) return;
+        if (note.sentAt !== null) throw alreadySent();
+        tx.remove('notes', id);
+      });
+      return null;
     },
   };
 }

@@ -9,6 +9,24 @@ import { useUiStore } from '../stores/ui-store.js';
 export function useFocusOnNavigate(target: RefObject<HTMLElement | null>): void {
   const count = useUiStore((s) => s.navigationCount);
   useEffect(() => {
-    if (count > 0) target.current?.focus();
+    // A page asked to focus something else (useFocusTarget) takes care of it itself.
+    if (count > 0 && useUiStore.getState().focusTarget === null) target.current?.focus();
   }, [count, target]);
+}
+
+/**
+ * Focuses (and scrolls to) the element the navigation asked for once `ready` (the page has drawn
+ * it), then forgets the request. Falls back to nothing: the heading keeps focus.
+ */
+export function useFocusTarget(ready: boolean): void {
+  const focusTarget = useUiStore((s) => s.focusTarget);
+  useEffect(() => {
+    if (!ready || focusTarget === null) return;
+    const element = document.getElementById(focusTarget);
+    if (element) {
+      element.focus();
+      element.scrollIntoView?.({ block: 'start' });
+    }
+    useUiStore.getState().clearFocusTarget();
+  }, [ready, focusTarget]);
 }

@@ -1,8 +1,10 @@
 import { create } from 'zustand';
 import type {
   ContactDetail,
+  CustomReminderInput,
   LogActivityInput,
   LogActivityResult,
+  ReminderChange,
 } from '../../shared/schema/pipeline.js';
 import type { z } from 'zod';
 import type { ResultOf } from '../../shared/contract.js';
@@ -19,6 +21,10 @@ interface ContactDetailState {
   refresh(): Promise<void>;
   /** Logs one activity; main's change event brings the timeline and reminders up to date. */
   logActivity(input: z.input<typeof LogActivityInput>): Promise<LogActivityResult>;
+  /** Marks one of the contact's reminders done (a keep-in-touch one starts the next). */
+  doneReminder(id: string): Promise<ReminderChange>;
+  /** Adds the user's own reminder (what and the day); throws the ApiError to keep the text. */
+  addReminder(input: z.input<typeof CustomReminderInput>): Promise<ReminderChange>;
   /** What deleting would take with it, for the confirm dialog. */
   deletionImpact(id: string): Promise<ResultOf<'contacts:deletionImpact'>>;
 }
@@ -52,6 +58,8 @@ export const useContactDetailStore = create<ContactDetailState>()((set, get) => 
     if (id !== null) await get().load(id);
   },
   logActivity: (input) => call('activities:log', input),
+  doneReminder: (id) => call('reminders:done', { id }),
+  addReminder: (input) => call('reminders:add', input),
   deletionImpact: (id) => call('contacts:deletionImpact', { id }),
 }));
 

@@ -4,6 +4,7 @@ import { useContactDetailStore } from './contact-detail-store.js';
 import { useContactsStore } from './contacts-store.js';
 import { useImportStore } from './import-store.js';
 import { useMeetingsStore } from './meetings-store.js';
+import { useOutreachStore } from './outreach-store.js';
 import { usePrepStore } from './prep-store.js';
 import { useQuestionBankStore } from './question-bank-store.js';
 import { useSettingsStore } from './settings-store.js';
@@ -39,10 +40,11 @@ const dependents: ReadonlyArray<{
     refresh: () => useThanksStore.getState().refresh(),
   },
   {
-    collections: ['meetings', 'contacts', 'attachments'],
+    collections: ['meetings', 'contacts', 'attachments', 'reminders'],
     refresh: () => usePrepStore.getState().refresh(),
   },
   { collections: ['questions'], refresh: () => useQuestionBankStore.getState().refresh() },
+  { collections: ['outreach', 'contacts'], refresh: () => useOutreachStore.getState().refresh() },
   { collections: ['settings'], refresh: () => useSettingsStore.getState().refresh() },
   { collections: ['attachments'], refresh: () => useSettingsStore.getState().refreshAttachments() },
 ];

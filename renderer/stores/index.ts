@@ -1,7 +1,9 @@
 import { resetContactDetailStore } from './contact-detail-store.js';
 import { resetContactsStore } from './contacts-store.js';
 import { resetImportStore } from './import-store.js';
+import { resetAutosaves } from '../components/use-autosave.js';
 import { resetMeetingsStore } from './meetings-store.js';
+import { resetOutreachStore } from './outreach-store.js';
 import { resetPrepStore } from './prep-store.js';
 import { resetQuestionBankStore } from './question-bank-store.js';
 import { resetSettingsStore } from './settings-store.js';
@@ -28,4 +30,6 @@ export function resetStores(): void {
   resetPrepStore();
   resetQuestionBankStore();
   resetThanksStore();
+  resetOutreachStore();
+  resetAutosaves();
 }

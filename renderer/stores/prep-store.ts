@@ -3,10 +3,14 @@ import type { Contact, Meeting } from '../../shared/schema/entities.js';
 import type { MeetingDetail, MeetingPatch } from '../../shared/schema/meetings.js';
 import { fullName } from '../../shared/domain/names.js';
 import { ApiError, call, errorMessage } from '../api.js';
-import { describeEffects } from '../effects.js';
+import { describeEffects, describeReminders } from '../effects.js';
+import { formatDateTime } from '../format.js';
 
 /** The fields the workspace edits and autosaves, each sent whole when it changed. */
 export type EditableKey =
+  | 'mode'
+  | 'place'
+  | 'link'
   | 'research'
   | 'questions'
   | 'checklist'
@@ -77,6 +81,11 @@ interface PrepState {
   printPacket(copies: number): Promise<void>;
   exportCalendar(): Promise<void>;
   markHeld(): Promise<void>;
+  /**
+   * Gives a promise from the After notes a day (a task on Today), or takes it away (null). Saves
+   * pending edits first; resolves with what to say, from main's result; throws on failure.
+   */
+  setPromiseTask(text: string, date: string | null): Promise<string>;
   cancelMeeting(): Promise<void>;
   clearFeedback(area: FeedbackArea): void;
 }
@@ -110,6 +119,9 @@ const clearTimer = () => {
 };
 
 const editableKeys: readonly EditableKey[] = [
+  'mode',
+  'place',
+  'link',
   'research',
   'questions',
   'checklist',
@@ -469,6 +481,15 @@ export const usePrepStore = create<PrepState>()((set, get) => {
           });
         }
       }),
+    setPromiseTask: async (text, date) => {
+      const id = get().id;
+      if (!id) throw new ApiError('not-found', 'No meeting is open.');
+      await get().flush();
+      const { reminder, effects } = await call('reminders:promise', { meetingId: id, text, date });
+      if (reminder === null) return `“${text}” is no longer a task.`;
+      const said = describeReminders(effects);
+      return said || `“${text}” is on Today from ${formatDateTime(reminder.due)}.`;
+    },
     clearFeedback: (area) => say(area, null),
   };
 });

@@ -3,9 +3,16 @@ import { ApiError, call, errorMessage } from '../api.js';
 import type { Profile, Settings } from '../../shared/schema/settings.js';
 import type { Attachment } from '../../shared/schema/entities.js';
 
+/** The settings edited on Settings > Preferences (saved together with one button). */
 export type Preferences = Pick<
   Settings,
-  'meetingMinutes' | 'arriveEarlyMinutes' | 'paperSize' | 'holidays' | 'curmudgeonWaitDays'
+  | 'meetingMinutes'
+  | 'arriveEarlyMinutes'
+  | 'paperSize'
+  | 'printGroupedByTopic'
+  | 'holidays'
+  | 'curmudgeonWaitDays'
+  | 'keepInTouchDays'
 >;
 
 /** Progress of one form's save, kept here so the form view stays props-only. */

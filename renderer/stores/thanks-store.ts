@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Template, ThankYouNote } from '../../shared/schema/entities.js';
+import type { Meeting, Template, ThankYouNote } from '../../shared/schema/entities.js';
 import type {
   MarkSentResult,
   MergeContext,
@@ -8,13 +8,15 @@ import type {
   ThankYouSummary,
 } from '../../shared/schema/thanks.js';
 import type { z } from 'zod';
-import { fullName } from '../../shared/domain/names.js';
+import type { ReminderKind } from '../../shared/domain/reminder-policy.js';
 import type { NotePurpose } from '../../shared/schema/entities.js';
 import { call, errorMessage } from '../api.js';
 
 /**
  * Who the composer writes to and why; `noteId` reopens a saved note instead of starting a new
  * one. For a referrer thank-you, `contactId` is the referrer and `aboutContactId` the person met.
+ * Without `noteId`, the composer opens the draft already written for the same purpose, recipient
+ * and meeting, if there is one.
  */
 export interface ComposeTarget {
   purpose?: NotePurpose;
@@ -24,16 +26,27 @@ export interface ComposeTarget {
   noteId?: string | null;
 }
 
+/** The note a reminder asks for: the 24-hour thank-you, or the report-back after it. */
+export const notePurposeForReminder: Partial<Record<ReminderKind, NotePurpose>> = {
+  'thank-you-due': 'thank-you',
+  'report-back': 'report-back',
+};
+
 interface ThanksState {
   /** The note being written, or null to show only the history. */
   target: ComposeTarget | null;
   history: ThankYouSummary[];
   historyLoaded: boolean;
   historyError: string | null;
-  /** Contact names learnt from `thanks:context`, for the composer's heading. */
-  names: Record<string, string>;
   /** Opens the composer (the caller then navigates to 'thanks'). */
   compose(target: ComposeTarget): void;
+  /**
+   * Opens the composer for the note a reminder asks for (Today's "thank-you due" and
+   * "report-back"), then the caller navigates to 'thanks'. Without a meeting, the note is about
+   * the meeting of the last thank-you sent (report-back) or the latest held meeting. Returns
+   * false, and opens nothing, for reminder kinds that are not about a note.
+   */
+  composeFor(kind: ReminderKind, contact: { id: string }, meetingId?: string | null): boolean;
   closeComposer(): void;
   loadHistory(): Promise<void>;
   /** After main changed notes, contacts or meetings: reloads the history if it was loaded. */
@@ -43,8 +56,14 @@ interface ThanksState {
   saveTemplate(input: z.input<typeof SaveTemplateInput>): Promise<Template>;
   deleteTemplate(id: string): Promise<void>;
   context(target: ComposeTarget): Promise<MergeContext>;
+  /** The notes addressed to one contact, newest first (drafts included). */
+  notesTo(contactId: string): Promise<ThankYouSummary[]>;
+  /** The contact's held meetings, latest first: what a note without a meeting is about. */
+  heldMeetingsOf(contactId: string): Promise<Meeting[]>;
   get(id: string): Promise<ThankYouNote>;
   save(input: z.input<typeof SaveThankYouInput>): Promise<ThankYouNote>;
+  /** Deletes a note that was never sent. */
+  discardDraft(id: string): Promise<void>;
   exportDocx(id: string): Promise<{ path: string } | null>;
   markSent(id: string): Promise<MarkSentResult>;
   openExternal(url: string): Promise<void>;
@@ -55,13 +74,18 @@ const initial = {
   history: [] as ThankYouSummary[],
   historyLoaded: false,
   historyError: null as string | null,
-  names: {} as Record<string, string>,
 };
 
 /** Thank-you notes: the composer's target and the history of every note. */
 export const useThanksStore = create<ThanksState>()((set, get) => ({
   ...initial,
   compose: (target) => set({ target }),
+  composeFor: (kind, contact, meetingId = null) => {
+    const purpose = notePurposeForReminder[kind];
+    if (purpose === undefined) return false;
+    set({ target: { purpose, contactId: contact.id, aboutContactId: null, meetingId } });
+    return true;
+  },
   closeComposer: () => set({ target: null }),
   loadHistory: async () => {
     try {
@@ -78,19 +102,24 @@ export const useThanksStore = create<ThanksState>()((set, get) => ({
   deleteTemplate: async (id) => {
     await call('templates:delete', { id });
   },
-  context: async (target) => {
-    const context = await call('thanks:context', {
+  context: (target) =>
+    call('thanks:context', {
       purpose: target.purpose ?? 'thank-you',
       contactId: target.contactId,
       aboutContactId: target.aboutContactId ?? null,
       meetingId: target.meetingId,
-    });
-    const name = fullName(context.recipient);
-    set((state) => ({ names: { ...state.names, [target.contactId]: name } }));
-    return context;
-  },
+    }),
+  notesTo: (contactId) => call('thanks:list', { contactId }),
+  heldMeetingsOf: async (contactId) =>
+    (await call('meetings:list'))
+      .map((row) => row.meeting)
+      .filter((meeting) => meeting.contactId === contactId && meeting.status === 'held')
+      .sort((a, b) => b.start.localeCompare(a.start)),
   get: (id) => call('thanks:get', { id }),
   save: (input) => call('thanks:save', input),
+  discardDraft: async (id) => {
+    await call('thanks:discardDraft', { id });
+  },
   exportDocx: (id) => call('thanks:exportDocx', { id }),
   markSent: (id) => call('thanks:markSent', { id }),
   openExternal: async (url) => {

@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import type { LogActivityResult, TodayView } from '../../shared/schema/pipeline.js';
 import { call, errorMessage } from '../api.js';
-import { describeReminders } from '../effects.js';
+import { describeEffects, describeReminders } from '../effects.js';
+import { formatMeetingTime } from '../features/meetings/format.js';
 
 export type Feedback = { kind: 'success' | 'error'; text: string };
 
@@ -24,6 +25,15 @@ interface TodayState {
   logOutreach(contactId: string, subject: string, at: Date): Promise<LogActivityResult>;
   /** Opens a mailto: (or http) link in the user's own app through main's allowlist. */
   openExternal(url: string): Promise<void>;
+  /**
+   * "Did it happen?": held. Resolves true when main marked it held (the caller then opens the
+   * after-meeting notes); the message says what main moved and scheduled.
+   */
+  markHeld(meetingId: string, contactName: string): Promise<boolean>;
+  /** "Did it happen?": no. The meeting is cancelled and the timeline says it did not happen. */
+  didNotHappen(meetingId: string, contactName: string): Promise<void>;
+  /** "Did it happen?": it moved. Throws the ApiError so the dialog keeps the date and says why. */
+  reschedule(meetingId: string, start: Date, contactName: string): Promise<void>;
 }
 
 const initial = {
@@ -113,6 +123,61 @@ export const useTodayStore = create<TodayState>()((set, get) => {
     },
     openExternal: async (url) => {
       await call('app:openExternal', { url });
+    },
+    markHeld: async (meetingId, contactName) => {
+      let held = false;
+      await withBusy(meetingId, async () => {
+        try {
+          const result = await call('meetings:markHeld', { id: meetingId });
+          const said = describeEffects(result.effects, () => result.contact.firstName);
+          set({
+            feedback: {
+              kind: 'success',
+              text: `Marked your meeting with ${contactName} as held.${said ? ` ${said}` : ''}`,
+            },
+          });
+          held = true;
+        } catch (error) {
+          set({
+            feedback: {
+              kind: 'error',
+              text: `The meeting with ${contactName} was not marked as held. ${errorMessage(error)}`,
+            },
+          });
+        }
+      });
+      return held;
+    },
+    didNotHappen: (meetingId, contactName) =>
+      withBusy(meetingId, async () => {
+        try {
+          await call('meetings:cancel', { id: meetingId, didNotHappen: true });
+          set({
+            feedback: {
+              kind: 'success',
+              text: `Noted that your meeting with ${contactName} did not happen. It is kept, marked cancelled, on ${contactName}’s timeline.`,
+            },
+          });
+        } catch (error) {
+          set({
+            feedback: {
+              kind: 'error',
+              text: `The meeting with ${contactName} was not changed. ${errorMessage(error)}`,
+            },
+          });
+        }
+      }),
+    reschedule: async (meetingId, start, contactName) => {
+      const meeting = await call('meetings:update', {
+        id: meetingId,
+        patch: { start: start.toISOString() },
+      });
+      set({
+        feedback: {
+          kind: 'success',
+          text: `Moved your meeting with ${contactName} to ${formatMeetingTime(meeting.start)}.`,
+        },
+      });
     },
   };
 });

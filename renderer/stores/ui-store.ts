@@ -30,7 +30,13 @@ interface UiState {
    * can move focus to its heading after a real change of place without fighting the tablist.
    */
   navigationCount: number;
-  navigate(to: Route): void;
+  /**
+   * The id of an element the new page should focus instead of its heading (e.g. a meeting's
+   * after-meeting notes when "Held" was chosen on Today); the page clears it once used.
+   */
+  focusTarget: string | null;
+  navigate(to: Route, options?: { focus?: string }): void;
+  clearFocusTarget(): void;
   selectSettingsTab(tab: SettingsTab): void;
 }
 
@@ -40,6 +46,7 @@ const initial = {
   meetingId: null as string | null,
   settingsTab: 'profile' as SettingsTab,
   navigationCount: 0,
+  focusTarget: null as string | null,
 };
 
 /** Parses a route from anywhere (including main's `app:navigate`); unknown routes give null. */
@@ -78,7 +85,7 @@ export function parseRoute(to: unknown): {
 /** Where the user is. In-app routing is this store: the app has one window and few places. */
 export const useUiStore = create<UiState>()((set) => ({
   ...initial,
-  navigate: (to) => {
+  navigate: (to, options) => {
     const route = parseRoute(to);
     if (!route) return;
     set((state) => ({
@@ -87,8 +94,10 @@ export const useUiStore = create<UiState>()((set) => ({
       meetingId: route.meetingId === undefined ? state.meetingId : route.meetingId,
       settingsTab: route.tab ?? state.settingsTab,
       navigationCount: state.navigationCount + 1,
+      focusTarget: options?.focus ?? null,
     }));
   },
+  clearFocusTarget: () => set({ focusTarget: null }),
   selectSettingsTab: (tab) => set({ settingsTab: tab }),
 }));
 

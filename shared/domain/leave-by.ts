@@ -1,6 +1,8 @@
 /**
  * When to leave for a meeting: its start, minus the travel time, minus the minutes the user likes
- * to arrive early (10-15, from Settings). Returns null for an invalid start.
+ * to arrive early (0-60 from Settings; 10-15 is the usual advice). Returns null for an invalid
+ * start. Only the arithmetic: `beforeMeeting` in arrival.ts decides when it applies (in person;
+ * a video or phone call has no travel and no arriving early).
  */
 export function leaveBy(
   start: string | Date,

@@ -5,6 +5,16 @@
  * composer can run it on every keystroke and the tests can feed it tables of wording.
  */
 
+import { DEFAULT_REQUEST_MINUTES, requestQuestion } from './outreach-request.js';
+import { isImportedDetail, sharedConnectionDetail } from './sources.js';
+
+/**
+ * What a starter writes where the shared connection goes when Rapport does not know one (an
+ * imported contact, or no source at all). It must be replaced: the "connection first" check
+ * fails while it is in the message, so the e-mail never claims a connection the user did not name.
+ */
+export const CONNECTION_PLACEHOLDER = '[how you know each other]';
+
 export type OutreachCheckId =
   'length' | 'no-job-words' | 'connection-first' | 'ends-with-question' | 'about-them';
 
@@ -27,6 +37,8 @@ export interface OutreachDraft {
   contact: { firstName?: string; source: { kind: string; detail: string } };
   /** Name of the contact who referred the user, when the contact was referred. */
   referrerName?: string;
+  /** The meeting length from Settings, for the example request; the default when absent. */
+  meetingMinutes?: number;
 }
 
 /** More than this many words and the e-mail no longer fits a phone screen. */
@@ -119,10 +131,15 @@ const CONNECTION_CUES =
 const fold = (text: string) =>
   text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 
+/** A slot a starter or template left for the user to fill: "[how you know each other]". */
+const SLOT = /\[[^\]\n]{1,80}\]/u;
+
 function mentionsConnection(sentence: string, draft: OutreachDraft): string | null {
   const folded = fold(sentence);
-  const detail = fold(draft.contact.source.detail ?? '');
-  if (detail.length >= 2 && folded.includes(detail)) return draft.contact.source.detail.trim();
+  // What an import wrote ("LinkedIn connection") is not something the two people share.
+  const shared = sharedConnectionDetail({ detail: draft.contact.source.detail ?? '' });
+  const detail = fold(shared);
+  if (detail.length >= 2 && folded.includes(detail)) return shared;
   const referrer = fold(draft.referrerName ?? '');
   if (referrer !== '') {
     const referrerFirst = referrer.split(' ')[0] ?? '';
@@ -199,7 +216,11 @@ export function lintOutreach(draft: OutreachDraft): OutreachCheck[] {
   };
 
   const first = parts[0] ?? '';
-  const connection = first === '' ? null : mentionsConnection(first, draft);
+  const placeholder = fold(draft.body).includes(fold(CONNECTION_PLACEHOLDER))
+    ? CONNECTION_PLACEHOLDER
+    : (SLOT.exec(first)?.[0] ?? null);
+  const connection = first === '' || placeholder !== null ? null : mentionsConnection(first, draft);
+  const imported = isImportedDetail(draft.contact.source.detail ?? '');
   const connectionFirst: OutreachCheck = {
     id: 'connection-first',
     label: 'Connection comes first',
@@ -208,7 +229,11 @@ export function lintOutreach(draft: OutreachDraft): OutreachCheck[] {
     detail:
       connection !== null
         ? `The first sentence mentions “${connection}”.`
-        : 'Open with what you share, e.g. the alumni group, the organization or who referred you.',
+        : placeholder !== null
+          ? `Replace “${placeholder}” with what you really share, e.g. who referred you, a group you both belong to or where you met.`
+          : imported
+            ? 'An import is not a shared connection: open with what you really share, e.g. who referred you, a group you both belong to or where you met.'
+            : 'Open with what you share, e.g. the alumni group, the organization or who referred you.',
   };
 
   const last = parts[parts.length - 1] ?? '';
@@ -220,7 +245,7 @@ export function lintOutreach(draft: OutreachDraft): OutreachCheck[] {
     status: asks ? 'pass' : 'fail',
     detail: asks
       ? 'The request is a question they can answer.'
-      : 'End with your request as a question, e.g. “Would you be open to a 20-minute call?”',
+      : `End with your request as a question, e.g. “${requestQuestion(draft.meetingMinutes ?? DEFAULT_REQUEST_MINUTES)}”`,
   };
 
   const { you, me } = pronounCounts(core);

@@ -7,8 +7,13 @@ type Starter = readonly [category: QuestionCategory, minutes: number, text: stri
  * The questions every user starts with. They cover the four topics the seed article names (a
  * typical day, experience that helps advancement, useful education, rewards and challenges) and
  * Dalton's TIARA framework in its order (Trends, Insights, Advice, Resources, Assignments). All of
- * them are open: none starts with a word the yes/no detector flags. Estimated minutes let the prep
- * workspace add up a time budget against the meeting length.
+ * them are open: none starts with a word the yes/no detector flags. None is about getting a job
+ * (openings, applying, being a candidate): the meeting is for information and names, and a
+ * question about jobs makes the other person wary. Estimated minutes let the prep workspace add
+ * up a time budget against the meeting length.
+ *
+ * Ids are numbered per category in this order, so a new question goes at the end of its
+ * category and a reworded one keeps its place.
  */
 const starters: readonly Starter[] = [
   ['typical-day', 4, 'What does a typical day or week look like for you?'],
@@ -41,16 +46,18 @@ const starters: readonly Starter[] = [
   ],
   ['insights', 3, 'What has been the most interesting project you have worked on here, and why?'],
   ['insights', 2, 'How would you describe the culture of your company to a friend?'],
-  ['advice', 3, 'What advice would you give someone trying to break into this field?'],
+  ['insights', 3, 'How did you get into this work?'],
+  ['advice', 3, 'What advice would you give someone exploring this field?'],
   ['advice', 4, 'If you were in my position, what would you do next?'],
   ['advice', 2, 'What mistakes do newcomers to this field often make?'],
+  ['advice', 3, 'Looking at my background, what would you suggest I strengthen or explore?'],
   ['resources', 2, 'Who else would you suggest I talk to?'],
   ['resources', 2, 'Which professional associations, events or communities are worth joining?'],
   ['resources', 2, 'What books, newsletters or websites do you rely on to stay current?'],
-  ['resources', 2, 'Where do people in your field usually hear about new openings?'],
+  ['resources', 2, 'Where do people in your field meet, and where do they share news?'],
   ['assignments', 3, 'What is a small project I could take on to test whether this work suits me?'],
-  ['assignments', 2, 'Which skill should I practise first to become a stronger candidate?'],
-  ['assignments', 2, 'How could I get some hands-on experience in this field before applying?'],
+  ['assignments', 2, 'Which skill would you suggest I practise first to try this work out?'],
+  ['assignments', 2, 'How could I get a first taste of this work, hands-on?'],
   ['other', 2, 'What question should I have asked you today that I did not?'],
   ['other', 2, 'How would you like me to keep you posted on how things go?'],
 ];

@@ -135,133 +135,68 @@ export function isClosedQuestion(text: string): boolean {
   return CLOSED_STARTERS.has(firstWord(rest));
 }
 
-/** Words that lose their capital when they move inside a sentence; names and "I" keep theirs. */
-const COMMON_OPENERS = new Set(
-  'the your this that these those it they you we a an my our their there he she most many some any people'.split(
+/**
+ * What the workspace offers for a yes/no question: an open rewrite when one of the rules below
+ * can ask the same thing grammatically, otherwise a short hint with two openings to start from.
+ * A rewrite is only offered where it reads as a sentence an editor would let through; a hint is
+ * never wrong, so every shape the rules do not know gets one.
+ */
+export type OpenSuggestion =
+  { kind: 'rewrite'; text: string } | { kind: 'hint'; text: string; examples: readonly string[] };
+
+/** The two openings the hint offers. */
+export const OPEN_OPENINGS: readonly string[] = Object.freeze(['What…', 'How…']);
+
+/** The hint for a yes/no question no rule can rewrite. */
+export const OPEN_HINT = `Start it with “${OPEN_OPENINGS[0]}” or “${OPEN_OPENINGS[1]}” so the answer can be more than a yes or a no.`;
+
+/** One word: letters and digits, with inner apostrophes or hyphens ("master's", "work-life"). */
+const W = "[\\p{L}\\p{N}][\\p{L}\\p{N}'-]*";
+/** Words that may not stand in a subject: they modify the verb or the adjective instead. */
+const NOT_SUBJECT =
+  'too|very|really|so|quite|pretty|not|always|ever|still|also|there|more|less|most|even|just|usually|often|any|a|an|the';
+const SW = `(?!(?:${NOT_SUBJECT})(?![\\p{L}\\p{N}'-]))${W}`;
+const DET = 'the|your|this|that|these|those|my|our|their|his|her|its|a|an';
+/** A short subject: a pronoun, a determiner and one or two words, or one or two bare words. */
+const SUBJ = `(?:(?:${DET}) ${W}(?: ${W})?|${SW}(?: ${SW})?)`;
+/** The doer in "do/does …" questions. */
+const DOER = `(?:you|they|we|people|most people|(?:your|the|their|this) ${W}(?: ${W})?)`;
+/** Intensifiers dropped in a "How … is it?" rewrite ("really stressful" -> "How stressful"). */
+const INTENS = '(?:very |really |quite |so |pretty )?';
+/** Adjectives that read well after "How": "How stressful is the work?". */
+const GRADABLE =
+  'stressful|hard|difficult|tough|easy|competitive|common|important|necessary|useful|helpful|valuable|flexible|busy|demanding|rewarding|lonely|long|big|large|small|stable|secure|fun|boring|interesting|creative|technical|collaborative|political|hierarchical|diverse|popular|realistic|typical|risky|expensive|nervous|happy|different|fast|slow|intense|hectic|social|structured|formal|strict|supportive|challenging|exciting|satisfying|fulfilling|predictable|repetitive|varied|physical|well-paid|crowded|international|senior|junior|friendly|relaxed|chaotic|scary|hard-working|male-dominated';
+/** Adjectives for "Is it … to …?": "How common is it to switch?". */
+const IT_ADJ = `${GRADABLE}|normal|usual|unusual|rare|possible|feasible|acceptable|likely`;
+/** After "How", "fun" reads "much fun": "How much fun is it?". */
+const ADJ_WORDING: Readonly<Record<string, string>> = { fun: 'much fun' };
+/** Said of "it" in "Is it possible to …?", a better word reads more naturally after "How". */
+const IT_ADJ_WORDING: Readonly<Record<string, string>> = {
+  possible: 'realistic',
+  feasible: 'realistic',
+};
+/** What may follow the adjective: "How nervous were you at first?". */
+const COPULA_TAIL = `(?:at first|at times|here|there|now|today|these days|nowadays|overall|most days|day to day|in general|in practice|long-term|in the long run|in (?:the|this|your|that|my|our) ${W}(?: ${W})?|for (?:you|juniors|beginners|newcomers|new hires|someone like me|people like me)|at (?:the|your|this) ${W}(?: ${W})?)`;
+const PREPOSITION =
+  'to|in|for|of|at|on|with|between|among|around|about|from|within|across|outside|inside|by';
+/** A phrase that starts with a preposition: "to remote work", "in engineering". */
+const PREP_TAIL = `(?:${PREPOSITION}) ${W}(?: ${W}){0,6}`;
+/** A one- or two-word noun ("downsides", "book recommendations"), not ending in a preposition. */
+const NOUN = `${W}(?: (?!(?:${PREPOSITION})(?![\\p{L}\\p{N}'-]))${W})?`;
+/** Nouns one has "much" of: "Is there room to grow?" -> "How much room is there to grow?". */
+const MASS =
+  'room|time|travel|overtime|flexibility|pressure|support|funding|demand|competition|training|mentoring|mentorship|feedback|autonomy|freedom|turnover|growth|paperwork|bureaucracy|politics|variety|collaboration|teamwork|stress';
+/** Verbs after which "How do you …?" asks the same thing openly: "How does your team use Agile?". */
+const HOW_VERBS =
+  'use|handle|measure|evaluate|assess|decide|choose|train|support|manage|approach|balance|track|hire|recruit|promote|mentor|onboard|prepare|prioriti[sz]e|organi[sz]e|structure|collaborate|communicate|network|deal|learn|test|review|document|price|market|sell|fund|run|split|divide|share|build|develop|keep up|keep track|keep in touch|stay current|stay up to date|stay on top';
+/** Verbs that read well in "How likely is … to …?". */
+const LIKELY_VERBS = new Set(
+  'keep grow change replace be become stay get continue shrink matter affect take make hire rise fall improve expand remain last happen help need require return recover slow pay disappear survive move go come reach increase decrease drop shift evolve open close automate outsource consolidate merge raise cut offer want look hurt lose win'.split(
     ' ',
   ),
 );
-const lowerFirst = (s: string) => {
-  const word = /^[a-z]+/i.exec(s)?.[0] ?? '';
-  return COMMON_OPENERS.has(word.toLowerCase()) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
-};
-const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-/** Drops the closing punctuation so a new ending can be put on. */
-const body = (s: string) => s.replace(/[\s?.!]+$/, '').trim();
-
-const OPPOSITES: Readonly<Record<string, string>> = {
-  hard: 'easy',
-  difficult: 'easy',
-  tough: 'easy',
-  easy: 'hard',
-  simple: 'hard',
-};
-
-/** One rewrite rule: a pattern on the question without filler, and how to build the open form. */
-type Rule = readonly [RegExp, (m: RegExpExecArray) => string];
-
-const rules: readonly Rule[] = [
-  // Asking for names: "Do you know anyone (else) I should talk to?"
-  [
-    /^(?:do|would|could|can)\s+you\s+(?:know|recommend|suggest)\s+(?:of\s+)?(?:anyone|anybody|someone|somebody|other people|others)\b/i,
-    () => REFERRAL_QUESTION,
-  ],
-  [/^(?:is|are)\s+there\s+(?:anyone|anybody|someone|somebody)\s+else\b/i, () => REFERRAL_QUESTION],
-  // "Do you enjoy your work?" -> "What do you enjoy most about your work?"
-  [
-    /^(do|did)\s+you\s+(?:really\s+)?(enjoy|like|love)\s+(.+)$/i,
-    (m) => `What ${m[1]!.toLowerCase()} you ${m[2]!.toLowerCase()} most about ${m[3]}?`,
-  ],
-  // "Is it hard to advance?" -> "What makes it hard or easy to advance?"
-  [
-    /^(?:is|was)\s+it\s+(?:very\s+|really\s+)?(hard|difficult|tough|easy|simple)\s+(to|for)\s+(.+)$/i,
-    (m) => {
-      const adjective = m[1]!.toLowerCase();
-      return `What makes it ${adjective} or ${OPPOSITES[adjective] ?? 'hard'} ${m[2]!.toLowerCase()} ${m[3]}?`;
-    },
-  ],
-  [
-    /^(?:is|was)\s+it\s+(?:very\s+|really\s+)?([a-z]+)\s+(to|for)\s+(.+)$/i,
-    (m) => `How ${m[1]!.toLowerCase()} is it ${m[2]!.toLowerCase()} ${m[3]}, and why?`,
-  ],
-  // "Are there any downsides?" -> "What downsides are there?"
-  [
-    /^(is|are)\s+there\s+(?:any|many|much)\s+(.+)$/i,
-    (m) => `What ${m[2]} ${m[1]!.toLowerCase()} there?`,
-  ],
-  // "Is there a typical career path?" -> "What does a typical career path look like?"
-  [/^is\s+there\s+((?:a|an)\s+.+)$/i, (m) => `What does ${m[1]} look like?`],
-  // "Do you have any regrets?" -> "What regrets do you have?"
-  [
-    /^(do|does)\s+(you|your\s+\w+|the\s+\w+)\s+have\s+(?:a|an|any|some)\s+(.+)$/i,
-    (m) => `What ${m[3]} ${m[1]!.toLowerCase()} ${lowerFirst(m[2]!)} have?`,
-  ],
-  // "Do you need a degree to advance?" -> "How important is a degree to advance?"
-  [/^(?:do|does)\s+(?:you|one|I)\s+need\s+(.+)$/i, (m) => `How important is ${m[1]}?`],
-  // "Do you think the field will grow?" -> "How likely do you think it is that the field will grow?"
-  [
-    /^do\s+you\s+(?:think|believe|expect)\s+(?:that\s+)?(.+)$/i,
-    (m) => `How likely do you think it is that ${m[1]}, and why?`,
-  ],
-  // "Do you usually work late?" -> "How often do you work late?"
-  [
-    /^(do|does)\s+(you|your\s+\w+)\s+(?:ever|often|usually|always|sometimes)\s+(.+)$/i,
-    (m) => `How often ${m[1]!.toLowerCase()} ${lowerFirst(m[2]!)} ${m[3]}?`,
-  ],
-  // "Have you ever worked abroad?" -> "What was it like when you worked abroad?"
-  [/^have\s+you\s+ever\s+(.+)$/i, (m) => `What was it like when you ${m[1]}?`],
-  // "Did you study law?" -> "What led you to study law?"
-  [/^did\s+you\s+(.+)$/i, (m) => `What led you to ${m[1]}?`],
-  // "Should I get an MBA?" -> "How should I think about whether to get an MBA?"
-  [/^should\s+I\s+(.+)$/i, (m) => `How should I think about whether to ${m[1]}?`],
-  // "Must I relocate?" -> "How important is it that I relocate?"
-  [/^must\s+(I|we)\s+(.+)$/i, (m) => `How important is it that ${m[1]} ${m[2]}?`],
-  // "Can I shadow you someday?" -> "How could I shadow you someday?"
-  [/^(?:can|could|may|might)\s+I\s+(.+)$/i, (m) => `How could I ${m[1]}?`],
-  // "Would you recommend this field?" -> "What would you tell someone considering this field?"
-  [
-    /^(?:would|do)\s+you\s+recommend\s+(.+)$/i,
-    (m) => `What would you tell someone considering ${m[1]}?`,
-  ],
-  // "Would you change anything?" -> "What would you change?"
-  [
-    /^(would|could|can|will|do|did)\s+you\s+(\w+)\s+(?:anything|something)\s*(.*)$/i,
-    (m) => body(`What ${m[1]!.toLowerCase()} you ${m[2]} ${m[3]}`) + '?',
-  ],
-  // "Does your team use Agile?" -> "How does your team use Agile?"
-  [
-    /^(do|does)\s+(you|your\s+\w+|they|we)\s+(.+)$/i,
-    (m) => `How ${m[1]!.toLowerCase()} ${lowerFirst(m[2]!)} ${m[3]}?`,
-  ],
-  // "Would you do it again?" -> "How would you do it again?"
-  [/^(?:would|could|can|will)\s+you\s+(.+)$/i, (m) => `How would you ${m[1]}?`],
-  // "Is the work stressful?" -> "How stressful is the work?" (short subject + one last word)
-  [
-    /^(is|are|was|were)\s+((?:the|your|this|that|these|those|it|they)(?:\s+[a-z']+){0,3}?)\s+([a-z]+)$/i,
-    (m) =>
-      /(?:ing|ed)$/i.test(m[3]!)
-        ? ''
-        : `How ${m[3]!.toLowerCase()} ${m[1]!.toLowerCase()} ${lowerFirst(m[2]!)}?`,
-  ],
-];
-
-/**
- * An open way to ask the same thing, for the "Use suggestion" button. Common shapes get a
- * tailored What/How rewrite ("Do you enjoy your work?" -> "What do you enjoy most about your
- * work?"); anything else gets "How would you describe …?" around its subject, which is always
- * open and easy to edit. Returns the text unchanged when it is not a yes/no question.
- */
-export function suggestOpenRewrite(text: string): string {
-  if (!isClosedQuestion(text)) return text;
-  const rest = withBaseVerb(body(withoutFiller(text)));
-  for (const [pattern, build] of rules) {
-    const match = pattern.exec(rest);
-    if (!match) continue;
-    const rewrite = build(match);
-    if (rewrite) return upperFirst(rewrite.replace(/\s+/g, ' ').replace(/\s+([?,])/g, '$1'));
-  }
-  return fallbackRewrite(rest);
-}
+/** What a referral question may end with: "…anyone else (that) I should talk to". */
+const REF_TAIL = `(?:(?:that|who|whom) )?(?:(?:I|we) (?:should|could|might|ought to|can)|you (?:would |could )?(?:recommend|suggest|think) (?:that )?I(?: should)?) (?:talk|speak|reach out|meet|contact|connect|get in touch)(?: (?:to|with))?`;
 
 const OBJECT_PRONOUNS: Readonly<Record<string, string>> = {
   i: 'me',
@@ -270,37 +205,389 @@ const OBJECT_PRONOUNS: Readonly<Record<string, string>> = {
   he: 'him',
   she: 'her',
 };
+const PERSONAL = new Set(['i', 'you', 'we', 'they', 'he', 'she']);
+
+const rx = (source: string) => new RegExp(`^${source}$`, 'iu');
+const IS_PREPOSITION = new RegExp(`^(?:${PREPOSITION})$`, 'i');
+const HAS_PREPOSITION = new RegExp(`(?:^| )(?:${PREPOSITION})(?: |$)`, 'i');
+const IS_NOT_SUBJECT = new RegExp(`^(?:${NOT_SUBJECT})$`, 'i');
+const IS_DETERMINER = new RegExp(`^(?:${DET})$`, 'i');
+const lower = (s: string | undefined) => (s ?? '').toLowerCase();
+const past = (verb: string | undefined) => /^(?:was|were|did|had)$/i.test(verb ?? '');
+/** "makes" or, for a question in the past, "made". */
+const makes = (verb: string | undefined) => (past(verb) ? 'made' : 'makes');
+/** " " + the part, or nothing when it is empty. */
+const opt = (part: string | undefined) => (part ? ` ${part}` : '');
+/** The subject as an object: "I" -> "me" ("What makes me a good fit?"), others unchanged. */
+const asObject = (subject: string) => OBJECT_PRONOUNS[subject.toLowerCase()] ?? subject;
+/** "is" or "are" for a subject, in the tense of the question's own verb. */
+function copula(subject: string, verb: string | undefined): string {
+  const s = subject.toLowerCase();
+  const plural =
+    ['you', 'we', 'they', 'these', 'those', 'people'].includes(s.split(' ')[0] ?? '') ||
+    /[^s'u]s$/.test(s);
+  if (s === 'i') return past(verb) ? 'was' : 'am';
+  if (past(verb)) return plural ? 'were' : 'was';
+  return plural ? 'are' : 'is';
+}
+/** The word a plural check looks at: the last word before a preposition ("grades in maths"). */
+function isPluralPhrase(phrase: string): boolean {
+  const words = phrase.split(' ');
+  if (/^(?:a|an)$/i.test(words[0] ?? '')) return false;
+  const cut = words.findIndex((w, i) => i > 0 && IS_PREPOSITION.test(w));
+  const head = (cut === -1 ? words : words.slice(0, cut)).at(-1) ?? '';
+  return /[^s'u]s$/i.test(head);
+}
+/** Something one can miss, regret or feel about: "leaving law", "it", "your old team". */
+const ABOUT = `(?:${W}ing(?: ${W}){0,5}|it|that|(?:the|your|this|that|my|our) ${W}(?: ${W}){0,2})`;
+/** What one likes "about": anything but a clause ("to travel", "when clients call"). */
+const LIKED = `(?!(?:to|when|if|how|what|where|whether|who|that|because|about)(?![\\p{L}\\p{N}'-]))${W}(?: ${W}){0,5}`;
+
+/** One rewrite rule: a pattern on the question (filler, negation and closing mark removed). */
+type Rule = readonly [RegExp, (m: RegExpExecArray) => string | null];
+
+const rules: readonly Rule[] = [
+  // Asking for names: "Do you know anyone else I should talk to?" -> the referral question.
+  [
+    rx(
+      `(?:do|would|could|can|will) you (?:know|recommend|suggest) (?:of )?(?:anyone|anybody|someone|somebody|other people|others)(?: else)?(?: ${REF_TAIL})?`,
+    ),
+    () => REFERRAL_QUESTION,
+  ],
+  [
+    rx(
+      `(?:can|could|would|will) you (?:introduce me to|connect me with|put me in touch with) (?:anyone|anybody|someone|somebody)(?: else)?`,
+    ),
+    () => REFERRAL_QUESTION,
+  ],
+  [
+    rx(
+      `(?:is|are) there (?:anyone|anybody|someone|somebody|other people|others)(?: else)?(?: ${REF_TAIL})?`,
+    ),
+    () => REFERRAL_QUESTION,
+  ],
+  // "Would you mind if I followed up?" -> "How would you like me to follow up?"
+  [
+    rx(
+      `(?:(?:would|do) you mind if|(?:would|is) it (?:be )?(?:ok|okay|alright|all right|fine) if|(?:can|could|may) I) (?:I )?(follow(?:ed)? up|ke(?:pt|ep) in touch|stay(?:ed)? in touch|check(?:ed)? in)((?: ${W}){0,6})`,
+    ),
+    (m) => {
+      const action = lower(m[1])
+        .replace('followed', 'follow')
+        .replace('kept', 'keep')
+        .replace('stayed', 'stay')
+        .replace('checked', 'check');
+      return `How would you like me to ${action}${m[2] ?? ''}`;
+    },
+  ],
+  // "Shall we keep in touch?" -> "How would you like us to keep in touch?"
+  [
+    rx(`(?:shall|can|could|should|may) we (keep|stay) in touch`),
+    (m) => `How would you like us to ${lower(m[1])} in touch`,
+  ],
+  // "Is there anything else I should know?" -> "What else should I know?"
+  [
+    rx(
+      `(?:is|was) there anything( else)? (?:that )?(I|you|we) (should|could|would|might|can|must) (${W}(?: ${W}){0,8})`,
+    ),
+    (m) => `What${m[1] ?? ''} ${lower(m[3])} ${m[2]} ${m[4]}`,
+  ],
+  // "Are there many women in engineering?" -> "How many women are there in engineering?"
+  [
+    rx(`(are|were) there (?:many|a lot of|lots of) (${NOUN})(?: (${PREP_TAIL}))?`),
+    (m) => `How many ${m[2]} ${lower(m[1])} there${opt(m[3])}`,
+  ],
+  // "Is there much travel?" -> "How much travel is there?"
+  [
+    rx(`(is|was) there (?:much|a lot of|lots of) (${NOUN})(?: (${PREP_TAIL}))?`),
+    (m) => `How much ${m[2]} ${lower(m[1])} there${opt(m[3])}`,
+  ],
+  // "Are there any downsides to remote work?" -> "What downsides are there to remote work?"
+  [
+    rx(`(are|were) there any (${NOUN})(?: (${PREP_TAIL}))?`),
+    (m) => `What ${m[2]} ${lower(m[1])} there${opt(m[3])}`,
+  ],
+  // "Is there room to grow?" -> "How much room is there to grow?"
+  [
+    rx(`(is|was) there (?:any )?(${MASS})(?: (${PREP_TAIL}))?`),
+    (m) => `How much ${m[2]} ${lower(m[1])} there${opt(m[3])}`,
+  ],
+  // "Is there a typical day?" -> "What does a typical day look like?"
+  [
+    rx(`(is|was) there (a|an) typical (${W}(?: ${W})?)`),
+    (m) => `What ${past(m[1]) ? 'did' : 'does'} a typical ${m[3]} look like`,
+  ],
+  // "Do you have any advice for me?" -> "What advice do you have for me?"
+  [
+    rx(`(do|does|did) (${DOER}) have (?:any|some) (${NOUN})(?: (${PREP_TAIL}))?`),
+    (m) => `What ${m[3]} ${lower(m[1])} ${m[2]} have${opt(m[4])}`,
+  ],
+  // "Have you ever regretted leaving law?" -> "How do you feel now about leaving law?"
+  [
+    rx(`(?:do you (?:ever )?regret|have you ever regretted|did you (?:ever )?regret) (${ABOUT})`),
+    (m) => `How do you feel now about ${m[1]}`,
+  ],
+  // "Do you miss coding?" -> "What do you miss about coding?"
+  [
+    rx(`(do|did) you (?:ever )?miss (${ABOUT})`),
+    (m) => `What ${lower(m[1])} you miss about ${m[2]}`,
+  ],
+  // "Do you like your job?" -> "What do you like most about your job?"
+  [
+    rx(`(do|does|did) (${DOER}) (?:really )?(enjoy|like|love) (${LIKED})`),
+    (m) => `What ${lower(m[1])} ${m[2]} ${lower(m[3])} most about ${m[4]}`,
+  ],
+  // "Do I need to know SQL?" -> "How important is it for me to know SQL?"
+  [
+    rx(
+      `(?:(do|does|did) (you|I|one|people|we) (?:really )?(?:need|have) to|(must) (I|we|you|one)) (${W}(?: ${W}){0,8})`,
+    ),
+    (m) => {
+      const who = lower(m[2] ?? m[4]);
+      const time = past(m[1]) ? 'was' : 'is';
+      const forWhom =
+        who === 'i' ? ' for me' : who === 'we' ? ' for us' : m[1] === 'did' ? ' for you' : '';
+      return `How important ${time} it${forWhom} to ${m[5]}`;
+    },
+  ],
+  // "Do you need a lot of experience?" -> "How much experience do you need?"
+  [
+    rx(`(do|does|did) (you|I|one|people|we) (?:really )?need (?:a lot of|lots of|much) (${NOUN})`),
+    (m) => `How much ${m[3]} ${lower(m[1])} ${m[2]} need`,
+  ],
+  // "Did you need a master's degree?" -> "How important was a master's degree for you?"
+  [
+    rx(
+      `(do|does|did) (you|I|one|people|we) (?:really )?need (?:any )?((?:(?:a|an|the) )?(?!(?:it|them|me|him|her|this|that|one|to)(?![\\p{L}\\p{N}'-]))${W}(?: ${W}){0,3})`,
+    ),
+    (m) => {
+      const thing = m[3]!;
+      const verb = past(m[1])
+        ? isPluralPhrase(thing)
+          ? 'were'
+          : 'was'
+        : isPluralPhrase(thing)
+          ? 'are'
+          : 'is';
+      const plain = !HAS_PREPOSITION.test(thing);
+      const who = lower(m[2]);
+      const forWhom = !plain
+        ? ''
+        : who === 'i'
+          ? ' for me'
+          : who === 'we'
+            ? ' for us'
+            : m[1] === 'did' && who === 'you'
+              ? ' for you'
+              : '';
+      return `How important ${verb} ${thing}${forWhom}`;
+    },
+  ],
+  // "Do you think I should get an MBA?" -> "What do you think about whether I should get an MBA?"
+  [
+    rx(`do you (?:really |honestly )?think (?:that )?(${W}(?: ${W}){2,12})`),
+    (m) =>
+      /(?:^| )(?:will|won't)(?: |$)/i.test(m[1]!)
+        ? `How likely do you think it is that ${m[1]}`
+        : `What do you think about whether ${m[1]}`,
+  ],
+  // "Do you usually work late?" -> "How often do you work late?"
+  [
+    rx(
+      `(do|does) (${DOER}) (?:ever|often|usually|always|sometimes|regularly|normally|typically) (${W}(?: ${W}){0,8})`,
+    ),
+    (m) => `How often ${lower(m[1])} ${m[2]} ${m[3]}`,
+  ],
+  // "Do you work weekends?" -> "How often do you work weekends?"
+  [
+    rx(
+      `(do|does) (${DOER}) (work|travel|commute) (remotely|from home|weekends|on weekends|late|overtime|abroad|internationally|long hours|nights|on call)`,
+    ),
+    (m) => `How often ${lower(m[1])} ${m[2]} ${m[3]} ${m[4]}`,
+  ],
+  // "Do you travel a lot?" -> "How much do you travel?"; "…often?" -> "How often…?"
+  [
+    rx(
+      `(do|does) (${DOER}) ((?!(?:have|need|like|love|enjoy|miss|think|know|want|mind|regret)(?![\\p{L}\\p{N}'-]))${W})((?: (?!(?:a|lot)(?![\\p{L}\\p{N}'-]))${W}){0,3}) (a lot|much|often|regularly|frequently)`,
+    ),
+    (m) =>
+      `How ${/^(?:a lot|much)$/i.test(m[5]!) ? 'much' : 'often'} ${lower(m[1])} ${m[2]} ${m[3]}${m[4] ?? ''}`,
+  ],
+  // "Does your company hire juniors?" -> "How does your company hire juniors?"
+  [
+    rx(`(do|does) (${DOER}) (${HOW_VERBS})(?! to(?![\\p{L}\\p{N}'-]))((?: ${W}){0,8}?)(?: well)?`),
+    (m) => `How ${lower(m[1])} ${m[2]} ${m[3]}${m[4] ?? ''}`,
+  ],
+  // "Would you change anything?" -> "What would you change?"
+  [
+    rx(
+      `(would|will|did|do|could) you (${W}) (?:anything|something)( else)?((?: differently)|(?: (?:about|if) ${W}(?: ${W}){0,6}))?`,
+    ),
+    (m) => `What${m[3] ?? ''} ${lower(m[1])} you ${m[2]}${m[4] ?? ''}`,
+  ],
+  // "Would you recommend this field?" -> "What would you tell someone considering this field?"
+  [
+    rx(`(?:would|do) you recommend ((?:this|the|your|a|an|that) ${W}(?: ${W})?)`),
+    (m) => `What would you tell someone considering ${m[1]}`,
+  ],
+  // "Should I learn Python?" -> "How useful would it be for me to learn Python?"
+  [
+    rx(
+      `should (I|we) (?!(?:be|or)(?![\\p{L}\\p{N}'-]))((?:(?!or(?![\\p{L}\\p{N}'-]))${W} ?){1,10})`,
+    ),
+    (m) => `How useful would it be for ${asObject(m[1]!)} to ${m[2]!.trim()}`,
+  ],
+  // "Am I too old to switch careers?" -> "How old is too old to switch careers?"
+  [
+    rx(`(?:am I|is it|are you|are we|is one) too (old|late|young|early) to (${W}(?: ${W}){0,8})`),
+    (m) => `How ${lower(m[1])} is too ${lower(m[1])} to ${m[2]}`,
+  ],
+  // "Was it worth it?" -> "What made it worth it, or not?"
+  [
+    rx(`(is|are|was|were) (it|this|that|${SUBJ}) (?:really |actually )?worth it`),
+    (m) => (PERSONAL.has(lower(m[2])) ? null : `What ${makes(m[1])} ${m[2]} worth it, or not`),
+  ],
+  [
+    rx(`(is|was) it (?:really )?worth (${W}ing(?: ${W}){0,6})`),
+    (m) => `What ${makes(m[1])} ${m[2]} worth it, or not`,
+  ],
+  [
+    rx(
+      `(is|are|was|were) (${SUBJ}) (?:really )?worth (the (?:money|cost|time|effort|investment|price|debt|hype))`,
+    ),
+    (m) => (PERSONAL.has(lower(m[2])) ? null : `What ${makes(m[1])} ${m[2]} worth ${m[3]}, or not`),
+  ],
+  // "Is the pay good?" -> "What is the pay like?"
+  [
+    rx(`(is|are|was|were) (${SUBJ}) ${INTENS}(?:good|bad|nice|ok|okay|decent|great|any good)`),
+    (m) => (PERSONAL.has(lower(m[2])) ? null : `What ${lower(m[1])} ${m[2]} like`),
+  ],
+  // "Is Python a good first language?" -> "What makes Python a good first language, or not?"
+  [
+    rx(
+      `(is|are|am|was|were) (${SUBJ}) (a|an) (good|great|bad|smart|wise|realistic|sensible|common|typical|natural|better|worthwhile|reasonable|safe|solid|useful) (${W}(?: ${W}){0,6})`,
+    ),
+    (m) => `What ${makes(m[1])} ${asObject(m[2]!)} ${lower(m[3])} ${lower(m[4])} ${m[5]}, or not`,
+  ],
+  // "Is it hard to advance?" -> "What makes it hard or easy to advance?"
+  [
+    rx(`(is|was) it ${INTENS}(hard|difficult|tough|easy|simple) (to|for) (${W}(?: ${W}){0,8})`),
+    (m) => {
+      const adjective = lower(m[2]);
+      const other = /^(?:easy|simple)$/.test(adjective) ? 'hard' : 'easy';
+      return `What ${makes(m[1])} it ${adjective} or ${other} ${lower(m[3])} ${m[4]}`;
+    },
+  ],
+  // "Is it common to switch careers?" -> "How common is it to switch careers?"
+  [
+    rx(`(is|was) it ${INTENS}(${IT_ADJ}) (to|for) (${W}(?: ${W}){0,8})`),
+    (m) => {
+      const adjective = lower(m[2]);
+      return `How ${IT_ADJ_WORDING[adjective] ?? adjective} ${lower(m[1])} it ${lower(m[3])} ${m[4]}`;
+    },
+  ],
+  // "So, is the industry changing?" -> "How is the industry changing?"
+  [
+    rx(
+      `(is|are) (${SUBJ}) (changing|growing|shrinking|evolving)(?: (right now|these days|at the moment|nowadays|lately|recently))?`,
+    ),
+    (m) => `How ${lower(m[1])} ${m[2]} ${lower(m[3])}${opt(m[4])}`,
+  ],
+  // "Were you nervous at first?" -> "How nervous were you at first?"
+  [
+    rx(`(is|are|am|was|were) (${SUBJ}) ${INTENS}(${GRADABLE})(?: (${COPULA_TAIL}))?`),
+    (m) => `How ${ADJ_WORDING[lower(m[3])] ?? lower(m[3])} ${lower(m[1])} ${m[2]}${opt(m[4])}`,
+  ],
+  // "Does it get lonely?" -> "How lonely does it get?"; "Did it get easier?" -> "How much easier…"
+  [
+    rx(`(do|does|did) (it|things|${DOER}) (?:ever )?get (${GRADABLE}|easier|harder|better|worse)`),
+    (m) => {
+      const adjective = lower(m[3]);
+      const how =
+        /er$/.test(adjective) && adjective !== 'longer'
+          ? `How much ${adjective}`
+          : `How ${adjective}`;
+      return `${how} ${lower(m[1])} ${m[2]} get`;
+    },
+  ],
+  // "Has the industry changed much?" -> "How much has the industry changed?"
+  [
+    rx(
+      `(has|have) (${SUBJ}) (?:ever )?(changed|evolved|grown|shifted|developed|improved)(?: (much|a lot))?(?: (since(?: ${W}){1,6}|over (?:the|time)(?: ${W}){0,5}|in (?:the )?(?:last|past)(?: ${W}){1,4}|recently|lately))?`,
+    ),
+    (m) => `How${m[4] ? ' much' : ''} ${lower(m[1])} ${m[2]} ${lower(m[3])}${opt(m[5])}`,
+  ],
+];
+
+/** "Will the market keep growing?" -> "How likely is the market to keep growing?" */
+function likelihood(rest: string): string | null {
+  const words = rest.split(' ');
+  const aux = lower(words[0]);
+  if (aux !== 'will' && aux !== 'might') return null;
+  for (let n = 1; n <= 3 && n + 1 < words.length; n += 1) {
+    const subject = words.slice(1, n + 1);
+    const verb = words[n + 1] ?? '';
+    if (!LIKELY_VERBS.has(verb.toLowerCase())) continue;
+    const first = lower(subject[0]);
+    // "the market", "AI", "remote work": a determiner only leads a longer subject, and no word
+    // of it may be an adverb ("Will it really grow?" is left to the hint).
+    if (IS_NOT_SUBJECT.test(first) && !(n > 1 && /^(?:the|a|an)$/.test(first))) continue;
+    if (n === 1 && IS_DETERMINER.test(first)) continue;
+    if (subject.slice(1).some((word) => IS_NOT_SUBJECT.test(word))) continue;
+    const who = subject.join(' ');
+    return `How likely ${copula(who, undefined)} ${who} to ${words.slice(n + 1).join(' ')}`;
+  }
+  return null;
+}
+
+/** Closing marks and quotes, inner punctuation: shapes the rules leave to the hint. */
+const UNSAFE = /[,;:?!()"“”«»[\]{}…/]|\.\s|\s-\s/;
+/** Longer questions carry clauses the rules cannot see into. */
+const MAX_WORDS = 16;
+
+const hint = (): OpenSuggestion => ({ kind: 'hint', text: OPEN_HINT, examples: OPEN_OPENINGS });
+
+/**
+ * What to offer for a question: null when it is already open; a grammatical What/How rewrite when
+ * a rule knows its shape ("Do you enjoy your work?" -> "What do you enjoy most about your
+ * work?"); otherwise the hint. The rules are narrow on purpose: a wrong rewrite inserted with one
+ * click is worse than a hint, so anything unusual (a clause, a comma, a request for permission
+ * such as "May I mention your name?") gets the hint.
+ */
+export function suggestOpenRewrite(text: string): OpenSuggestion | null {
+  if (!isClosedQuestion(text)) return null;
+  const plain = body(withoutFiller(text));
+  // Shouted questions are matched and rewritten in lower case ("I" keeps its capital).
+  const rest = withBaseVerb(
+    /\p{Ll}/u.test(plain) ? plain : plain.toLowerCase().replace(/\bi\b/g, 'I'),
+  );
+  if (UNSAFE.test(rest) || rest.split(' ').length > MAX_WORDS) return hint();
+  const attempts: (() => string | null)[] = rules.map(([pattern, build]) => () => {
+    const match = pattern.exec(rest);
+    return match ? build(match) : null;
+  });
+  attempts.push(() => likelihood(rest));
+  for (const attempt of attempts) {
+    const rewrite = attempt();
+    if (!rewrite) continue;
+    let sentence = `${upperFirst(body(rewrite.replace(/\s+/g, ' ')))}?`;
+    // Matching works on straight apostrophes; give back the typographic ones the user typed.
+    if (/[\u2019]/.test(text) && !text.includes("'")) sentence = sentence.replace(/'/g, '\u2019');
+    // Belt and braces: a rewrite that still reads as yes/no is no rewrite.
+    if (!isClosedQuestion(sentence)) return { kind: 'rewrite', text: sentence };
+  }
+  return hint();
+}
+
+const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+/** Drops the closing punctuation and quotes so a new ending can be put on. */
+const body = (s: string) => s.replace(/[\s?.!"'“”«»]+$/, '').trim();
 
 /** "Don't you miss coding" -> "do you miss coding": the rewrite asks openly, not negatively. */
 function withBaseVerb(rest: string): string {
   const match = /^[a-z]+(?:'[a-z]+)?/i.exec(rest);
   if (!match) return rest;
   return firstWord(rest) + rest.slice(match[0].length);
-}
-
-/**
- * The rewrite for shapes no rule knows. "Is/Are X Y" asks what makes X Y ("Is Python a good
- * first language?" -> "What makes Python a good first language, or not?"); other verbs move
- * behind "How" ("Has your role changed?" -> "How has your role changed?"); the rest becomes
- * "How would you describe …?".
- */
-function fallbackRewrite(rest: string): string {
-  const [verb = '', ...words] = rest.split(' ');
-  const lower = verb.toLowerCase().replace(/n't$/, '');
-  const tail = words.join(' ');
-  if (words.length < 2) return `How would you describe ${lowerFirst(tail) || 'that'}?`;
-  const second = words[1] ?? '';
-  const participle = /(?:ing|ed)$/i.test(second);
-  if (['is', 'are', 'am', 'was', 'were'].includes(lower) && words.length >= 2 && !participle) {
-    const subject = words[0]!;
-    const object = OBJECT_PRONOUNS[subject.toLowerCase()] ?? lowerFirst(subject);
-    const past = lower === 'was' || lower === 'were';
-    return `What ${past ? 'made' : 'makes'} ${[object, ...words.slice(1)].join(' ')}, or not?`;
-  }
-  if (['is', 'are', 'am', 'was', 'were', 'has', 'have', 'had', 'will'].includes(lower)) {
-    return `How ${lower} ${lowerFirst(tail)}?`;
-  }
-  return `How would you describe ${lowerFirst(tail)}?`;
 }
 
 /** A meeting is ready when at least this many open questions are written. */

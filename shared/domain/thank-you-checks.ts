@@ -4,8 +4,13 @@
  * checks say so as the user types, in plain sentences, without ever blocking the note.
  */
 
-/** A note shorter than this reads like a form letter; longer than the maximum, like homework. */
-export const AIM_WORDS = { min: 80, max: 200 } as const;
+/**
+ * Length is guidance, not a rule: a short note that names one specific thing is a good note, so
+ * anything from `brief` to `long` words passes (under `short` with a word that short is fine).
+ * Below `brief` the note likely says little more than thanks (advice, shown as a warning); above
+ * `long` it is less likely to be read in full.
+ */
+export const LENGTH_GUIDE = { brief: 25, short: 80, long: 200 } as const;
 
 /** Words that say nothing specific, so sharing them with the takeaways proves nothing. */
 const STOP_WORDS = new Set(
@@ -124,19 +129,26 @@ function checkTakeaway(body: string, takeaways: string | readonly string[]): Tak
 function checkLength(body: string): LengthCheck {
   const words = countWords(body);
   const counted = `${words} ${words === 1 ? 'word' : 'words'}`;
-  if (words < AIM_WORDS.min)
+  if (words < LENGTH_GUIDE.brief)
     return {
       words,
       status: 'short',
-      message: `${counted}: aim for ${AIM_WORDS.min} to ${AIM_WORDS.max}. Add a sentence on what you learned or what you will do next.`,
+      message: `${counted}: short is fine, as long as it thanks them and names one thing you learned.`,
     };
-  if (words > AIM_WORDS.max)
+  if (words > LENGTH_GUIDE.long)
     return {
       words,
       status: 'long',
-      message: `${counted}: aim for ${AIM_WORDS.min} to ${AIM_WORDS.max}. A shorter note is more likely to be read in full.`,
+      message: `${counted}: consider trimming it. A note under ${LENGTH_GUIDE.long} words is more likely to be read in full.`,
     };
-  return { words, status: 'ok', message: `${counted}: a good length.` };
+  return {
+    words,
+    status: 'ok',
+    message:
+      words < LENGTH_GUIDE.short
+        ? `${counted}: short and specific is fine.`
+        : `${counted}: a good length.`,
+  };
 }
 
 function checkDue(dueAt: string | null, now: Date): DueCheck | null {

@@ -1,13 +1,19 @@
 import type { Meeting, Template } from '../schema/entities.js';
 import type { MergeContext } from '../schema/thanks.js';
 import type { MergeValues } from './merge-fields.js';
-import { fullName } from './names.js';
+import { fullName, listOfNames } from './names.js';
 
 /**
  * The templates every user starts with. They live in code, not in the store, so an update can
  * improve their wording and the ids stay stable for notes that name the template they came from.
  * Each names something specific from the meeting (`{{takeaway}}`, `{{advice}}`), because a note
- * that does is the one the other person remembers.
+ * that does is the one the other person remembers. A takeaway or advice is quoted as the user
+ * wrote it (“Hospitals hire analysts who know SQL.”), so a line from the notes reads as a quote,
+ * capital letter and all, not as a clause spliced into the sentence.
+ *
+ * They claim nothing the notes do not say: the report-back leaves what the user did and what
+ * happened to `{{whatIDid}}` and `{{whatHappened}}`, which stay open (and block export) until the
+ * user writes them.
  */
 export const builtInTemplates: readonly Template[] = Object.freeze([
   {
@@ -18,11 +24,11 @@ export const builtInTemplates: readonly Template[] = Object.freeze([
     body: [
       'Dear {{firstName}},',
       '',
-      'Thank you for taking the time to meet with me on {{meetingDate}}. I really appreciated hearing how you work at {{company}}, and I keep coming back to what you said: {{takeaway}}.',
+      'Thank you for telling me about your work at {{company}} when we met on {{meetingDate}}. One point from our conversation has stayed with me: “{{takeaway}}.”',
       '',
-      'Your advice gave me a clear next step: {{advice}}. I plan to act on it over the coming weeks and will let you know how it goes.',
+      'Your advice was just as helpful: “{{advice}}.” I will let you know how I get on with it.',
       '',
-      'Thank you again for your generosity and your time.',
+      'Thank you again for your time and generosity.',
       '',
       'Best regards,',
       '{{mySignature}}',
@@ -37,11 +43,13 @@ export const builtInTemplates: readonly Template[] = Object.freeze([
     body: [
       'Dear {{firstName}},',
       '',
-      'When we met on {{meetingDate}}, you gave me this advice: {{advice}}. I wanted to let you know that I followed it, and it has already made a difference.',
+      'When we met on {{meetingDate}}, you gave me this advice: “{{advice}}.” I wanted to tell you what I did with it.',
       '',
-      'What stayed with me most from our conversation: {{takeaway}}. I also reached out to {{namesSuggested}}, as you recommended.',
+      '{{whatIDid}}',
       '',
-      'Thank you again for pointing me in the right direction. I would be glad to keep you posted on how things develop.',
+      '{{whatHappened}}',
+      '',
+      'Thank you again for your time and your advice. I would be glad to keep you posted.',
       '',
       'Warm regards,',
       '{{mySignature}}',
@@ -54,11 +62,13 @@ export const builtInTemplates: readonly Template[] = Object.freeze([
     purpose: 'referrer-thanks',
     subject: 'Thank you for introducing me to {{fullName}}',
     body: [
-      'Dear {{referrerName}},',
+      'Dear {{referrerFirstName}},',
       '',
-      'Thank you for introducing me to {{fullName}} at {{company}}. We met on {{meetingDate}}, and the conversation was even more helpful than I had hoped.',
+      'Thank you for introducing me to {{fullName}} at {{company}}. We met on {{meetingDate}}, and I am grateful for the conversation.',
       '',
-      'One thing I learned: {{takeaway}}. I am grateful you made the connection possible.',
+      'One point that has stayed with me: “{{takeaway}}.” I would not have heard it without your introduction.',
+      '',
+      'Thank you for making the connection.',
       '',
       'With thanks,',
       '{{mySignature}}',
@@ -71,18 +81,25 @@ export const builtInTemplates: readonly Template[] = Object.freeze([
 export const isBuiltInTemplateId = (id: string): boolean =>
   builtInTemplates.some((template) => template.id === id);
 
+/** A list marker at the start of a line of notes: "- ", "* ", "• ", "1. ", "2) ". */
+const LIST_MARKER = /^\s*(?:[-*•]|\d+[.)])\s*/;
+
 /**
- * The first non-empty line without a list marker or closing full stop: one takeaway reads
- * naturally in a sentence of the template (which adds its own full stop), a whole list does not.
+ * The first non-empty line without a list marker, a pair of quotes around it or a closing full
+ * stop: one takeaway reads naturally in a sentence of the template (which adds its own full stop
+ * and quotes), a whole list does not. A closing "?" or "!" stays; `fillMergeFields` then drops
+ * the template's full stop.
  */
 const firstLine = (text: string) =>
   text
     .split(/\r?\n/)
     .map((line) =>
       line
-        .replace(/^\s*(?:[-*•]|\d+[.)])\s*/, '')
+        .replace(LIST_MARKER, '')
         .trim()
-        .replace(/[.;,:]+$/, ''),
+        .replace(/^["“'‘](.*)["”'’]$/u, '$1')
+        .replace(/[\s.;,:]+$/, '')
+        .trim(),
     )
     .find((line) => line !== '') ?? '';
 
@@ -97,25 +114,38 @@ const meetingDate = (meeting: Meeting | null, locale: string | undefined) =>
       });
 
 /**
- * The values merge fields are filled with, from `thanks:context`. Missing data stays empty, so
- * `fillMergeFields` leaves the token for the composer to show and the user to fill in.
+ * The names suggested in the meeting, one per line or separated by semicolons (as the notes field
+ * asks), list markers removed. A line with commas is kept whole: "Lee Park, Director of IT" is one
+ * person, not two.
+ */
+const suggestedNames = (text: string) =>
+  text.split(/\r?\n|;/).map((name) => name.replace(LIST_MARKER, '').trim());
+
+/**
+ * The values merge fields are filled with, from `thanks:context`: the one place that maps a
+ * context to values. Missing data stays empty, so `fillMergeFields` leaves the token for the
+ * composer to show and the user to fill in; the write-in fields (`whatIDid`, `whatHappened`)
+ * never get a value.
+ *
+ * Whose name goes where: `firstName`, `fullName`, `company` and `position` come from `contact`,
+ * the person met, for every purpose; `referrerName` and `referrerFirstName` come from the person
+ * who made the introduction, which for a referrer thank-you is the recipient (so its salutation
+ * uses `{{referrerFirstName}}` and it talks about the person met by `{{fullName}}`).
  */
 export function mergeValuesFor(context: MergeContext, locale?: string): MergeValues {
-  const { contact, meeting, referrer } = context;
+  const { contact, meeting } = context;
+  const referrer = context.purpose === 'referrer-thanks' ? context.recipient : context.referrer;
   return {
-    firstName: contact.firstName,
+    firstName: contact.firstName.trim(),
     fullName: fullName(contact),
-    company: contact.company,
-    position: contact.title,
+    company: contact.company.trim(),
+    position: contact.title.trim(),
     meetingDate: meetingDate(meeting, locale),
     takeaway: firstLine(meeting?.takeaways ?? ''),
     advice: firstLine(meeting?.advice ?? ''),
-    namesSuggested: (meeting?.namesSuggested ?? '')
-      .split(/\r?\n|;/)
-      .map((name) => name.trim())
-      .filter((name) => name !== '')
-      .join(', '),
+    namesSuggested: listOfNames(suggestedNames(meeting?.namesSuggested ?? '')),
     referrerName: referrer === null ? '' : fullName(referrer),
+    referrerFirstName: referrer === null ? '' : referrer.firstName.trim(),
     myName: context.myName,
     mySignature: context.mySignature.trim() === '' ? context.myName : context.mySignature,
   };

@@ -57,6 +57,8 @@ export interface MeetingDetail {
   meeting: Meeting;
   contact: Contact;
   attachments: Attachment[];
+  /** Promises from this meeting given a date (open, snoozed or done), soonest first. */
+  tasks: Reminder[];
 }
 
 export interface MarkHeldResult {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Effects } from './effects.js';
-import { Id, IsoDateTime } from './common.js';
+import { Id, IsoDate, IsoDateTime } from './common.js';
 import type { Meeting } from './entities.js';
 import { Activity, Contact, KeepInTouch, Reminder, Stage } from './entities.js';
 
@@ -95,7 +95,39 @@ export interface TodayView {
   /** Local calendar date the view was computed for, YYYY-MM-DD. */
   date: string;
   items: TodayItem[];
+  /**
+   * Meetings still marked planned although their end has passed, oldest first: "Did your meeting
+   * with X happen?" (held, rescheduled or did not happen).
+   */
+  outcomes: { meeting: Meeting; contact: Contact }[];
   upcomingMeetings: { meeting: Meeting; contact: Contact }[];
+}
+
+/** A reminder the user sets on a contact: what to do, and the day (due at 09:00 that day). */
+export const CustomReminderInput = z.object({
+  contactId: Id,
+  title: z.string().trim().min(1, 'Say what to do.').max(300, 'Keep this under 300 characters.'),
+  date: IsoDate,
+});
+
+/**
+ * A promise made in a meeting ("I'll send you my portfolio") as a task: a date makes it a
+ * reminder on Today and the contact page; no date takes the task away again.
+ */
+export const PromiseTaskInput = z.object({
+  meetingId: Id,
+  text: z
+    .string()
+    .trim()
+    .min(1, 'Write the promise first.')
+    .max(300, 'Keep this under 300 characters.'),
+  date: IsoDate.nullable(),
+});
+
+/** A promise task as saved (null once its date was removed), with what changed. */
+export interface PromiseTaskChange {
+  reminder: Reminder | null;
+  effects: Effects;
 }
 
 export const ImportKind = z.enum(['linkedin', 'csv', 'vcard']);

@@ -208,8 +208,14 @@ describe('prep workspace and documents', () => {
     expect(sheet).toContain('Contoso Pharmaceuticals');
     expect(sheet).toContain('Contoso runs 40 trials a year in oncology.');
     for (const text of asked) expect(sheet).toContain(text);
+    // In the order the user will ask them (5 moved above 4), not regrouped by topic.
+    const positions = asked.map((text) => sheet.indexOf(text));
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
     expect(sheet).not.toContain(CLOSED);
     expect(sheet).toContain('Checklist');
+    // Resume copies are a box to tick on the day, even though the count is set.
+    expect(sheet).toContain('☐  2 resume copies');
+    expect(sheet).toMatch(/☐ {2}Leave by (2:20\sPM|14:20) \(25 minutes of travel\)/);
     const headings = (await mammoth.convertToHtml({ buffer: readFileSync(docxPath) })).value;
     expect(headings).toMatch(/<h\d>Questions<\/h\d>/);
     expect(headings).toMatch(/<h\d>Checklist<\/h\d>/);
@@ -242,6 +248,8 @@ describe('prep workspace and documents', () => {
     expect(sheetText).toContain('Zoë Ångström');
     expect(sheetText).toContain(REWRITTEN);
     expect(sheetText).toContain(asked[5]);
+    const printed = asked.map((text) => sheetText.indexOf(text));
+    expect(printed).toEqual([...printed].sort((a, b) => a - b));
     expect(sheetText).not.toContain('Alex Rivera');
     // Every page after the sheet is a page of the resume, twice over, in order.
     const resumeTexts = await pdfPageTexts(readFileSync(sampleResume));

@@ -229,13 +229,16 @@ describe('Contact page', () => {
 
   it.each([
     [
-      { meetings: 0, activities: 0, reminders: 0, referrals: 0 },
-      'Maya has no meetings, timeline entries or reminders.',
+      { meetings: 0, activities: 0, reminders: 0, notes: 0, referrals: 0 },
+      'Maya has no meetings, timeline entries, reminders or notes.',
     ],
-    [{ meetings: 1, activities: 0, reminders: 0, referrals: 0 }, 'Their 1 meeting is deleted too.'],
     [
-      { meetings: 0, activities: 14, reminders: 2, referrals: 3 },
-      'Their 14 timeline entries and 2 reminders are deleted too. 3 contacts they referred keep their details.',
+      { meetings: 1, activities: 0, reminders: 0, notes: 0, referrals: 0 },
+      'Their 1 meeting is deleted too.',
+    ],
+    [
+      { meetings: 0, activities: 14, reminders: 2, notes: 1, referrals: 3 },
+      'Their 14 timeline entries, 2 reminders and 1 note are deleted too. 3 contacts they referred keep their details.',
     ],
   ])('words the deletion impact %j as %j', (impact, text) => {
     expect(impactText('Maya', impact)).toBe(text);

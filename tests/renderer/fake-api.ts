@@ -14,11 +14,19 @@ import {
 } from '../../shared/contract.js';
 import type { ErrorCode, Result } from '../../shared/result.js';
 import { defaultSettings, type Settings } from '../../shared/schema/settings.js';
-import type { Activity, Contact, Meeting, Reminder } from '../../shared/schema/entities.js';
+import type {
+  Activity,
+  Contact,
+  Meeting,
+  OutreachDraft,
+  Reminder,
+  ThankYouNote,
+} from '../../shared/schema/entities.js';
 import { emailKey, linkedinKey, nameCompanyKey } from '../../shared/domain/contact-keys.js';
 import { eventMove, manualMove, type StageMove } from '../../shared/domain/stage-machine.js';
 import { stageChangeSummary } from '../../shared/domain/stages.js';
 import { planOutreach } from '../../shared/domain/three-b-seven.js';
+import { onDate } from '../../shared/domain/reminder-policy.js';
 import { noEffects } from '../../shared/schema/effects.js';
 import { collectionNames } from '../../shared/schema/dataset.js';
 import type { DuplicateMatch } from '../../shared/schema/pipeline.js';
@@ -32,6 +40,10 @@ export interface FakeState {
   activities: Activity[];
   reminders: Reminder[];
   meetings: Meeting[];
+  /** Thank-you notes (listed and discarded here; tests answer save/markSent themselves). */
+  notes: ThankYouNote[];
+  /** Outreach drafts, one per contact. */
+  outreach: OutreachDraft[];
 }
 
 /** The parts of the fake state that stand for a collection of the store (or its settings). */
@@ -41,6 +53,8 @@ const trackedCollections = [
   'activities',
   'reminders',
   'meetings',
+  'notes',
+  'outreach',
 ] as const satisfies readonly (keyof FakeState & ChangedCollection)[];
 
 /** Channels after which main says every collection changed (when they did something). */
@@ -134,6 +148,8 @@ export function createFakeRapport(initial: Partial<FakeState> = {}) {
     activities: [],
     reminders: [],
     meetings: [],
+    notes: [],
+    outreach: [],
     ...initial,
   };
   const trash = new Map<string, FakeState>();
@@ -305,6 +321,77 @@ export function createFakeRapport(initial: Partial<FakeState> = {}) {
       if (move) logStageChange(move);
       return { contact, effects: { ...noEffects(), stageMoves: move ? [move] : [] } };
     },
+    'reminders:add': ({ contactId, title, date }) => {
+      findContact(contactId);
+      // Due as main makes it: 09:00 local on the day (the shared rule, not a copy).
+      const reminder: Reminder = {
+        id: newId('reminder'),
+        contactId,
+        kind: 'custom',
+        due: onDate(date).toISOString(),
+        status: 'open',
+        snoozedUntil: null,
+        createdBy: null,
+        title,
+      };
+      state.reminders = [...state.reminders, reminder];
+      return {
+        reminder,
+        effects: {
+          ...noEffects(),
+          reminders: { created: [reminder], completed: [], cancelled: [] },
+        },
+      };
+    },
+    'thanks:list': (args) =>
+      state.notes
+        .filter((note) => args?.contactId === undefined || note.contactId === args.contactId)
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+        .flatMap((note) => {
+          const contact = state.contacts.find((c) => c.id === note.contactId);
+          if (!contact) return [];
+          const about = state.contacts.find((c) => c.id === note.aboutContactId) ?? null;
+          const meeting = state.meetings.find((m) => m.id === note.meetingId) ?? null;
+          return [{ note, contact, about, meeting }];
+        }),
+    'thanks:get': ({ id }) => {
+      const note = state.notes.find((n) => n.id === id);
+      if (!note) throw new FakeFailure('not-found', 'This thank-you note no longer exists.');
+      return note;
+    },
+    'thanks:discardDraft': ({ id }) => {
+      const note = state.notes.find((n) => n.id === id);
+      if (note?.sentAt) throw new FakeFailure('conflict', 'This note was already sent.');
+      if (note) state.notes = state.notes.filter((n) => n.id !== id);
+      return null;
+    },
+    'outreach:draft': ({ contactId }) => {
+      findContact(contactId);
+      return state.outreach.find((d) => d.contactId === contactId) ?? null;
+    },
+    'outreach:drafts': () =>
+      state.outreach.flatMap((draft) => {
+        const contact = state.contacts.find((c) => c.id === draft.contactId);
+        return contact ? [{ draft, contact }] : [];
+      }),
+    'outreach:saveDraft': ({ contactId, subject, body }) => {
+      findContact(contactId);
+      const existing = state.outreach.find((d) => d.contactId === contactId);
+      const draft: OutreachDraft = {
+        id: existing?.id ?? newId('draft'),
+        contactId,
+        subject: subject.trim(),
+        body: body.trim(),
+        updatedAt: FAKE_NOW,
+      };
+      state.outreach = [...state.outreach.filter((d) => d.contactId !== contactId), draft];
+      return draft;
+    },
+    'outreach:discardDraft': ({ contactId }) => {
+      if (state.outreach.some((d) => d.contactId === contactId))
+        state.outreach = state.outreach.filter((d) => d.contactId !== contactId);
+      return null;
+    },
     'activities:log': ({ contactId, kind, at, summary }) => {
       const contact = findContact(contactId);
       const activity: Activity = {
@@ -329,6 +416,9 @@ export function createFakeRapport(initial: Partial<FakeState> = {}) {
         });
         state.reminders = [...state.reminders, ...plan.create];
         effects.reminders.created.push(...plan.create);
+        // Main drops the contact's outreach draft in the same change.
+        if (state.outreach.some((d) => d.contactId === contactId))
+          state.outreach = state.outreach.filter((d) => d.contactId !== contactId);
         const move = eventMove(contactId, contact.stage, 'outreach-sent');
         if (move) {
           saved = replaceContact({ ...contact, stage: move.to, updatedAt: FAKE_NOW });

@@ -57,6 +57,7 @@ describe('Meetings page', () => {
           id: 'soon',
           start: inDays(2),
           place: '',
+          mode: 'video',
           link: 'https://meet.example.com/abc',
         }),
         contact: kim,
@@ -179,8 +180,11 @@ describe('Scheduling a meeting from the contact page', () => {
     expect(within(dialog).getByLabelText('Length (minutes)')).toHaveValue(45);
     await user.clear(when);
     await user.type(when, '2025-12-03T14:30');
+    // In person unless the user says otherwise: a place, no link field.
+    const modes = within(dialog).getByRole('group', { name: 'How you meet' });
+    expect(within(modes).getByRole('radio', { name: 'In person' })).toBeChecked();
+    expect(within(dialog).queryByLabelText('Video link')).not.toBeInTheDocument();
     await user.type(within(dialog).getByLabelText('Place'), 'Northwind HQ, floor 3');
-    await user.type(within(dialog).getByLabelText('Video link'), 'https://meet.example.com/maya');
     await user.click(within(dialog).getByRole('button', { name: 'Schedule' }));
 
     expect(
@@ -195,12 +199,58 @@ describe('Scheduling a meeting from the contact page', () => {
         contactId: 'maya',
         start: '2025-12-03T19:30:00.000Z',
         minutes: 45,
+        mode: 'in-person',
         place: 'Northwind HQ, floor 3',
-        link: 'https://meet.example.com/maya',
+        link: '',
       },
     ]);
     expect(useUiStore.getState().meetingId).toBe('new-m');
   });
+
+  it.each([
+    [
+      'Video call',
+      'video',
+      { place: '', link: 'https://meet.example.com/maya' },
+      ['Video link'],
+      ['Place', 'Call details'],
+    ],
+    [
+      'Phone call',
+      'phone',
+      { place: 'Maya calls my mobile', link: '' },
+      ['Call details'],
+      ['Video link', 'Place'],
+    ],
+  ] as const)(
+    'schedules a %s with the fields that mode uses, and only those',
+    async (label, mode, sent, shown, hidden) => {
+      const { fake, user } = await openMaya();
+      serveMeeting(fake, makeMeeting({ id: 'new-m' }));
+      fake.respond('meetings:schedule', (input) => ({
+        meeting: makeMeeting({ id: 'new-m', start: input.start }),
+        effects: noEffects(),
+      }));
+      await user.click(screen.getByRole('button', { name: 'Schedule meeting' }));
+      const dialog = screen.getByRole('dialog', { name: 'Schedule a meeting with Maya Okafor' });
+      // Typed in person first: switching to a call must not send the café along.
+      await user.type(within(dialog).getByLabelText('Place'), 'Café Nero');
+      await user.click(within(dialog).getByRole('radio', { name: label }));
+      for (const field of hidden) {
+        expect(within(dialog).queryByLabelText(field)).not.toBeInTheDocument();
+      }
+      for (const field of shown) {
+        const input = within(dialog).getByLabelText(field);
+        await user.clear(input);
+        await user.type(input, sent.link || sent.place);
+      }
+      await user.click(within(dialog).getByRole('button', { name: 'Schedule' }));
+      await screen.findByRole('heading', { level: 1, name: 'Prepare for Maya Okafor' });
+      expect(fake.callsTo('meetings:schedule')).toEqual([
+        expect.objectContaining({ mode, ...sent }),
+      ]);
+    },
+  );
 
   it.each([
     [
@@ -233,7 +283,10 @@ describe('Scheduling a meeting from the contact page', () => {
     const length = within(dialog).getByLabelText('Length (minutes)');
     await user.clear(length);
     await user.type(length, input.length);
-    if (input.link) await user.type(within(dialog).getByLabelText('Video link'), input.link);
+    if (input.link) {
+      await user.click(within(dialog).getByRole('radio', { name: 'Video call' }));
+      await user.type(within(dialog).getByLabelText('Video link'), input.link);
+    }
     await user.click(within(dialog).getByRole('button', { name: 'Schedule' }));
     expect(await within(dialog).findByText(message)).toBeInTheDocument();
     expect(fake.callsTo('meetings:schedule')).toEqual([]);

@@ -60,11 +60,72 @@ describe('Settings > Preferences', () => {
         meetingMinutes: 20,
         arriveEarlyMinutes: 10,
         paperSize: 'A4',
+        printGroupedByTopic: false,
         holidays: [],
         curmudgeonWaitDays: 14,
+        keepInTouchDays: 90,
       },
     ]);
     expect(fake.state.settings.arriveEarlyMinutes).toBe(10);
+  });
+
+  it('accepts arriving 0 minutes early (on time)', async () => {
+    const { user, fake } = await openPreferences();
+    const early = screen.getByLabelText('Arrive early (minutes)');
+    expect(early).toHaveAttribute('min', '0');
+    expect(early).toHaveAttribute('max', '60');
+    expect(early).toHaveAccessibleDescription(
+      /Video and phone calls ask you to join 5 minutes early/,
+    );
+    await user.clear(early);
+    await user.type(early, '0');
+    await user.click(screen.getByRole('button', { name: 'Save preferences' }));
+    expect(await screen.findByText('Preferences saved.')).toBeInTheDocument();
+    expect(fake.state.settings.arriveEarlyMinutes).toBe(0);
+  });
+
+  it('prints questions in the user’s order by default, and groups them by topic when ticked', async () => {
+    const { user, fake } = await openPreferences();
+    const grouped = screen.getByRole('checkbox', {
+      name: 'Group questions by topic on printed documents',
+    });
+    expect(grouped).not.toBeChecked();
+    expect(grouped).toHaveAccessibleDescription(/in the order you will ask them/);
+    await user.click(grouped);
+    expect(screen.getByText('Unsaved changes')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Save preferences' }));
+    expect(await screen.findByText('Preferences saved.')).toBeInTheDocument();
+    expect(fake.callsTo('settings:update')).toEqual([
+      expect.objectContaining({ printGroupedByTopic: true }),
+    ]);
+    expect(fake.state.settings.printGroupedByTopic).toBe(true);
+  });
+
+  it('saves how often to get back in touch, counted from the last activity', async () => {
+    const { user, fake } = await openPreferences();
+    const every = screen.getByLabelText('Get back in touch every (days)');
+    expect(every).toHaveValue(90);
+    expect(every).toHaveAccessibleDescription(/Counted from your last activity with a contact/);
+    await user.clear(every);
+    await user.type(every, '60');
+    await user.click(screen.getByRole('button', { name: 'Save preferences' }));
+    expect(await screen.findByText('Preferences saved.')).toBeInTheDocument();
+    expect(fake.state.settings.keepInTouchDays).toBe(60);
+  });
+
+  it.each([
+    ['6', 'Enter 7 or more.'],
+    ['731', 'Enter 730 or less.'],
+    ['', 'Enter a number of days.'],
+  ])('rejects getting back in touch every %j days with "%s"', async (value, message) => {
+    const { user, fake } = await openPreferences();
+    const every = screen.getByLabelText('Get back in touch every (days)');
+    await user.clear(every);
+    if (value) await user.type(every, value);
+    await user.click(screen.getByRole('button', { name: 'Save preferences' }));
+    expect(every).toHaveAccessibleDescription(expect.stringContaining(message));
+    expect(every).toHaveFocus();
+    expect(fake.callsTo('settings:update')).toEqual([]);
   });
 
   it('adds holidays in date order, refuses an empty or repeated date, and saves them', async () => {

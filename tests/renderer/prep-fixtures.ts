@@ -75,6 +75,7 @@ export function serveMeeting(fake: FakeRapport, meeting: Meeting, files: Attachm
     meeting: current,
     contact: maya,
     attachments,
+    tasks: [],
   });
   fake.respond('meetings:get', () => detail());
   fake.respond('meetings:update', ({ patch }) => {

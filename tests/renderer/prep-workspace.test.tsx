@@ -54,12 +54,13 @@ const updates = (fake: FakeRapport) =>
 
 describe('Prep workspace', () => {
   it('shows the meeting’s facts and its sections in order', async () => {
+    // A link left from another mode is kept but not shown for a meeting in person.
     await openWorkspace(makeMeeting({ link: 'https://meet.example.com/maya' }));
     const lead = screen.getByText(/Café Nero/).closest('p') as HTMLElement;
-    expect(lead).toHaveTextContent('Tue, Jun 10, 2025, 10:00 AM');
-    expect(lead).toHaveTextContent('30 min');
-    expect(lead).toHaveTextContent('meet.example.com/maya');
-    expect(lead).toHaveTextContent('Planned');
+    expect(lead).toHaveTextContent(
+      'Tue, Jun 10, 2025, 10:00 AM · 30 min · In person · Café Nero, 12 High St · Leave by 9:25 AM Planned',
+    );
+    expect(lead).not.toHaveTextContent('meet.example.com');
     expect(screen.getByRole('link', { name: 'Maya Okafor' })).toBeInTheDocument();
     expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
       'Research',
@@ -152,17 +153,35 @@ describe('Prep workspace', () => {
       patch: { promises: 'Send my portfolio' },
     });
   });
+
+  it('shows a video call’s link and when to join in the facts', async () => {
+    await openWorkspace(
+      makeMeeting({ mode: 'video', link: 'https://meet.example.com/maya', travelMinutes: 20 }),
+    );
+    const lead = screen.getByText('Tue, Jun 10, 2025, 10:00 AM').closest('p') as HTMLElement;
+    expect(lead).toHaveTextContent(
+      'Tue, Jun 10, 2025, 10:00 AM · 30 min · Video call · meet.example.com/maya · Join at 9:55 AM Planned',
+    );
+    expect(lead).not.toHaveTextContent('Café Nero');
+    expect(lead).not.toHaveTextContent('Leave by');
+  });
 });
+
+const checklistRegion = () => screen.getByRole('region', { name: 'Checklist' });
 
 describe('Checklist', () => {
   it('computes the leave-by time from the start, the travel time and the arrive-early minutes', async () => {
     const { fake, user } = await openWorkspace();
+    const checklist = checklistRegion();
     // 10:00 in New York, 20 minutes of travel, arrive 15 minutes early (the default).
-    expect(screen.getByText(/^Leave by/)).toHaveTextContent('Leave by 9:25 AM');
-    const travel = screen.getByLabelText('Travel time (minutes)');
+    expect(within(checklist).getByText(/^Leave by/)).toHaveTextContent('Leave by 9:25 AM');
+    expect(within(checklist).getByText(/of travel/)).toHaveTextContent(
+      '(20 minutes of travel; arrive 15 minutes early)',
+    );
+    const travel = within(checklist).getByLabelText('Travel time (minutes)');
     await user.clear(travel);
     await user.type(travel, '45');
-    expect(screen.getByText(/^Leave by/)).toHaveTextContent('Leave by 9:00 AM');
+    expect(within(checklist).getByText(/^Leave by/)).toHaveTextContent('Leave by 9:00 AM');
     await waitFor(
       () =>
         expect(updates(fake).at(-1)).toEqual({
@@ -177,7 +196,7 @@ describe('Checklist', () => {
 
   it('does not save a travel time that is not a whole number of minutes', async () => {
     const { fake, user } = await openWorkspace();
-    const travel = screen.getByLabelText('Travel time (minutes)');
+    const travel = within(checklistRegion()).getByLabelText('Travel time (minutes)');
     await user.clear(travel);
     await user.type(travel, '-5');
     expect(
@@ -234,6 +253,83 @@ describe('Checklist', () => {
     expect(box).toBeDisabled();
     if (ticked) expect(box).toBeChecked();
     else expect(box).not.toBeChecked();
+  });
+});
+
+describe('How you meet', () => {
+  it('switches to a video call: no travel time, a link field, and join 5 minutes early, all autosaved', async () => {
+    const { fake, user } = await openWorkspace();
+    const checklist = checklistRegion();
+    const modes = within(checklist).getByRole('group', { name: 'How you meet' });
+    expect(within(modes).getByRole('radio', { name: 'In person' })).toBeChecked();
+    expect(within(checklist).getByLabelText('Place')).toHaveValue('Café Nero, 12 High St');
+
+    await user.click(within(modes).getByRole('radio', { name: 'Video call' }));
+    expect(within(checklist).queryByLabelText('Travel time (minutes)')).not.toBeInTheDocument();
+    expect(within(checklist).queryByLabelText('Place')).not.toBeInTheDocument();
+    expect(within(checklist).getByText(/^Join at/)).toHaveTextContent('Join at 9:55 AM');
+    expect(within(checklist).getByText(/test the link/)).toHaveTextContent(
+      '(5 minutes early; test the link and audio)',
+    );
+    expect(within(checklist).queryByText(/Leave by|arrive/)).not.toBeInTheDocument();
+
+    await user.type(within(checklist).getByLabelText('Video link'), 'https://meet.example.com/m');
+    await waitFor(() => expect(screen.getByText('All changes saved')).toBeInTheDocument(), {
+      timeout: 3000,
+    });
+    expect(updates(fake)).toEqual([
+      { id: 'm1', patch: { mode: 'video', link: 'https://meet.example.com/m' } },
+    ]);
+    const lead = screen.getByText('Tue, Jun 10, 2025, 10:00 AM').closest('p') as HTMLElement;
+    expect(lead).toHaveTextContent('meet.example.com/m');
+  });
+
+  it('does not save a link that is not a web address, and says why', async () => {
+    const { fake, user } = await openWorkspace(makeMeeting({ mode: 'video' }));
+    const link = within(checklistRegion()).getByLabelText('Video link');
+    await user.type(link, 'meet dot example');
+    expect(link).toHaveAccessibleDescription(
+      expect.stringContaining('Enter a web address that starts with https://'),
+    );
+    await act(() => new Promise((resolve) => setTimeout(resolve, 800)));
+    expect(updates(fake)).toEqual([]);
+  });
+
+  it('for a phone call, asks for the call details and says to test the phone line', async () => {
+    const { fake, user } = await openWorkspace();
+    const checklist = checklistRegion();
+    await user.click(within(checklist).getByRole('radio', { name: 'Phone call' }));
+    expect(within(checklist).queryByLabelText('Travel time (minutes)')).not.toBeInTheDocument();
+    expect(within(checklist).queryByLabelText('Video link')).not.toBeInTheDocument();
+    expect(within(checklist).getByText(/test the phone line/)).toHaveTextContent(
+      '(5 minutes early; test the phone line and audio)',
+    );
+    const details = within(checklist).getByLabelText('Call details');
+    await user.clear(details);
+    await user.type(details, 'Maya calls my mobile');
+    await waitFor(() => expect(screen.getByText('All changes saved')).toBeInTheDocument(), {
+      timeout: 3000,
+    });
+    expect(updates(fake)).toEqual([
+      { id: 'm1', patch: { mode: 'phone', place: 'Maya calls my mobile' } },
+    ]);
+  });
+
+  it('uses the arrive-early minutes from Settings, including 0 (on time)', async () => {
+    await renderApp({
+      state: { contacts: [maya] },
+      prepare: (fake) => {
+        fake.state.settings = { ...fake.state.settings, arriveEarlyMinutes: 0 };
+        serveMeeting(fake, makeMeeting());
+      },
+    });
+    act(() => useUiStore.getState().navigate('meetings/m1'));
+    await screen.findByRole('heading', { level: 1, name: 'Prepare for Maya Okafor' });
+    const checklist = checklistRegion();
+    expect(within(checklist).getByText(/^Leave by/)).toHaveTextContent('Leave by 9:40 AM');
+    expect(within(checklist).getByText(/of travel/)).toHaveTextContent(
+      '(20 minutes of travel; arrive on time)',
+    );
   });
 });
 

@@ -22,7 +22,7 @@ const BANK: BankQuestion[] = [
   bankEntry('b1', 'What does a typical day or week look like for you?', 'typical-day'),
   bankEntry('b2', 'What trends are changing your industry right now?', 'trends'),
   bankEntry('b3', 'Who else would you suggest I talk to?', 'resources'),
-  bankEntry('b4', 'What advice would you give someone trying to break into this field?', 'advice'),
+  bankEntry('b4', 'What advice would you give someone exploring this field?', 'advice'),
 ];
 
 let counter = 0;
@@ -174,6 +174,105 @@ describe('QuestionsEditor', () => {
     await user.click(screen.getByRole('button', { name: 'Use suggestion for question 2' }));
     expect(texts()).toEqual(['How did you start?', 'What makes it hard or easy to advance?']);
     expect(screen.queryByText(/Yes\/no question/)).toBeNull();
+  });
+
+  it('shows a hint instead of a "Use suggestion" button when no rewrite would read well', async () => {
+    const user = userEvent.setup();
+    render(<Page initial={[q('How did you start?'), q('Are you hiring?')]} />);
+    const item = within(screen.getByRole('list', { name: 'Questions for this meeting' }))
+      .getAllByRole('listitem')
+      .at(1)!;
+    expect(within(item).getByRole('status')).toHaveTextContent(
+      'Yes/no question. Start it with “What…” or “How…” so the answer can be more than a yes or a no.',
+    );
+    expect(screen.getByRole('textbox', { name: 'Question 2' })).toHaveAccessibleDescription(
+      /Start it with “What…” or “How…”/,
+    );
+    expect(screen.queryByRole('button', { name: /Use suggestion/ })).toBeNull();
+
+    const input = screen.getByRole('textbox', { name: 'New question' });
+    await user.type(input, 'May I mention your name?');
+    expect(input).toHaveAccessibleDescription(/Yes\/no question\. Start it with “What…”/);
+    expect(screen.queryByRole('button', { name: /Use suggestion/ })).toBeNull();
+  });
+
+  it('asks before a yes/no question goes into the bank, and saves it anyway on request', async () => {
+    const user = userEvent.setup();
+    render(<Page initial={[]} />);
+    await user.type(
+      screen.getByRole('textbox', { name: 'New question' }),
+      'Do you enjoy your work?{Enter}',
+    );
+    expect(texts()).toEqual(['Do you enjoy your work?']);
+    const prompt = screen.getByRole('group', {
+      name: /“Do you enjoy your work\?” is in this meeting but not yet in your question bank/,
+    });
+    expect(within(prompt).getByRole('status')).toHaveTextContent(
+      'An open version: “What do you enjoy most about your work?”',
+    );
+    expect(fake.callsTo('questions:save')).toEqual([]);
+
+    await user.click(within(prompt).getByRole('button', { name: 'Save anyway' }));
+    await waitFor(() =>
+      expect(fake.callsTo('questions:save')).toEqual([
+        { text: 'Do you enjoy your work?', category: 'other' },
+      ]),
+    );
+    expect(screen.queryByRole('group', { name: /not yet in your question bank/ })).toBeNull();
+    expect(texts()).toEqual(['Do you enjoy your work?']);
+  });
+
+  it('saves the open version to the bank and uses it in the meeting', async () => {
+    const user = userEvent.setup();
+    render(<Page initial={[q('How did you start?')]} />);
+    await user.type(
+      screen.getByRole('textbox', { name: 'New question' }),
+      'Is it hard to advance?{Enter}',
+    );
+    await user.click(screen.getByRole('button', { name: 'Use and save the open version' }));
+    expect(texts()).toEqual(['How did you start?', 'What makes it hard or easy to advance?']);
+    await waitFor(() =>
+      expect(fake.callsTo('questions:save')).toEqual([
+        { text: 'What makes it hard or easy to advance?', category: 'other' },
+      ]),
+    );
+    expect(screen.queryByRole('group', { name: /not yet in your question bank/ })).toBeNull();
+  });
+
+  it('keeps a yes/no question out of the bank when the user says so, and offers no rewrite it cannot write', async () => {
+    const user = userEvent.setup();
+    render(<Page initial={[]} />);
+    await user.type(
+      screen.getByRole('textbox', { name: 'New question' }),
+      'Are you hiring?{Enter}',
+    );
+    const prompt = screen.getByRole('group', { name: /“Are you hiring\?” is in this meeting/ });
+    expect(within(prompt).getByRole('status')).toHaveTextContent(
+      'Start it with “What…” or “How…” so the answer can be more than a yes or a no.',
+    );
+    expect(within(prompt).queryByRole('button', { name: /open version/ })).toBeNull();
+    await user.click(within(prompt).getByRole('button', { name: 'Don’t save' }));
+    expect(screen.queryByRole('group', { name: /not yet in your question bank/ })).toBeNull();
+    expect(texts()).toEqual(['Are you hiring?']);
+    await act(() => new Promise((r) => setTimeout(r, 20)));
+    expect(fake.callsTo('questions:save')).toEqual([]);
+  });
+
+  it('does not ask about the bank when the box is unticked, and saves open questions at once', async () => {
+    const user = userEvent.setup();
+    render(<Page initial={[]} />);
+    const input = screen.getByRole('textbox', { name: 'New question' });
+    await user.click(screen.getByRole('checkbox', { name: 'Save to my question bank' }));
+    await user.type(input, 'Do you travel a lot?{Enter}');
+    expect(screen.queryByRole('group', { name: /not yet in your question bank/ })).toBeNull();
+    await user.click(screen.getByRole('checkbox', { name: 'Save to my question bank' }));
+    await user.type(input, 'What surprised you?{Enter}');
+    expect(screen.queryByRole('group', { name: /not yet in your question bank/ })).toBeNull();
+    await waitFor(() =>
+      expect(fake.callsTo('questions:save')).toEqual([
+        { text: 'What surprised you?', category: 'other' },
+      ]),
+    );
   });
 
   it('moves questions with the Move up and Move down buttons, named after the question', async () => {

@@ -8,7 +8,12 @@ import type { FakeRapport } from './fake-api.js';
 
 /** Nothing due and no contacts: the first-run Today view. */
 const quietDay = (fake: FakeRapport) =>
-  fake.respond('reminders:today', () => ({ date: '2025-06-04', items: [], upcomingMeetings: [] }));
+  fake.respond('reminders:today', () => ({
+    date: '2025-06-04',
+    items: [],
+    outcomes: [],
+    upcomingMeetings: [],
+  }));
 
 describe('the app shell', () => {
   it('lists Today, Pipeline, Meetings, Thank-you notes and Settings in the main navigation, marking the current one', async () => {

@@ -1,12 +1,13 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ThanksPage } from '../../renderer/features/thanks/ThanksPage.js';
 import { resetStores } from '../../renderer/stores/index.js';
 import { useThanksStore } from '../../renderer/stores/thanks-store.js';
+import { resetAutosaves } from '../../renderer/components/use-autosave.js';
 import type { Template, ThankYouNote } from '../../shared/schema/entities.js';
 import type { MergeContext, ThankYouSummary } from '../../shared/schema/thanks.js';
-import { createFakeRapport, type FakeRapport } from './fake-api.js';
+import { createFakeRapport, FakeFailure, type FakeRapport } from './fake-api.js';
 import { makeMeeting, maya } from './prep-fixtures.js';
 
 beforeAll(() => {
@@ -75,6 +76,7 @@ function setup(
   } = {},
 ) {
   resetStores();
+  resetAutosaves();
   const fake = createFakeRapport({ contacts: [mayaMet] });
   const saved: ThankYouNote[] = [];
   fake.respond('templates:list', () => [outreach, template]);
@@ -120,8 +122,8 @@ function setup(
   const user = userEvent.setup();
   const writeText = vi.fn().mockResolvedValue(undefined);
   Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
-  render(<ThanksPage now={options.now ?? fiveHoursLeft} />);
-  return { fake, user, writeText, saved };
+  const view = render(<ThanksPage now={options.now ?? fiveHoursLeft} />);
+  return { fake, user, writeText, saved, unmount: view.unmount };
 }
 
 const noteField = () => screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement;
@@ -220,7 +222,9 @@ describe('the thank-you composer', () => {
     expect(within(checks).getByText(/Passes:/).parentElement).toHaveTextContent(
       'Mentions something specific you learned',
     );
-    expect(within(checks).getByText(/words: aim for 80 to 200\. Add a sentence/)).toBeVisible();
+    expect(
+      within(checks).getByText(/22 words: short is fine, as long as it thanks them and names one/),
+    ).toBeVisible();
     await user.clear(noteField());
     await user.type(noteField(), 'Thanks for your time, it was great.');
     expect(within(checks).getByText(/Fix:/).parentElement).toHaveTextContent(
@@ -290,11 +294,15 @@ describe('the thank-you composer', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Mark as sent' }));
     expect(
       await screen.findByText(
-        'Marked as sent. Maya Okafor moved from Met to Thanked. Report-back reminder set for Wed, Jun 25.',
+        'Marked as sent and logged on Maya Okafor’s timeline. Maya Okafor moved from Met to Thanked. Report-back reminder set for Wed, Jun 25.',
       ),
     ).toBeInTheDocument();
     expect(fake.callsTo('thanks:markSent')).toEqual([{ id: 'note-new' }]);
     expect(screen.queryByText(/Due in/)).not.toBeInTheDocument();
+    // Sent: it says when, is not offered again, and focus lands on the line that says so.
+    expect(screen.getByText('Sent on June 11, 2025.')).toHaveFocus();
+    expect(screen.queryByRole('button', { name: 'Mark as sent' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Export as Word document…' })).toBeEnabled();
   });
 
   it('does not mark the note as sent when the confirmation is cancelled', async () => {
@@ -329,7 +337,7 @@ describe('the thank-you history', () => {
     const { user, fake } = setup({ compose: false, history: rows });
     await user.click(
       await screen.findByRole('button', {
-        name: 'Open the note to Maya Okafor created Jun 10, 2025',
+        name: 'Open the thank-you note to Maya Okafor created Jun 10, 2025',
       }),
     );
     expect(await screen.findByRole('textbox', { name: 'Note' })).toHaveValue(
@@ -341,5 +349,387 @@ describe('the thank-you history', () => {
     await waitFor(() =>
       expect(fake.callsTo('thanks:save')).toEqual([expect.objectContaining({ id: 'note-1' })]),
     );
+  });
+});
+
+const ana = {
+  ...mayaMet,
+  id: 'ana',
+  firstName: 'Ana',
+  lastName: 'Lind',
+  email: 'ana@example.org',
+  stage: 'keeping-in-touch' as const,
+};
+const referrerTemplate: Template = {
+  id: 'builtin-referrer-thanks',
+  name: 'Thanks to the person who referred you',
+  purpose: 'referrer-thanks',
+  subject: 'Thank you for introducing me to {{fullName}}',
+  body: 'Dear {{referrerName}},\n\nThank you for introducing me to {{fullName}}. I learned that {{takeaway}}.\n\n{{mySignature}}',
+  builtIn: true,
+};
+const reportBackTemplate: Template = {
+  id: 'builtin-report-back',
+  name: 'Report back after acting on the advice',
+  purpose: 'report-back',
+  subject: 'Following up on your advice, {{firstName}}',
+  body: 'Dear {{firstName}},\n\nI followed your advice.\n\n{{mySignature}}',
+  builtIn: true,
+};
+const myReportBack: Template = {
+  ...reportBackTemplate,
+  id: 'mine-report-back',
+  name: 'My short report-back',
+  builtIn: false,
+};
+
+const allTemplates = () => [outreach, template, reportBackTemplate, referrerTemplate, myReportBack];
+
+describe('a referrer thank-you', () => {
+  const referrerContext = () =>
+    context({ purpose: 'referrer-thanks', recipient: ana, referrer: ana, dueAt: null });
+
+  function setupReferrer(prepare?: (fake: FakeRapport) => void) {
+    const rendered = setup({
+      compose: false,
+      ctx: referrerContext(),
+      prepare: (fake) => {
+        fake.respond('templates:list', allTemplates);
+        fake.respond('thanks:markSent', ({ id }) => ({
+          note: note({
+            id,
+            purpose: 'referrer-thanks',
+            contactId: 'ana',
+            aboutContactId: 'maya',
+            sentAt: '2025-06-11T10:00:00.000Z',
+          }),
+          contact: ana,
+          effects: { stageMoves: [], reminders: { created: [], completed: [], cancelled: [] } },
+        }));
+        prepare?.(fake);
+      },
+    });
+    act(() =>
+      useThanksStore.getState().compose({
+        purpose: 'referrer-thanks',
+        contactId: 'ana',
+        aboutContactId: 'maya',
+        meetingId: 'm1',
+      }),
+    );
+    return rendered;
+  }
+
+  it('is addressed to the referrer, about the person they introduced, with their template', async () => {
+    const { fake, user } = setupReferrer();
+    expect(
+      await screen.findByRole('heading', {
+        name: 'Thank-you note to Ana Lind for introducing Maya Okafor',
+      }),
+    ).toBeInTheDocument();
+    expect(fake.callsTo('thanks:context')).toEqual([
+      { purpose: 'referrer-thanks', contactId: 'ana', aboutContactId: 'maya', meetingId: 'm1' },
+    ]);
+    expect(screen.getByRole('combobox', { name: /^Template/ })).toHaveValue(referrerTemplate.id);
+    expect(screen.getByRole('textbox', { name: 'Subject' })).toHaveValue(
+      'Thank you for introducing me to Maya Okafor',
+    );
+    expect(noteField().value.startsWith('Dear Ana Lind,')).toBe(true);
+    // No countdown: the 24 hours are for the interviewee's thank-you.
+    expect(screen.queryByText(/Due in|Overdue/)).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Open in mail app' }));
+    const [mail] = fake.callsTo('app:openExternal') as { url: string }[];
+    expect(mail?.url.startsWith('mailto:ana@example.org?')).toBe(true);
+
+    await user.click(screen.getByRole('button', { name: 'Save draft' }));
+    await waitFor(() => expect(fake.callsTo('thanks:save')).toHaveLength(1));
+    expect(fake.callsTo('thanks:save')[0]).toMatchObject({
+      purpose: 'referrer-thanks',
+      contactId: 'ana',
+      aboutContactId: 'maya',
+      meetingId: 'm1',
+      templateId: referrerTemplate.id,
+    });
+  });
+
+  it('says only that it was marked sent and logged on the referrer’s timeline', async () => {
+    const { user } = setupReferrer();
+    await screen.findByRole('textbox', { name: 'Note' });
+    await user.click(screen.getByRole('button', { name: 'Mark as sent' }));
+    const dialog = screen.getByRole('dialog', { name: 'Mark this note as sent?' });
+    expect(dialog).toHaveTextContent(
+      'Rapport saves the note and logs it on Ana Lind’s timeline. Nothing changes for Maya Okafor',
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Mark as sent' }));
+    const said = await screen.findByText(/^Marked as sent/);
+    expect(said).toHaveTextContent('Marked as sent and logged on Ana Lind’s timeline.');
+    expect(said.textContent).not.toMatch(/moved|reminder/);
+  });
+});
+
+describe('a report-back', () => {
+  it('offers the report-back templates first, starts from the built-in one, and shows no countdown', async () => {
+    setup({
+      compose: false,
+      ctx: context({ purpose: 'report-back', dueAt: null }),
+      prepare: (fake) => fake.respond('templates:list', allTemplates),
+    });
+    act(() =>
+      useThanksStore
+        .getState()
+        .compose({ purpose: 'report-back', contactId: 'maya', meetingId: 'm1' }),
+    );
+    expect(
+      await screen.findByRole('heading', { name: 'Report-back to Maya Okafor' }),
+    ).toBeInTheDocument();
+    const picker = screen.getByRole('combobox', { name: /^Template/ });
+    expect(picker).toHaveValue(reportBackTemplate.id);
+    const groups = within(picker).getAllByRole('group');
+    expect(groups.map((g) => g.getAttribute('label'))).toEqual([
+      'Report-back templates',
+      'Other kinds of note',
+    ]);
+    expect(
+      within(groups[0]!)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual([reportBackTemplate.name, myReportBack.name]);
+    expect(screen.getByRole('textbox', { name: 'Subject' })).toHaveValue(
+      'Following up on your advice, Maya',
+    );
+    expect(screen.queryByText(/Due in|Overdue/)).not.toBeInTheDocument();
+  });
+
+  it('is about the meeting of the last thank-you sent when Today opens it without one', async () => {
+    const sentThanks: ThankYouSummary = {
+      note: note({ id: 'sent-1', sentAt: '2025-06-11T10:00:00.000Z', meetingId: 'm1' }),
+      contact: mayaMet,
+      about: null,
+      meeting: held,
+    };
+    const { fake } = setup({ compose: false, history: [sentThanks] });
+    act(() => {
+      expect(useThanksStore.getState().composeFor('report-back', { id: 'maya' }, null)).toBe(true);
+    });
+    await screen.findByRole('textbox', { name: 'Note' });
+    expect(fake.callsTo('thanks:context')).toEqual([
+      { purpose: 'report-back', contactId: 'maya', aboutContactId: null, meetingId: 'm1' },
+    ]);
+    expect(useThanksStore.getState().composeFor('keep-in-touch', { id: 'maya' })).toBe(false);
+  });
+});
+
+describe('a note already sent, opened again', () => {
+  it('says when it was sent instead of counting down, and is not offered as sent again', async () => {
+    setup({
+      compose: false,
+      prepare: (fake) =>
+        fake.respond('thanks:get', ({ id }) => note({ id, sentAt: '2025-06-11T10:00:00.000Z' })),
+    });
+    act(() =>
+      useThanksStore
+        .getState()
+        .compose({ purpose: 'thank-you', contactId: 'maya', meetingId: 'm1', noteId: 'note-1' }),
+    );
+    expect(await screen.findByText('Sent on June 11, 2025.')).toBeInTheDocument();
+    expect(screen.queryByText(/Due in|Overdue/)).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Mark as sent' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Discard draft' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Export as Word document…' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Copy as e-mail text' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Save changes' })).toBeEnabled();
+  });
+});
+
+describe('thank-you drafts', () => {
+  it('are created by the first autosave and updated by the next ones', async () => {
+    const { user, fake } = setup();
+    await screen.findByRole('textbox', { name: 'Note' });
+    await user.type(noteField(), ' More.');
+    expect(fake.callsTo('thanks:save')).toEqual([]);
+    await waitFor(() => expect(fake.callsTo('thanks:save')).toHaveLength(1));
+    expect(fake.callsTo('thanks:save')[0]).not.toHaveProperty('id');
+    expect(await screen.findByText('All changes saved')).toBeInTheDocument();
+    await user.type(noteField(), ' Again.');
+    await waitFor(() => expect(fake.callsTo('thanks:save')).toHaveLength(2));
+    expect(fake.callsTo('thanks:save')[1]).toMatchObject({ id: 'note-new' });
+    expect((fake.callsTo('thanks:save')[1] as { body: string }).body).toMatch(/More\. Again\.$/);
+  });
+
+  it('are saved at once when the user leaves the page before the pause is over', async () => {
+    const { user, fake, unmount } = setup();
+    await screen.findByRole('textbox', { name: 'Note' });
+    await user.type(noteField(), ' Leaving now.');
+    unmount();
+    await waitFor(() => expect(fake.callsTo('thanks:save')).toHaveLength(1));
+    expect((fake.callsTo('thanks:save')[0] as { body: string }).body).toMatch(/Leaving now\.$/);
+  });
+
+  it('are opened again from an entry point instead of starting a second note', async () => {
+    const draft: ThankYouSummary = {
+      note: note({ id: 'draft-1', body: 'My unfinished words' }),
+      contact: mayaMet,
+      about: null,
+      meeting: held,
+    };
+    const { user, fake } = setup({ history: [draft] });
+    expect(await screen.findByRole('textbox', { name: 'Note' })).toHaveValue('My unfinished words');
+    await user.type(noteField(), '.');
+    await waitFor(() => expect(fake.callsTo('thanks:save')).toHaveLength(1));
+    expect(fake.callsTo('thanks:save')[0]).toMatchObject({ id: 'draft-1' });
+    expect(screen.getByRole('button', { name: 'Discard draft' })).toBeInTheDocument();
+  });
+
+  it('ask before closing when the text cannot be saved; Keep editing keeps it', async () => {
+    const { user, fake } = setup({
+      prepare: (f) =>
+        f.respond('thanks:save', () => {
+          throw new FakeFailure('read-only', 'Rapport opened your data read-only.');
+        }),
+    });
+    await screen.findByRole('textbox', { name: 'Note' });
+    await user.type(noteField(), ' Unsaved.');
+    await user.click(screen.getByRole('button', { name: 'Close note' }));
+    const ask = await screen.findByRole('dialog', { name: 'Your latest changes are not saved' });
+    await user.click(within(ask).getByRole('button', { name: 'Keep editing' }));
+    expect(noteField().value).toMatch(/Unsaved\.$/);
+    expect(useThanksStore.getState().target).not.toBeNull();
+    expect(fake.callsTo('thanks:save').length).toBeGreaterThan(0);
+
+    await user.click(screen.getByRole('button', { name: 'Close note' }));
+    await user.click(
+      within(
+        await screen.findByRole('dialog', { name: 'Your latest changes are not saved' }),
+      ).getByRole('button', { name: 'Discard changes' }),
+    );
+    expect(useThanksStore.getState().target).toBeNull();
+    expect(screen.getByRole('heading', { level: 1, name: 'Thank-you notes' })).toHaveFocus();
+  });
+
+  it('come back with a message when their save failed after the user left', async () => {
+    let fail = true;
+    const { user, fake, unmount } = setup({
+      prepare: (f) =>
+        f.respond('thanks:save', (input) => {
+          if (fail) throw new FakeFailure('internal', 'The disk is full.');
+          return note({ ...input, id: input.id ?? 'note-new' });
+        }),
+    });
+    await screen.findByRole('textbox', { name: 'Note' });
+    await user.type(noteField(), ' Not lost.');
+    unmount();
+    await waitFor(() => expect(fake.callsTo('thanks:save')).toHaveLength(1));
+    fail = false;
+    render(<ThanksPage now={fiveHoursLeft} />);
+    await waitFor(() => expect(noteField().value).toMatch(/Not lost\.$/));
+    expect(
+      screen.getByText(
+        'Your last changes to this note were not saved when you left; they are shown again and saved now.',
+      ),
+    ).toBeInTheDocument();
+    await waitFor(() => expect(fake.callsTo('thanks:save')).toHaveLength(2));
+  });
+
+  it('can be discarded after a confirm; focus goes back to the page heading', async () => {
+    const draft: ThankYouSummary = {
+      note: note({ id: 'draft-1', body: 'My unfinished words' }),
+      contact: mayaMet,
+      about: null,
+      meeting: held,
+    };
+    const { user, fake } = setup({ history: [draft] });
+    await screen.findByRole('textbox', { name: 'Note' });
+    await user.click(screen.getByRole('button', { name: 'Discard draft' }));
+    const confirm = screen.getByRole('dialog', { name: 'Discard this draft?' });
+    expect(confirm).toHaveTextContent('The draft thank-you note to Maya Okafor is deleted.');
+    await user.click(within(confirm).getByRole('button', { name: 'Discard draft' }));
+    await waitFor(() => expect(useThanksStore.getState().target).toBeNull());
+    expect(fake.callsTo('thanks:discardDraft')).toEqual([{ id: 'draft-1' }]);
+    expect(screen.getByRole('heading', { level: 1, name: 'Thank-you notes' })).toHaveFocus();
+  });
+});
+
+describe('the history of every kind of note', () => {
+  it('names the kind of each note, who a referrer note is to and for whom, and lists drafts as drafts', async () => {
+    const rows: ThankYouSummary[] = [
+      {
+        note: note({ id: 'n1', sentAt: '2025-06-11T10:00:00.000Z' }),
+        contact: mayaMet,
+        about: null,
+        meeting: held,
+      },
+      {
+        note: note({
+          id: 'n2',
+          purpose: 'referrer-thanks',
+          contactId: 'ana',
+          aboutContactId: 'maya',
+          createdAt: '2025-06-11T20:00:00.000Z',
+        }),
+        contact: ana,
+        about: mayaMet,
+        meeting: held,
+      },
+      {
+        note: note({ id: 'n3', purpose: 'report-back', createdAt: '2025-06-20T20:00:00.000Z' }),
+        contact: mayaMet,
+        about: null,
+        meeting: held,
+      },
+    ];
+    const { user } = setup({ compose: false, history: rows });
+    const table = await screen.findByRole('table', { name: 'Your notes' });
+    const [, ...body] = within(table).getAllByRole('row');
+    expect(body.map((row) => row.textContent)).toEqual([
+      expect.stringMatching(/^Report-back to Maya Okafor.*Draft/),
+      expect.stringMatching(
+        /^Referrer thank-you to Ana Lind \(for introducing Maya Okafor\).*Draft/,
+      ),
+      expect.stringMatching(/^Thank-you note to Maya Okafor.*Sent Jun 11, 2025/),
+    ]);
+    await user.click(
+      within(table).getByRole('button', {
+        name: 'Continue the draft referrer thank-you to Ana Lind created Jun 11, 2025',
+      }),
+    );
+    expect(useThanksStore.getState().target).toEqual({
+      purpose: 'referrer-thanks',
+      contactId: 'ana',
+      aboutContactId: 'maya',
+      meetingId: 'm1',
+      noteId: 'n2',
+    });
+    // Focus moves up to the note that opened, not left on the table.
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { level: 2, name: /^Thank-you note to / })).toHaveFocus(),
+    );
+  });
+});
+
+describe('a note opened from a reminder without its meeting', () => {
+  it('is about the latest held meeting with the contact', async () => {
+    const older = { ...held, id: 'm0', start: '2025-05-01T14:00:00.000Z' };
+    const planned = {
+      ...held,
+      id: 'm2',
+      start: '2025-06-20T14:00:00.000Z',
+      status: 'planned' as const,
+    };
+    const { fake } = setup({
+      compose: false,
+      prepare: (f) =>
+        f.respond('meetings:list', () =>
+          [older, held, planned].map((meeting) => ({ meeting, contact: mayaMet })),
+        ),
+    });
+    act(() => {
+      useThanksStore.getState().composeFor('thank-you-due', { id: 'maya' });
+    });
+    await screen.findByRole('textbox', { name: 'Note' });
+    expect(fake.callsTo('thanks:context')).toEqual([
+      { purpose: 'thank-you', contactId: 'maya', aboutContactId: null, meetingId: 'm1' },
+    ]);
+    expect(await screen.findByText('Due in 5 hours')).toBeInTheDocument();
   });
 });

@@ -103,6 +103,7 @@ const busyDay = (): TodayView => ({
       suggestions: [],
     },
   ],
+  outcomes: [],
   upcomingMeetings: [{ meeting: meeting(lee, '2025-06-06T16:30:00.000Z'), contact: lee }],
 });
 
@@ -262,7 +263,7 @@ describe('the Today view', () => {
   });
 
   it('says "You’re all caught up" calmly when nothing is due', async () => {
-    setup({ view: { date: '2025-06-04', items: [], upcomingMeetings: [] } });
+    setup({ view: { date: '2025-06-04', items: [], outcomes: [], upcomingMeetings: [] } });
     expect(await screen.findByText('You’re all caught up')).toBeInTheDocument();
     expect(screen.queryByRole('region', { name: 'Due today' })).not.toBeInTheDocument();
     expect(screen.queryByRole('region', { name: 'Overdue' })).not.toBeInTheDocument();
@@ -271,7 +272,7 @@ describe('the Today view', () => {
 
   it('welcomes a first-time user with no contacts, and its buttons lead to the right places', async () => {
     const { user } = setup({
-      view: { date: '2025-06-04', items: [], upcomingMeetings: [] },
+      view: { date: '2025-06-04', items: [], outcomes: [], upcomingMeetings: [] },
       contacts: [],
     });
     expect(

@@ -33,11 +33,17 @@ describe('the calendar file', () => {
     expect(event.startDate.zone?.tzid).toBe('UTC');
     expect(event.location).toBe('Northwind Health, 200 Lake St, Room 4');
     expect(String(vevent.getFirstPropertyValue('dtstamp'))).toBe('2026-12-01T12:34:56Z');
-    expect(event.description).toContain('Leave by 10:20 AM (25 min travel, arrive 15 min early).');
+    expect(event.description).toContain(
+      'Leave by 10:20 AM (25 minutes of travel) to arrive by 10:45 AM, 15 minutes early.',
+    );
     expect(event.description).toContain('Director of Nursing, Northwind Health');
+    expect(vevent.getFirstPropertyValue('url')).toBeNull();
     const alarm = vevent.getFirstSubcomponent('valarm');
     expect(alarm?.getFirstPropertyValue('action')).toBe('DISPLAY');
     expect(String(alarm?.getFirstPropertyValue('trigger'))).toBe('-PT40M');
+    expect(alarm?.getFirstPropertyValue('description')).toBe(
+      'Time to leave for your meeting with Maya Okafor: arrive by 10:45 AM, 15 minutes early.',
+    );
   });
 
   it('has the same UID when exported twice, so a calendar updates instead of duplicating', () => {
@@ -46,19 +52,74 @@ describe('the calendar file', () => {
     expect(later).toBe(first);
   });
 
-  it('uses the video link as location and URL, and rings 30 minutes before without travel time', () => {
+  it('for a video call: the link as location and URL, and an alarm at join time that says to test it', () => {
     const link = 'https://meet.example.com/abc-defg-hij?pwd=1,2;3';
     const { vevent, event } = parse(
-      buildCalendar(context({ meeting: meeting({ place: '', link, travelMinutes: 0 }) }), NOW),
+      buildCalendar(
+        context({ meeting: meeting({ mode: 'video', place: '', link, travelMinutes: 25 }) }),
+        NOW,
+      ),
     );
     expect(event.location).toBe(link);
     expect(vevent.getFirstPropertyValue('url')).toBe(link);
     expect(event.description).toContain(`Video link: ${link}`);
-    expect(event.description).toContain('Arrive by 10:45 AM');
-    expect(String(vevent.getFirstSubcomponent('valarm')?.getFirstPropertyValue('trigger'))).toBe(
-      '-PT30M',
+    expect(event.description).toContain(
+      'Join 5 minutes early (10:55 AM) and test the link and audio.',
+    );
+    expect(event.description).not.toMatch(/leave|arrive|travel/i);
+    const alarm = vevent.getFirstSubcomponent('valarm');
+    expect(String(alarm?.getFirstPropertyValue('trigger'))).toBe('-PT5M');
+    expect(alarm?.getFirstPropertyValue('description')).toBe(
+      'Your video call with Maya Okafor starts at 11:00 AM. Join now and test the link and audio.',
     );
   });
+
+  it('for a phone call: no link even if one is left over, and an alarm at join time to test the line', () => {
+    const { vevent, event } = parse(
+      buildCalendar(
+        context({
+          meeting: meeting({
+            mode: 'phone',
+            place: 'Maya calls my mobile',
+            link: 'https://meet.example.com/left-over',
+          }),
+        }),
+        NOW,
+      ),
+    );
+    expect(event.location).toBe('Maya calls my mobile');
+    expect(vevent.getFirstPropertyValue('url')).toBeNull();
+    expect(event.description).toContain(
+      'Join 5 minutes early (10:55 AM) and test the phone line and audio.',
+    );
+    expect(event.description).not.toMatch(/leave|arrive|travel|video|meet\.example/i);
+    const alarm = vevent.getFirstSubcomponent('valarm');
+    expect(String(alarm?.getFirstPropertyValue('trigger'))).toBe('-PT5M');
+    expect(alarm?.getFirstPropertyValue('description')).toMatch(/Join now and test the phone line/);
+  });
+
+  it.each([
+    [15, '-PT30M', 'Arrive by 10:45 AM, 15 minutes early (no travel time entered).'],
+    [45, '-PT45M', 'Arrive by 10:15 AM, 45 minutes early (no travel time entered).'],
+    [0, '-PT30M', 'Arrive by 11:00 AM, on time (no travel time entered).'],
+  ])(
+    'in person without travel time and %i minutes early, rings at %s (30 minutes, or at arrive-by if earlier)',
+    (arriveEarlyMinutes, trigger, line) => {
+      const { vevent, event } = parse(
+        buildCalendar(
+          context({
+            meeting: meeting({ travelMinutes: 0 }),
+            settings: settings({ arriveEarlyMinutes }),
+          }),
+          NOW,
+        ),
+      );
+      expect(event.description).toContain(line);
+      expect(String(vevent.getFirstSubcomponent('valarm')?.getFirstPropertyValue('trigger'))).toBe(
+        trigger,
+      );
+    },
+  );
 
   it('uses CRLF line ends and no line longer than 75 octets', () => {
     const ics = buildCalendar(context(), NOW);

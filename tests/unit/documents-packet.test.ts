@@ -244,6 +244,84 @@ describe('the printed packet', () => {
   });
 });
 
+describe('the packet’s meeting card and questions', () => {
+  const sheet = async (overrides: Parameters<typeof context>[0] = {}) =>
+    (await pdfText(await renderer.renderPdf(packetHtml(context(overrides)), { pageSize: 'A4' })))
+      .join(' ')
+      .replace(/\s+/g, ' ');
+
+  /** Asserts each needle occurs, and after the previous one. */
+  function expectInOrder(haystack: string, needles: string[]) {
+    let from = 0;
+    for (const needle of needles) {
+      const at = haystack.indexOf(needle, from);
+      expect(at, `"${needle}" after position ${from}`).toBeGreaterThanOrEqual(0);
+      from = at + needle.length;
+    }
+  }
+
+  it('in person: where, then when to leave and arrive, from the travel time and Settings', async () => {
+    expectInOrder(await sheet(), [
+      'Where',
+      'In person · Northwind Health, 200 Lake St, Room 4',
+      'Leave by',
+      '10:20 AM (25 minutes of travel)',
+      'Arrive by',
+      '10:45 AM (15 minutes early)',
+    ]);
+  });
+
+  it.each([
+    ['video', 'Video call · https://meet.example.com/abc', 'the link and audio'],
+    ['phone', 'Phone call · Maya calls my mobile', 'the phone line and audio'],
+  ] as const)(
+    'for a %s call: join 5 minutes early, no travel and no arriving early',
+    async (mode, where, check) => {
+      const text = await sheet({
+        meeting: meeting({
+          mode,
+          place: mode === 'phone' ? 'Maya calls my mobile' : 'An old café',
+          link: 'https://meet.example.com/abc',
+        }),
+      });
+      expectInOrder(text, [
+        where,
+        'Join at',
+        '10:55 AM',
+        `Join 5 minutes early and test ${check}.`,
+      ]);
+      expect(text).not.toMatch(/leave by|arrive|minutes of travel|minutes early\)/i);
+      expect(text).not.toContain(mode === 'phone' ? 'meet.example.com' : 'An old café');
+    },
+  );
+
+  it('lists the questions in the user’s own order, numbered as printed', async () => {
+    const text = await sheet();
+    expectInOrder(
+      text,
+      meeting().questions.flatMap((question, index) => [`${index + 1}.`, question.text]),
+    );
+    expect(text).not.toContain('A typical day');
+  });
+
+  it('groups the questions by topic when Settings asks for it, numbered straight through', async () => {
+    expectInOrder(await sheet({ settings: settings({ printGroupedByTopic: true }) }), [
+      'A typical day',
+      '1. What does a typical day look like for you?',
+      'Advancement',
+      '2. What experience helped you advance?',
+      'Education',
+      '3. What training would you recommend?',
+      'Rewards and challenges',
+      '4. Is the pay good?',
+      'Trends',
+      '5. Which trends worry you most?',
+      'Resources',
+      '6. Who else should I talk to?',
+    ]);
+  });
+});
+
 describe('the packet page', () => {
   const hostile: [string, string][] = [
     ['a script tag', '<script>alert(1)</script>'],

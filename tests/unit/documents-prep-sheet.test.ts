@@ -77,11 +77,12 @@ describe('the prep sheet', () => {
       'The meeting',
       'Thursday, December 3, 2026 at 11:00 AM',
       '30 minutes (until 11:30 AM)',
+      'In person',
       'Northwind Health, 200 Lake St, Room 4',
-      'Arrive by',
-      '10:45 AM (15 minutes early)',
       'Leave by',
       '10:20 AM (25 minutes of travel)',
+      'Arrive by',
+      '10:45 AM (15 minutes early)',
       'The person and the company',
       'Director of Nursing',
       'Northwind Health',
@@ -97,34 +98,35 @@ describe('the prep sheet', () => {
       'Position',
       'Person',
       'Questions',
-      'A typical day',
       '1.',
       'What does a typical day look like for you?',
-      'Advancement',
       '2.',
       'What experience helped you advance?',
       'Charge nurse shifts.',
       'A master’s degree.',
-      'Education',
-      'Rewards and challenges',
-      'Is the pay good?',
-      'Trends',
-      'Resources',
-      '6.',
+      '3.',
+      'Which trends worry you most?',
+      '4.',
       'Who else should I talk to?',
+      '5.',
+      'What training would you recommend?',
+      '6.',
+      'Is the pay good?',
       'Checklist',
-      'Resume copies: 2',
+      '2 resume copies',
       'Portfolio',
       'Business cards',
       'Outfit',
       'Research done',
       'At least 5 open questions ready (5 written)',
-      'Leave by 10:20 AM, arrive by 10:45 AM',
+      'Leave by 10:20 AM (25 minutes of travel) to arrive by 10:45 AM, 15 minutes early',
     ]);
   });
 
   it('uses Heading 1 for the title and Heading 2/3 for sections, with bullets and real links', async () => {
-    const html = await htmlOf(await buildPrepSheet(context()));
+    const html = await htmlOf(
+      await buildPrepSheet(context({ settings: settings({ printGroupedByTopic: true }) })),
+    );
     expect(html).toContain('<h1>Informational interview with Maya Okafor</h1>');
     for (const section of [
       'The meeting',
@@ -188,24 +190,166 @@ describe('the prep sheet', () => {
     expectInOrder(text, [
       'Informational interview with Maya Okafor',
       'Not set yet',
-      '(no travel time entered)',
+      'Leave by',
+      '10:45 AM (no travel time entered)',
       'Industry',
       'Nothing written yet.',
       'Person',
       'Nothing written yet.',
       'No questions yet.',
-      'Resume copies: 0',
-      'At least 5 open questions ready (0 written)',
+      '☐  Resume copies (none planned)',
+      '☐  At least 5 open questions ready (0 written)',
+      '☐  Arrive by 10:45 AM, 15 minutes early (no travel time entered)',
     ]);
   });
 
   it('shows a video link as a link when there is no place', async () => {
     const html = await htmlOf(
       await buildPrepSheet(
-        context({ meeting: meeting({ place: '', link: 'https://meet.example.com/abc-def' }) }),
+        context({
+          meeting: meeting({ mode: 'video', place: '', link: 'https://meet.example.com/abc-def' }),
+        }),
       ),
     );
     expect(html).toContain('<a href="https://meet.example.com/abc-def">');
+  });
+
+  it('for a video call, says to join 5 minutes early and test the link, with no travel or arriving early', async () => {
+    const text = await textOf(
+      await buildPrepSheet(
+        context({
+          meeting: meeting({
+            mode: 'video',
+            place: 'An old café from before it moved online',
+            link: 'https://meet.example.com/abc-def',
+          }),
+        }),
+      ),
+    );
+    expectInOrder(text, [
+      'How',
+      'Video call',
+      'Video link',
+      'https://meet.example.com/abc-def',
+      'Join at',
+      '10:55 AM',
+      'Join 5 minutes early and test the link and audio.',
+      'Checklist',
+      '☐  Join 5 minutes early (10:55 AM) and test the link and audio',
+    ]);
+    // ("Travel nursing" in the research is the only travel left.)
+    expect(text).not.toMatch(/leave by|arrive|of travel|travel time/i);
+    expect(text).not.toContain('An old café');
+  });
+
+  it('for a phone call, says to test the line and audio, and prints no video link', async () => {
+    const text = await textOf(
+      await buildPrepSheet(
+        context({
+          meeting: meeting({
+            mode: 'phone',
+            place: 'Maya calls my mobile',
+            link: 'https://meet.example.com/left-over',
+          }),
+        }),
+      ),
+    );
+    expectInOrder(text, [
+      'Phone call',
+      'Call details',
+      'Maya calls my mobile',
+      'Join at',
+      '10:55 AM',
+      'Join 5 minutes early and test the phone line and audio.',
+      '☐  Join 5 minutes early (10:55 AM) and test the phone line and audio',
+    ]);
+    expect(text).not.toMatch(/leave by|arrive|of travel|travel time|video link|meet\.example/i);
+  });
+
+  it('says "on time" when the user arrives 0 minutes early', async () => {
+    const text = await textOf(
+      await buildPrepSheet(context({ settings: settings({ arriveEarlyMinutes: 0 }) })),
+    );
+    expectInOrder(text, [
+      'Leave by',
+      '10:35 AM (25 minutes of travel)',
+      'Arrive by',
+      '11:00 AM (on time)',
+      'Leave by 10:35 AM (25 minutes of travel) to arrive by 11:00 AM, on time',
+    ]);
+    expect(text).not.toContain('0 minutes early');
+  });
+
+  it('prints the questions in the user’s order, as one numbered list without topic headings', async () => {
+    const bytes = await buildPrepSheet(context());
+    const text = await textOf(bytes);
+    const questions = text.slice(text.indexOf('Questions'), text.indexOf('Checklist'));
+    const numbered = [...questions.matchAll(/(\d+)\.\t(.+)/g)].map((m) => `${m[1]}. ${m[2]}`);
+    expect(numbered).toEqual(
+      meeting().questions.map((question, index) => `${index + 1}. ${question.text}`),
+    );
+    const html = await htmlOf(bytes);
+    expect(html).not.toContain('<h3>A typical day</h3>');
+    expect(html).not.toContain('<h3>Trends</h3>');
+  });
+
+  it('groups the questions under topic headings when Settings asks for it, numbering them as printed', async () => {
+    const text = await textOf(
+      await buildPrepSheet(context({ settings: settings({ printGroupedByTopic: true }) })),
+    );
+    expectInOrder(text, [
+      'Questions',
+      'A typical day',
+      '1.\tWhat does a typical day look like for you?',
+      'Advancement',
+      '2.\tWhat experience helped you advance?',
+      'Education',
+      '3.\tWhat training would you recommend?',
+      'Rewards and challenges',
+      '4.\tIs the pay good?',
+      'Trends',
+      '5.\tWhich trends worry you most?',
+      'Resources',
+      '6.\tWho else should I talk to?',
+      'Checklist',
+    ]);
+  });
+
+  it('prints the resume copies as a box to tick, never pre-ticked, and ticks only what is done', async () => {
+    for (const resumeCopies of [0, 1, 3]) {
+      const text = await textOf(
+        await buildPrepSheet(
+          context({
+            meeting: meeting({
+              checklist: {
+                resumeCopies,
+                portfolio: true,
+                businessCards: true,
+                outfit: true,
+                researchDone: true,
+              },
+            }),
+          }),
+        ),
+      );
+      const checklist = text.slice(text.indexOf('Checklist'));
+      const copies =
+        resumeCopies === 0
+          ? 'Resume copies (none planned)'
+          : resumeCopies === 1
+            ? '1 resume copy'
+            : `${resumeCopies} resume copies`;
+      expectInOrder(checklist, [
+        `☐  ${copies}`,
+        '☐  Portfolio',
+        '☐  Business cards',
+        '☐  Outfit',
+        '☒  Research done',
+        '☒  At least 5 open questions ready (5 written)',
+        '☐  Leave by 10:20 AM',
+      ]);
+      expect(checklist).not.toMatch(/☒ {2}(\d|Resume|Portfolio|Business|Outfit|Leave)/);
+    }
   });
 
   it('returns null and writes nothing when the user cancels the dialog', async () => {

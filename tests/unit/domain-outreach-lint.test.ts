@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CONNECTION_PLACEHOLDER,
   countWords,
   findJobWords,
   lintOutreach,
@@ -7,6 +8,13 @@ import {
   pronounCounts,
   type OutreachDraft,
 } from '../../shared/domain/outreach-lint.js';
+import {
+  DEFAULT_REQUEST_MINUTES,
+  minutesPhrase,
+  requestMinutes,
+  requestQuestion,
+} from '../../shared/domain/outreach-request.js';
+import { importSourceDetails, isImportedDetail } from '../../shared/domain/sources.js';
 
 const contact: OutreachDraft['contact'] = {
   firstName: 'Maya',
@@ -137,6 +145,68 @@ describe('lintOutreach', () => {
     ).toMatchObject({ ok: true, detail: 'The first sentence mentions “Jordan Lee”.' });
   });
 
+  const imported = (detail: string): OutreachDraft['contact'] => ({
+    firstName: 'Maya',
+    source: { kind: 'other', detail },
+  });
+
+  it.each(Object.values(importSourceDetails))(
+    'does not count the import detail %j as a shared connection',
+    (detail) => {
+      const body = `Hi Maya,\n\nI found you through ${detail}. Could we talk?`;
+      expect(check({ body, contact: imported(detail) }, 'connection-first')).toMatchObject({
+        ok: false,
+        detail:
+          'An import is not a shared connection: open with what you really share, e.g. who referred you, a group you both belong to or where you met.',
+      });
+    },
+  );
+
+  it('passes an imported contact once the user names a real connection', () => {
+    const body = 'Hi Maya,\n\nWe met at the Boston Climate Week panel. Could we talk?';
+    expect(
+      check({ body, contact: imported(importSourceDetails.linkedin) }, 'connection-first'),
+    ).toMatchObject({ ok: true, detail: 'The first sentence mentions “We met”.' });
+  });
+
+  it.each([
+    ['alone on the first line', `${CONNECTION_PLACEHOLDER}\n\nAs a fellow alum, hello.`],
+    ['before a cue word', `${CONNECTION_PLACEHOLDER} We are fellow alumni.`],
+    [
+      'after a real connection',
+      `I found you through the Tufts Alumni Association. ${CONNECTION_PLACEHOLDER}`,
+    ],
+    ['in another case', 'We are both [How You Know Each Other] members.'],
+  ])('fails while the placeholder is left in (%s)', (_, first) => {
+    expect(
+      check({ body: `Hi Maya,\n\n${first} Could we talk?` }, 'connection-first'),
+    ).toMatchObject({
+      ok: false,
+      detail: expect.stringMatching(
+        /^Replace “\[how you know each other\]” with what you really share/i,
+      ),
+    });
+  });
+
+  it('fails on any slot left in the first sentence, naming it', () => {
+    const body = 'Hi Maya,\n\n[Name] suggested I write to you, as a fellow alum. Could we talk?';
+    expect(check({ body }, 'connection-first').detail).toMatch(/^Replace “\[Name\]”/);
+  });
+
+  it.each([
+    [undefined, '“Would you be open to a 30-minute conversation in the next few weeks?”'],
+    [45, '“Would you be open to a 45-minute conversation in the next few weeks?”'],
+  ])(
+    'words the example request with the meeting length (%s minutes)',
+    (meetingMinutes, example) => {
+      const result = check(
+        { body: 'Fellow alum. I hope to hear from you.', meetingMinutes },
+        'ends-with-question',
+      );
+      expect(result.detail).toBe(`End with your request as a question, e.g. ${example}`);
+    },
+  );
+
   it.each([
     ['a question at the end', 'Fellow alum here. Would you be open to a call?', true],
     ['a question before a sign-off', 'Fellow alum. Could we talk?\n\nThanks so much,\nAlex', true],
@@ -162,5 +232,54 @@ describe('lintOutreach', () => {
       you: 3,
       me: 3,
     });
+  });
+});
+
+describe('isImportedDetail', () => {
+  it.each([
+    ['LinkedIn connection', true],
+    ['linkedin connections', true],
+    ['  LinkedIn  ', true],
+    ['Imported from a CSV file', true],
+    ['Imported from a vCard file', true],
+    ['imported from Outlook', true],
+    ['Imported', true],
+    ['Tufts Alumni Association', false],
+    ['Met on LinkedIn at the AIGA meetup', false],
+    ['Importers Guild of Boston', false],
+    ['', false],
+  ])('says %j is an import detail: %s', (detail, expected) => {
+    expect(isImportedDetail(detail)).toBe(expected);
+  });
+});
+
+describe('the outreach request', () => {
+  it('asks for the meeting length from Settings, or the default 30 before they load', () => {
+    expect(DEFAULT_REQUEST_MINUTES).toBe(30);
+    expect(requestMinutes({ meetingMinutes: 45 })).toBe(45);
+    expect(requestMinutes(null)).toBe(30);
+    expect(requestMinutes(undefined)).toBe(30);
+    expect(requestMinutes({ meetingMinutes: Number.NaN })).toBe(30);
+    expect(requestMinutes({ meetingMinutes: 0 })).toBe(30);
+  });
+
+  it.each([
+    [10, 'a 10-minute'],
+    [11, 'an 11-minute'],
+    [18, 'an 18-minute'],
+    [20, 'a 20-minute'],
+    [80, 'an 80-minute'],
+    [89, 'an 89-minute'],
+    [90, 'a 90-minute'],
+    [180, 'a 180-minute'],
+  ])('says %i minutes as %j', (minutes, phrase) => {
+    expect(minutesPhrase(minutes)).toBe(phrase);
+  });
+
+  it('is a question the checks accept as the request', () => {
+    const question = requestQuestion(30);
+    expect(question).toBe('Would you be open to a 30-minute conversation in the next few weeks?');
+    expect(check({ body: `Fellow alum. ${question}` }, 'ends-with-question').ok).toBe(true);
+    expect(findJobWords(question)).toEqual([]);
   });
 });

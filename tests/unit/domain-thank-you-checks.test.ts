@@ -67,14 +67,43 @@ describe('the specific-takeaway check', () => {
 
 describe('the length guidance', () => {
   it.each([
-    [79, 'short'],
-    [80, 'ok'],
-    [200, 'ok'],
-    [201, 'long'],
-  ] as const)('calls %i words %s', (n, status) => {
-    const result = check(words(n)).length;
-    expect(result).toMatchObject({ words: n, status });
-    expect(result.message).toContain(`${n} words`);
+    [
+      12,
+      'short',
+      '12 words: short is fine, as long as it thanks them and names one thing you learned.',
+    ],
+    [
+      24,
+      'short',
+      '24 words: short is fine, as long as it thanks them and names one thing you learned.',
+    ],
+    [25, 'ok', '25 words: short and specific is fine.'],
+    [60, 'ok', '60 words: short and specific is fine.'],
+    [79, 'ok', '79 words: short and specific is fine.'],
+    [80, 'ok', '80 words: a good length.'],
+    [200, 'ok', '200 words: a good length.'],
+    [
+      201,
+      'long',
+      '201 words: consider trimming it. A note under 200 words is more likely to be read in full.',
+    ],
+  ] as const)('calls %i words %s and says so as advice', (n, status, message) => {
+    expect(check(words(n)).length).toEqual({ words: n, status, message });
+  });
+
+  it('passes a specific 60-word note', () => {
+    const note = [
+      'Dear Maya,',
+      'Thank you for Thursday. Hospitals hire analysts who know SQL: that one line has',
+      'changed how I plan the next three months. I have signed up for the evening SQL course at the',
+      'library and will shadow a charge nurse in March, as you suggested. I will write again once',
+      'I have done both.',
+      'Best regards,',
+      'Alex Kim',
+    ].join('\n');
+    const result = check(note);
+    expect(result.length).toMatchObject({ words: 60, status: 'ok' });
+    expect(result.takeaway.ok).toBe(true);
   });
 
   it('does not count open merge tokens as words', () => {

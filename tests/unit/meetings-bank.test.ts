@@ -5,6 +5,7 @@ import {
   starterBank,
   whoElseQuestionId,
 } from '../../shared/domain/question-bank.js';
+import { isClosedQuestion } from '../../shared/domain/questions.js';
 import { BankQuestion, QuestionCategory } from '../../shared/schema/entities.js';
 
 /** The detector's rule from DOMAIN.md, restated so the bank cannot drift into closed questions. */
@@ -42,6 +43,48 @@ describe('the starter question bank', () => {
       expect(estimatedMinutes(question)).toBe(question.minutes);
     }
     expect(estimatedMinutes({ id: 'a-question-of-the-user' })).toBe(3);
+  });
+
+  it.each(starterBank.map((q) => [q.id, q.text]))(
+    'passes the yes/no detector the workspace uses: %s %j',
+    (_id, text) => {
+      expect(isClosedQuestion(text)).toBe(false);
+    },
+  );
+
+  /** Job-hunting framing: the meeting is for information and names, not for a job. */
+  const jobHunting =
+    /\b(?:openings?|vacanc(?:y|ies)|candidates?|apply|applying|application|hiring|hired|job offers?|résumé|resume|break into|get a job|land a job)\b/i;
+  it.each(starterBank.map((q) => [q.id, q.text]))(
+    '%s is not about getting a job: %j',
+    (_id, text) => {
+      expect(text).not.toMatch(jobHunting);
+    },
+  );
+
+  it('keeps the ids of existing questions and adds new ones at the end of their category', () => {
+    const text = (id: string) => starterBank.find((q) => q.id === id)?.text;
+    expect(text('builtin-insights-4')).toBe('How did you get into this work?');
+    expect(text('builtin-advice-4')).toBe(
+      'Looking at my background, what would you suggest I strengthen or explore?',
+    );
+    // Reworded in place: same ids, no talk of openings, candidates or applying.
+    expect(text('builtin-advice-1')).toBe(
+      'What advice would you give someone exploring this field?',
+    );
+    expect(text('builtin-resources-4')).toBe(
+      'Where do people in your field meet, and where do they share news?',
+    );
+    expect(text('builtin-assignments-2')).toBe(
+      'Which skill would you suggest I practise first to try this work out?',
+    );
+    expect(text('builtin-assignments-3')).toBe(
+      'How could I get a first taste of this work, hands-on?',
+    );
+    expect(text('builtin-resources-1')).toBe('Who else would you suggest I talk to?');
+    expect(text('builtin-other-2')).toBe(
+      'How would you like me to keep you posted on how things go?',
+    );
   });
 
   it('has a Resources question that asks who else to talk to', () => {

@@ -1,6 +1,7 @@
+import { meetingWhere } from '../../../shared/domain/arrival.js';
 import {
+  beforeMeetingText,
   contactName,
-  formatters,
   meetingTimes,
   titleAtCompany,
   type MeetingContext,
@@ -57,30 +58,30 @@ const clean = (value: string) =>
 /**
  * The meeting as an RFC 5545 calendar with one event, written by hand (a dozen lines do not need a
  * library). The UID is stable per meeting, so importing the file again updates the event instead
- * of duplicating it; the alarm rings at the leave-by time when a travel time is known, else 30
- * minutes before.
+ * of duplicating it. The alarm follows the shared before-the-meeting rule: at the leave-by time in
+ * person, at the join time (5 minutes before) for a video or phone call, and says what to do.
  */
 export function buildCalendar(context: MeetingContext, now: Date): string {
   const { meeting, contact } = context;
   const times = meetingTimes(context);
-  const format = formatters(context.locale);
+  const text = beforeMeetingText(context);
   const name = contactName(contact);
-  const place = meeting.place.trim();
-  const location = place !== '' ? place : meeting.link;
+  const { place, link } = meetingWhere(meeting);
+  const location = place !== '' ? place : link;
 
   const description = [
-    times.travelMinutes > 0
-      ? `Leave by ${format.time(times.leaveBy)} (${times.travelMinutes} min travel, arrive ${times.arriveEarlyMinutes} min early).`
-      : `Arrive by ${format.time(times.arriveBy)} (${times.arriveEarlyMinutes} min early).`,
+    `${text.todo}.`,
     titleAtCompany(contact),
-    meeting.link !== '' ? `Video link: ${meeting.link}` : '',
+    link !== '' ? `Video link: ${link}` : '',
     'Prepared with Rapport.',
   ]
     .filter((line) => line !== '')
     .join('\n');
 
-  const alarmMinutes =
-    times.travelMinutes > 0 ? times.travelMinutes + times.arriveEarlyMinutes : 30;
+  const alarmMinutes = Math.max(
+    0,
+    Math.round((times.start.getTime() - times.plan.alarmAt.getTime()) / 60_000),
+  );
 
   const lines = [
     'BEGIN:VCALENDAR',
@@ -95,12 +96,12 @@ export function buildCalendar(context: MeetingContext, now: Date): string {
     `DTEND:${icsUtc(times.end)}`,
     `SUMMARY:${escapeText(clean(`Informational interview with ${name}`))}`,
     ...(location !== '' ? [`LOCATION:${escapeText(clean(location))}`] : []),
-    ...(meeting.link !== '' ? [`URL:${clean(meeting.link)}`] : []),
+    ...(link !== '' ? [`URL:${clean(link)}`] : []),
     `DESCRIPTION:${escapeText(clean(description))}`,
     `STATUS:${meeting.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED'}`,
     'BEGIN:VALARM',
     'ACTION:DISPLAY',
-    `DESCRIPTION:${escapeText(clean(times.travelMinutes > 0 ? `Leave now for ${name}` : `Meeting with ${name} in 30 minutes`))}`,
+    `DESCRIPTION:${escapeText(clean(text.alarm(name)))}`,
     `TRIGGER:-PT${alarmMinutes}M`,
     'END:VALARM',
     'END:VEVENT',

@@ -1,15 +1,23 @@
 import {
+  beforeMeeting,
+  describeBeforeMeeting,
+  type BeforeMeeting,
+  type BeforeMeetingText,
+} from '../../../shared/domain/arrival.js';
+import { meetingEnd } from '../../../shared/domain/meeting-times.js';
+import {
   CATEGORY_LABELS,
+  MIN_OPEN_QUESTIONS,
+  groupByCategory,
   openQuestionCount as countOpen,
 } from '../../../shared/domain/questions.js';
-import { leaveBy } from '../../../shared/domain/leave-by.js';
 import { UserFacingError } from '../../../shared/result.js';
 import type { Dataset } from '../../../shared/schema/dataset.js';
-import {
+import type {
   QuestionCategory,
-  type Attachment,
-  type Contact,
-  type Meeting,
+  Attachment,
+  Contact,
+  Meeting,
 } from '../../../shared/schema/entities.js';
 import type { Settings } from '../../../shared/schema/settings.js';
 
@@ -75,61 +83,115 @@ export function formatters(locale: string) {
   };
 }
 
-/** The numbers the meeting card, the checklist and the calendar alarm all show. */
+/** When the meeting starts and ends, and what to do before it (the shared rule). */
 export interface MeetingTimes {
   start: Date;
   end: Date;
-  /** Start minus the arrive-early minutes from Settings. */
-  arriveBy: Date;
-  /** Arrive-by minus the travel time the user entered. */
-  leaveBy: Date;
-  arriveEarlyMinutes: number;
-  travelMinutes: number;
+  /** Travel and arrive early in person; join early and test the link or line for a call. */
+  plan: BeforeMeeting;
 }
 
+/**
+ * The meeting's start, end and before-the-meeting plan: every document reads its times here, so
+ * the card, the checklist and the calendar alarm agree with the workspace.
+ */
 export function meetingTimes(context: MeetingContext): MeetingTimes {
   const { meeting, settings } = context;
-  const start = new Date(meeting.start);
-  const early = settings.arriveEarlyMinutes;
+  // The schema only admits valid instants; the epoch fallback keeps a document printable anyway.
+  const plan =
+    beforeMeeting(meeting, settings) ??
+    (beforeMeeting({ ...meeting, start: new Date(0).toISOString() }, settings) as BeforeMeeting);
   return {
-    start,
-    end: new Date(start.getTime() + meeting.minutes * 60_000),
-    arriveBy: leaveBy(start, 0, early) ?? start,
-    leaveBy: leaveBy(start, meeting.travelMinutes, early) ?? start,
-    arriveEarlyMinutes: early,
-    travelMinutes: meeting.travelMinutes,
+    start: plan.start,
+    end: meetingEnd({ ...meeting, start: plan.start.toISOString() }),
+    plan,
   };
+}
+
+/** The plan's words with times in the document's locale. */
+export function beforeMeetingText(context: MeetingContext): BeforeMeetingText {
+  return describeBeforeMeeting(meetingTimes(context).plan, formatters(context.locale).time);
 }
 
 /** Category headings: the same words the workspace shows. */
 export const categoryLabels: Readonly<Record<QuestionCategory, string>> = CATEGORY_LABELS;
 
 export interface QuestionGroup {
-  category: QuestionCategory;
-  label: string;
+  category: QuestionCategory | null;
+  /** The topic heading; null for the single list printed in the user's own order. */
+  label: string | null;
   /** Questions with their number on the sheet (1-based, continuous across groups). */
   questions: { number: number; text: string; answer: string }[];
 }
 
-/** Non-empty questions grouped by category in a fixed order, numbered straight through. */
-export function groupQuestions(meeting: Meeting): QuestionGroup[] {
+/**
+ * The questions as the prep sheet and the packet print them. By default in the user's own order
+ * (the order they will ask them, as the workspace shows it), as one unlabelled list; with
+ * `settings.printGroupedByTopic`, under topic headings in the workspace's category order (the
+ * same sort as its "Group by category" button), keeping the user's order within each topic.
+ * Empty questions are left out; numbers follow what is printed, straight through.
+ */
+export function printedQuestions(
+  meeting: Pick<Meeting, 'questions'>,
+  settings: Pick<Settings, 'printGroupedByTopic'>,
+): QuestionGroup[] {
+  const written = meeting.questions.filter((question) => question.text.trim() !== '');
+  const ordered = settings.printGroupedByTopic ? groupByCategory(written) : written;
   const groups: QuestionGroup[] = [];
   let number = 0;
-  for (const category of QuestionCategory.options) {
-    const questions = meeting.questions
-      .filter((question) => question.category === category && question.text.trim() !== '')
-      .map((question) => ({
-        number: (number += 1),
-        text: question.text.trim(),
-        answer: question.answer.trim(),
-      }));
-    if (questions.length > 0) groups.push({ category, label: categoryLabels[category], questions });
+  for (const question of ordered) {
+    const category = settings.printGroupedByTopic ? question.category : null;
+    let group = groups.at(-1);
+    if (!group || group.category !== category) {
+      group = { category, label: category ? categoryLabels[category] : null, questions: [] };
+      groups.push(group);
+    }
+    group.questions.push({
+      number: (number += 1),
+      text: question.text.trim(),
+      answer: question.answer.trim(),
+    });
   }
   return groups;
 }
 
 /** Open questions written for the meeting: the same rule as the workspace's flag. */
 export const openQuestionCount = (meeting: Meeting): number => countOpen(meeting.questions);
+
+export interface PrintedCheck {
+  checked: boolean;
+  text: string;
+}
+
+/** "3 resume copies", "1 resume copy"; with none planned the line still asks the question. */
+export const resumeCopiesLine = (copies: number): string =>
+  copies === 0
+    ? 'Resume copies (none planned)'
+    : `${copies} ${copies === 1 ? 'resume copy' : 'resume copies'}`;
+
+/**
+ * The checklist as printed. Paper is used on the day, so a box is ticked only for what is
+ * genuinely done before printing: the research (the user ticked it) and the open questions
+ * (counted from what is written, the workspace's own rule). What is still to pack or do on the
+ * day prints as an empty box whatever the workspace says: the resume copies (whatever their
+ * number), portfolio, business cards, outfit, and leaving or joining on time.
+ */
+export function printedChecklist(context: MeetingContext): PrintedCheck[] {
+  const { checklist } = context.meeting;
+  const open = openQuestionCount(context.meeting);
+  return [
+    { checked: false, text: resumeCopiesLine(checklist.resumeCopies) },
+    { checked: false, text: 'Portfolio' },
+    { checked: false, text: 'Business cards' },
+    { checked: false, text: 'Outfit' },
+    { checked: checklist.researchDone, text: 'Research done' },
+    {
+      checked: open >= MIN_OPEN_QUESTIONS,
+      text: `At least ${MIN_OPEN_QUESTIONS} open questions ready (${open} written)`,
+    },
+    { checked: false, text: beforeMeetingText(context).todo },
+  ];
+}
 
 const URL_PATTERN = /https?:\/\/[^\s<>"]+/g;
 

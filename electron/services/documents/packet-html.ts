@@ -1,8 +1,10 @@
+import { MODE_LABELS, meetingWhere } from '../../../shared/domain/arrival.js';
 import {
+  beforeMeetingText,
   contactName,
   formatters,
-  groupQuestions,
   meetingTimes,
+  printedQuestions,
   titleAtCompany,
   type MeetingContext,
 } from './meeting-context.js';
@@ -55,18 +57,19 @@ export function packetHtml(context: MeetingContext): string {
   const times = meetingTimes(context);
   const name = escapeHtml(contactName(contact));
   const role = escapeHtml(titleAtCompany(contact));
-  const where = [meeting.place.trim(), meeting.link].filter((part) => part !== '');
+  const { place, link } = meetingWhere(meeting);
+  const missing =
+    meeting.mode === 'in-person' && place === ''
+      ? 'place not set yet'
+      : meeting.mode === 'video' && link === ''
+        ? 'link not set yet'
+        : '';
+  const where = [MODE_LABELS[meeting.mode], place, link, missing].filter((part) => part !== '');
 
   const rows: [string, string][] = [
     ['When', `${format.dateTime(times.start)} · ${meeting.minutes} min`],
-    ['Where', where.length > 0 ? where.join(' · ') : 'Not set yet'],
-    ['Arrive by', format.time(times.arriveBy)],
-    [
-      'Leave by',
-      times.travelMinutes > 0
-        ? `${format.time(times.leaveBy)} (${times.travelMinutes} min travel)`
-        : format.time(times.leaveBy),
-    ],
+    ['Where', where.join(' · ')],
+    ...beforeMeetingText(context).facts,
   ];
   const card = `<section class="card">
   <p class="kicker">Informational interview</p>
@@ -77,21 +80,21 @@ export function packetHtml(context: MeetingContext): string {
     .join('')}</table>
 </section>`;
 
-  const groups = groupQuestions(meeting);
+  const groups = printedQuestions(meeting, settings);
+  const question = (q: { number: number; text: string }) =>
+    `<div class="question"><p><span class="n">${q.number}.</span> ${escapeHtml(q.text)}</p>${lines(
+      LINES_PER_QUESTION,
+    )}</div>`;
   const questions =
     groups.length === 0
       ? `<p class="empty">No questions written yet. Use these lines for your own.</p>${lines(12)}`
       : groups
-          .map(
-            (group) => `<h2>${escapeHtml(group.label)}</h2>
-${group.questions
-  .map(
-    (question) =>
-      `<div class="question"><p><span class="n">${question.number}.</span> ${escapeHtml(
-        question.text,
-      )}</p>${lines(LINES_PER_QUESTION)}</div>`,
-  )
-  .join('\n')}`,
+          .map((group) =>
+            [
+              // In the user's own order the list has one plain heading; grouped, one per topic.
+              `<h2>${escapeHtml(group.label ?? 'Questions')}</h2>`,
+              ...group.questions.map(question),
+            ].join('\n'),
           )
           .join('\n');
 

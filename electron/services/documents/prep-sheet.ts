@@ -1,3 +1,4 @@
+import { MODE_LABELS, meetingWhere } from '../../../shared/domain/arrival.js';
 import { MIN_OPEN_QUESTIONS } from '../../../shared/domain/questions.js';
 import { sourceLabels } from '../../../shared/domain/sources.js';
 import {
@@ -17,10 +18,11 @@ import type { Contact } from '../../../shared/schema/entities.js';
 import type { PaperSize } from '../../../shared/schema/settings.js';
 import {
   contactName,
+  beforeMeetingText,
   formatters,
-  groupQuestions,
   meetingTimes,
-  openQuestionCount,
+  printedChecklist,
+  printedQuestions,
   researchBlocks,
   splitLinks,
   type MeetingContext,
@@ -127,21 +129,15 @@ export async function buildPrepSheet(
   children.push(heading('The meeting', 2));
   children.push(fact('When', format.dateTime(times.start)));
   children.push(fact('Length', `${meeting.minutes} minutes (until ${format.time(times.end)})`));
-  if (meeting.place.trim() !== '') children.push(fact('Place', meeting.place.trim()));
-  if (meeting.link !== '') children.push(fact('Video link', meeting.link));
-  if (meeting.place.trim() === '' && meeting.link === '')
+  children.push(fact('How', MODE_LABELS[meeting.mode]));
+  const where = meetingWhere(meeting);
+  if (where.place !== '') children.push(fact(where.placeLabel, where.place));
+  if (where.link !== '') children.push(fact('Video link', where.link));
+  if (meeting.mode === 'in-person' && where.place === '')
     children.push(fact('Place', 'Not set yet'));
-  children.push(
-    fact('Arrive by', `${format.time(times.arriveBy)} (${times.arriveEarlyMinutes} minutes early)`),
-  );
-  children.push(
-    fact(
-      'Leave by',
-      times.travelMinutes > 0
-        ? `${format.time(times.leaveBy)} (${times.travelMinutes} minutes of travel)`
-        : `${format.time(times.leaveBy)} (no travel time entered)`,
-    ),
-  );
+  if (meeting.mode === 'video' && where.link === '')
+    children.push(fact('Video link', 'Not set yet'));
+  for (const [label, value] of beforeMeetingText(context).facts) children.push(fact(label, value));
 
   children.push(heading('The person and the company', 2));
   children.push(fact('Name', name));
@@ -179,7 +175,7 @@ export async function buildPrepSheet(
   }
 
   children.push(heading('Questions', 2));
-  const groups = groupQuestions(meeting);
+  const groups = printedQuestions(meeting, settings);
   if (groups.length === 0) {
     children.push(
       note(
@@ -188,7 +184,7 @@ export async function buildPrepSheet(
     );
   }
   for (const group of groups) {
-    children.push(heading(group.label, 3));
+    if (group.label !== null) children.push(heading(group.label, 3));
     for (const question of group.questions) {
       children.push(
         new Paragraph({
@@ -216,25 +212,9 @@ export async function buildPrepSheet(
   }
 
   children.push(heading('Checklist', 2));
-  const checklist = meeting.checklist;
-  const open = openQuestionCount(meeting);
-  children.push(box(checklist.resumeCopies > 0, `Resume copies: ${checklist.resumeCopies}`));
-  children.push(box(checklist.portfolio, 'Portfolio'));
-  children.push(box(checklist.businessCards, 'Business cards'));
-  children.push(box(checklist.outfit, 'Outfit'));
-  children.push(box(checklist.researchDone, 'Research done'));
-  children.push(
-    box(
-      open >= MIN_OPEN_QUESTIONS,
-      `At least ${MIN_OPEN_QUESTIONS} open questions ready (${open} written)`,
-    ),
-  );
-  children.push(
-    box(
-      false,
-      `Leave by ${format.time(times.leaveBy)}, arrive by ${format.time(times.arriveBy)}`,
-      true,
-    ),
+  const checks = printedChecklist(context);
+  checks.forEach((check, index) =>
+    children.push(box(check.checked, check.text, index === checks.length - 1)),
   );
 
   const footerText = settings.profile.name.trim();

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { importSourceDetails } from '../../../shared/domain/sources.js';
 import { UserFacingError } from '../../../shared/result.js';
 import type {
   ImportKind,
@@ -49,10 +50,11 @@ interface Session {
   expiresAt: number;
 }
 
+/** What each import writes as the source (one list with the outreach rules, which ignore it). */
 const sources: Record<ImportKind, Draft['source']> = {
-  linkedin: { kind: 'other', detail: 'LinkedIn connection' },
-  csv: { kind: 'other', detail: 'Imported from a CSV file' },
-  vcard: { kind: 'other', detail: 'Imported from a vCard file' },
+  linkedin: { kind: 'other', detail: importSourceDetails.linkedin },
+  csv: { kind: 'other', detail: importSourceDetails.csv },
+  vcard: { kind: 'other', detail: importSourceDetails.vcard },
 };
 
 /** Reads a user-chosen file, refusing anything over the size limit before reading it. */

@@ -1,9 +1,15 @@
 import { useRef, useState, type FormEvent, type MouseEvent } from 'react';
-import type { Contact, SourceKind, Stage } from '../../../shared/schema/entities.js';
+import {
+  KeepInTouch,
+  type Contact,
+  type SourceKind,
+  type Stage,
+} from '../../../shared/schema/entities.js';
 import { ContactInput, type DuplicateMatch } from '../../../shared/schema/pipeline.js';
 import { SelectField, TextField } from '../../components/Field.js';
 import { ErrorMessage, WarningIcon } from '../../components/Messages.js';
-import { fieldError, focusField, validateForm } from '../../validation.js';
+import { fieldError, focusField, parseNumber, validateForm } from '../../validation.js';
+import { DEFAULT_KEEP_IN_TOUCH_DAYS } from '../../../shared/domain/reminder-policy.js';
 import {
   allStages,
   fullName,
@@ -30,10 +36,14 @@ export interface ContactFormValues {
   tags: string;
   notes: string;
   stage: Stage;
+  /** Keep-in-touch reminders on (the default) or off for this person. */
+  keepInTouchOn: boolean;
+  /** Their own interval in days; empty means the default from Settings. */
+  keepInTouchDays: string;
 }
 
 type Key = keyof ContactFormValues;
-type TextKey = Exclude<Key, 'sourceKind' | 'referredById' | 'stage'>;
+type TextKey = Exclude<Key, 'sourceKind' | 'referredById' | 'stage' | 'keepInTouchOn'>;
 
 const emptyValues: ContactFormValues = {
   firstName: '',
@@ -51,6 +61,8 @@ const emptyValues: ContactFormValues = {
   tags: '',
   notes: '',
   stage: 'prospect',
+  keepInTouchOn: true,
+  keepInTouchDays: '',
 };
 
 export const valuesOf = (contact: Contact | null): ContactFormValues =>
@@ -71,8 +83,13 @@ export const valuesOf = (contact: Contact | null): ContactFormValues =>
         tags: contact.tags.join(', '),
         notes: contact.notes,
         stage: contact.stage,
+        keepInTouchOn: !contact.keepInTouch.off,
+        keepInTouchDays: contact.keepInTouch.days === null ? '' : String(contact.keepInTouch.days),
       }
     : emptyValues;
+
+/** The typed interval: null (the default from Settings) when empty, else the number typed. */
+const daysOf = (text: string): number | null => (text.trim() === '' ? null : parseNumber(text));
 
 const splitTags = (text: string) => [
   ...new Set(
@@ -98,10 +115,14 @@ export const inputOf = (values: ContactFormValues): ContactInput => ({
   tags: splitTags(values.tags),
   notes: values.notes,
   stage: values.stage,
+  keepInTouch: { off: !values.keepInTouchOn, days: daysOf(values.keepInTouchDays) },
 });
 
 /** Which form field shows a message for each top-level key of ContactInput. */
-const fieldOfInputKey: Partial<Record<string, Key>> = { source: 'sourceDetail' };
+const fieldOfInputKey: Partial<Record<string, Key>> = {
+  source: 'sourceDetail',
+  keepInTouch: 'keepInTouchDays',
+};
 
 interface TextSpec {
   key: TextKey;
@@ -151,6 +172,7 @@ const order: readonly Key[] = [
   'tags',
   'notes',
   'stage',
+  'keepInTouchDays',
 ];
 
 interface ContactFormProps {
@@ -163,6 +185,8 @@ interface ContactFormProps {
   onSave(input: ContactInput): Promise<string | null>;
   onCancel(): void;
   onOpenContact(id: string): void;
+  /** The keep-in-touch interval from Settings, named in the hint. */
+  keepInTouchDefault?: number;
 }
 
 /**
@@ -179,6 +203,7 @@ export function ContactForm({
   onSave,
   onCancel,
   onOpenContact,
+  keepInTouchDefault = DEFAULT_KEEP_IN_TOUCH_DAYS,
 }: ContactFormProps) {
   const isNew = contact === null;
   const [values, setValues] = useState<ContactFormValues>(() => valuesOf(contact));
@@ -207,6 +232,9 @@ export function ContactForm({
       key = 'sourceDetail';
     } else if (key === 'tags') {
       message = fieldError(ContactInput.shape.tags, splitTags(next.tags));
+    } else if (key === 'keepInTouchDays' || key === 'keepInTouchOn') {
+      message = fieldError(KeepInTouch.shape.days, daysOf(next.keepInTouchDays));
+      key = 'keepInTouchDays';
     } else if (key !== 'referredById') {
       message = fieldError(ContactInput.shape[key], next[key]);
     }
@@ -340,6 +368,36 @@ export function ContactForm({
               value={values.referredById}
               selfId={contact?.id ?? null}
               onChange={(id) => change('referredById', id)}
+            />
+          ) : null}
+        </div>
+      </fieldset>
+      <fieldset className="contact-form-section">
+        <legend className="section-title">Keeping in touch</legend>
+        <div className="form-grid">
+          <label className="check-row">
+            <input
+              type="checkbox"
+              name="keepInTouchOn"
+              checked={values.keepInTouchOn}
+              onChange={(event) => change('keepInTouchOn', event.target.checked)}
+            />
+            Remind me to get back in touch once they are in Keeping in touch
+          </label>
+          {values.keepInTouchOn ? (
+            <TextField
+              name="keepInTouchDays"
+              label="Every (days)"
+              type="number"
+              inputMode="numeric"
+              min={7}
+              max={730}
+              narrow
+              hint={`Counted from your last activity with them. Leave empty for your default (${keepInTouchDefault} days, in Settings > Preferences).`}
+              value={values.keepInTouchDays}
+              error={errors.keepInTouchDays}
+              onChange={(value) => change('keepInTouchDays', value)}
+              onBlur={() => check('keepInTouchDays')}
             />
           ) : null}
         </div>

@@ -1,20 +1,27 @@
 import { useEffect, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import type { Contact, Stage } from '../../../shared/schema/entities.js';
-import type { ContactDetail, ContactInput } from '../../../shared/schema/pipeline.js';
+import type {
+  ContactDetail,
+  ContactInput,
+  DeletionImpact,
+} from '../../../shared/schema/pipeline.js';
 import { errorMessage } from '../../api.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
-import { ErrorMessage } from '../../components/Messages.js';
+import { ErrorMessage, StatusMessage } from '../../components/Messages.js';
 import { Loading } from '../../components/Loading.js';
 import { useFocusOnNavigate } from '../../components/use-focus-on-navigate.js';
 import { useContactDetailStore } from '../../stores/contact-detail-store.js';
 import { useContactsStore } from '../../stores/contacts-store.js';
 import { selectReadOnly, useStorageStore } from '../../stores/storage-store.js';
-import { useThanksStore } from '../../stores/thanks-store.js';
 import { useUiStore } from '../../stores/ui-store.js';
 import { ScheduleMeetingDialog } from '../meetings/ScheduleMeetingDialog.js';
+import { whereText } from '../meetings/format.js';
+import { listOfNames } from '../../../shared/domain/names.js';
 import { useMeetingsStore } from '../../stores/meetings-store.js';
 import { useSettingsStore } from '../../stores/settings-store.js';
 import { OutreachComposer } from '../outreach/OutreachComposer.js';
+import { OutreachDraftNotice } from '../outreach/OutreachDraftNotice.js';
+import { NoteEntryButtons } from '../thanks/NoteEntryButtons.js';
 import {
   allStages,
   fullName,
@@ -25,6 +32,8 @@ import {
 } from '../pipeline/labels.js';
 import { activityIcons, activityLabels, formatWhen } from './activity.js';
 import { ContactForm } from './ContactForm.js';
+import { ContactReminders } from './ContactReminders.js';
+import { describeEffects, describeReminders } from '../../effects.js';
 import { LogActivityForm } from './LogActivityForm.js';
 
 /** Container: the new-contact form, or one contact's page (and its edit form). */
@@ -83,7 +92,10 @@ function ExistingContact({ id }: { id: string }) {
   const error = useContactDetailStore((s) => (s.id === id ? s.error : null));
   const contacts = useContactsStore((s) => s.contacts);
   const readOnly = useStorageStore(selectReadOnly);
+  const keepInTouchDefault = useSettingsStore((s) => s.settings?.keepInTouchDays);
   const [editing, setEditing] = useState(false);
+  /** What the last save did besides saving (reminders moved), from main's effects. */
+  const [saved, setSaved] = useState<string | null>(null);
 
   useEffect(() => {
     void useContactDetailStore.getState().load(id);
@@ -121,8 +133,10 @@ function ExistingContact({ id }: { id: string }) {
   if (editing) {
     const save = async (input: ContactInput) => {
       try {
-        await useContactsStore.getState().update(id, input);
+        const change = await useContactsStore.getState().update(id, input);
         await useContactDetailStore.getState().load(id);
+        const said = describeEffects(change.effects, () => change.contact.firstName);
+        setSaved(`Saved.${said ? ` ${said}` : ''}`);
         setEditing(false);
         return null;
       } catch (caught) {
@@ -144,6 +158,7 @@ function ExistingContact({ id }: { id: string }) {
           onSave={save}
           onCancel={() => setEditing(false)}
           onOpenContact={(other) => navigate(`contacts/${other}`)}
+          {...(keepInTouchDefault === undefined ? {} : { keepInTouchDefault })}
         />
       </div>
     );
@@ -154,7 +169,11 @@ function ExistingContact({ id }: { id: string }) {
       detail={detail}
       headingRef={heading}
       readOnly={readOnly !== null}
-      onEdit={() => setEditing(true)}
+      message={saved}
+      onEdit={() => {
+        setSaved(null);
+        setEditing(true);
+      }}
     />
   );
 }
@@ -163,10 +182,12 @@ interface DetailViewProps {
   detail: ContactDetail;
   headingRef: React.RefObject<HTMLHeadingElement | null>;
   readOnly: boolean;
+  /** What the last edit did, as main reported it. */
+  message?: string | null;
   onEdit(): void;
 }
 
-type DeleteImpact = { meetings: number; activities: number; reminders: number; referrals: number };
+type DeleteImpact = DeletionImpact;
 
 const plural = (n: number, one: string, many: string) =>
   `${new Intl.NumberFormat().format(n)} ${n === 1 ? one : many}`;
@@ -177,12 +198,13 @@ export function impactText(name: string, impact: DeleteImpact): string {
     impact.meetings > 0 ? plural(impact.meetings, 'meeting', 'meetings') : null,
     impact.activities > 0 ? plural(impact.activities, 'timeline entry', 'timeline entries') : null,
     impact.reminders > 0 ? plural(impact.reminders, 'reminder', 'reminders') : null,
+    impact.notes > 0 ? plural(impact.notes, 'note', 'notes') : null,
   ].filter((p): p is string => p !== null);
-  const list = new Intl.ListFormat('en', { style: 'long', type: 'conjunction' }).format(gone);
+  const list = listOfNames(gone);
   const first =
     gone.length > 0
       ? `Their ${list} ${gone.length === 1 && !/s$/.test(gone[0]!) ? 'is' : 'are'} deleted too.`
-      : `${name} has no meetings, timeline entries or reminders.`;
+      : `${name} has no meetings, timeline entries, reminders or notes.`;
   const second =
     impact.referrals > 0
       ? ` ${plural(impact.referrals, 'contact they referred keeps', 'contacts they referred keep')} their details.`
@@ -190,11 +212,19 @@ export function impactText(name: string, impact: DeleteImpact): string {
   return `${first}${second}`;
 }
 
-function ContactDetailView({ detail, headingRef, readOnly, onEdit }: DetailViewProps) {
+function ContactDetailView({ detail, headingRef, readOnly, message, onEdit }: DetailViewProps) {
   const navigate = useUiStore((s) => s.navigate);
   const { contact } = detail;
   const name = fullName(contact);
   const [composing, setComposing] = useState(false);
+  const writeOutreachRef = useRef<HTMLButtonElement>(null);
+  const wasComposing = useRef(false);
+  useEffect(() => {
+    // The composer gives focus back to its opener; "Continue writing" is gone with the draft.
+    if (wasComposing.current && !composing && document.activeElement === document.body)
+      writeOutreachRef.current?.focus();
+    wasComposing.current = composing;
+  }, [composing]);
   const [scheduling, setScheduling] = useState(false);
   const meetingMinutes = useSettingsStore((s) => s.settings?.meetingMinutes ?? 30);
   const [confirming, setConfirming] = useState<DeleteImpact | 'loading' | null>(null);
@@ -213,14 +243,21 @@ function ContactDetailView({ detail, headingRef, readOnly, onEdit }: DetailViewP
     </a>
   );
 
+  /** What this page's own last action did (from main's effects); until then, the edit's. */
+  const [said, setSaid] = useState<string | null>(null);
+
   const changeStage = async (stage: Stage) => {
     setProblem(null);
+    setSaid('');
     const store = useContactsStore.getState();
     if (!store.contacts.some((c) => c.id === contact.id)) store.upsert(contact);
-    const ok = await store.setStage(contact.id, stage);
-    if (!ok) {
-      setProblem(useContactsStore.getState().notice?.text ?? `${name} was not moved.`);
+    const change = await store.setStage(contact.id, stage);
+    const notice = useContactsStore.getState().notice;
+    if (change === null && notice?.kind === 'error') {
+      setProblem(notice.text);
       store.clearNotice();
+    } else if (change !== null) {
+      setSaid(describeEffects(change.effects, () => contact.firstName));
     }
     await reload();
   };
@@ -256,10 +293,8 @@ function ContactDetailView({ detail, headingRef, readOnly, onEdit }: DetailViewP
     contact.stage === 'met' ||
     contact.stage === 'thanked' ||
     contact.stage === 'keeping-in-touch';
-  const writeThanks = () => {
-    useThanksStore.getState().compose({ contactId: contact.id, meetingId: lastHeld?.id ?? null });
-    navigate('thanks');
-  };
+  // A thank-you sent (a note marked sent, or one logged by hand) makes a report-back possible.
+  const thanked = detail.activities.some((a) => a.kind === 'thank-you-sent');
 
   const badge = responsivenessLabels[contact.responsiveness];
   const openReminders = detail.reminders.filter(
@@ -296,7 +331,12 @@ function ContactDetailView({ detail, headingRef, readOnly, onEdit }: DetailViewP
           <button type="button" className="button" onClick={onEdit} disabled={readOnly}>
             Edit
           </button>
-          <button type="button" className="button" onClick={() => setComposing(true)}>
+          <button
+            type="button"
+            className="button"
+            ref={writeOutreachRef}
+            onClick={() => setComposing(true)}
+          >
             Write outreach e-mail
           </button>
           <button
@@ -307,11 +347,14 @@ function ContactDetailView({ detail, headingRef, readOnly, onEdit }: DetailViewP
           >
             Schedule meeting
           </button>
-          {canThank ? (
-            <button type="button" className="button" onClick={writeThanks}>
-              Write thank-you note
-            </button>
-          ) : null}
+          <NoteEntryButtons
+            contact={contact}
+            referrer={detail.referredBy}
+            meetingId={lastHeld?.id ?? null}
+            canThank={canThank}
+            thanked={thanked}
+            onOpen={() => navigate('thanks')}
+          />
           <button
             type="button"
             className="button button-danger"
@@ -328,6 +371,9 @@ function ContactDetailView({ detail, headingRef, readOnly, onEdit }: DetailViewP
           <p>{problem}</p>
         </ErrorMessage>
       ) : null}
+      <StatusMessage>{said ?? message ?? null}</StatusMessage>
+
+      <OutreachDraftNotice contact={contact} onContinue={() => setComposing(true)} />
 
       <div className="contact-grid">
         <section className="card contact-section" aria-labelledby="contact-details-title">
@@ -380,20 +426,26 @@ function ContactDetailView({ detail, headingRef, readOnly, onEdit }: DetailViewP
         </section>
 
         <section className="card contact-section" aria-labelledby="contact-reminders-title">
-          <h2 className="card-title" id="contact-reminders-title">
-            Reminders
-          </h2>
-          {openReminders.length === 0 ? (
-            <p className="muted">No open reminders.</p>
-          ) : (
-            <ul className="plain-list">
-              {openReminders.map((r) => (
-                <li key={r.id}>
-                  <strong>{r.title}</strong> <span className="muted">due {formatWhen(r.due)}</span>
-                </li>
-              ))}
-            </ul>
-          )}
+          <ContactReminders
+            firstName={contact.firstName}
+            reminders={openReminders}
+            readOnly={readOnly}
+            errorText={errorMessage}
+            onDone={async (reminder) => {
+              const { effects } = await useContactDetailStore.getState().doneReminder(reminder.id);
+              const next = describeReminders({
+                ...effects,
+                reminders: { ...effects.reminders, completed: [] },
+              });
+              return `Done: ${reminder.title}.${next ? ` ${next}` : ''}`;
+            }}
+            onAdd={async (title, date) => {
+              const { reminder } = await useContactDetailStore
+                .getState()
+                .addReminder({ contactId: contact.id, title, date });
+              return `Reminder added for ${formatWhen(reminder.due)}; it shows on Today that day.`;
+            }}
+          />
           <h2 className="card-title contact-subtitle">Meetings</h2>
           {detail.meetings.length === 0 ? (
             <p className="muted">No meetings with {contact.firstName} yet.</p>
@@ -411,7 +463,8 @@ function ContactDetailView({ detail, headingRef, readOnly, onEdit }: DetailViewP
                     {formatWhen(m.start)}
                   </a>{' '}
                   · {m.minutes} min
-                  {m.place ? ` · ${m.place}` : ''} <span className="muted">({m.status})</span>
+                  {whereText(m) ? ` · ${whereText(m)}` : ''}{' '}
+                  <span className="muted">({m.status})</span>
                 </li>
               ))}
             </ul>

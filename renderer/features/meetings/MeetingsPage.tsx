@@ -6,7 +6,7 @@ import { useFocusOnNavigate } from '../../components/use-focus-on-navigate.js';
 import { isPastMeeting, useMeetingsStore } from '../../stores/meetings-store.js';
 import { useUiStore } from '../../stores/ui-store.js';
 import { fullName } from '../pipeline/labels.js';
-import { formatMeetingTime, minutesLabel, shortLink, statusLabels } from './format.js';
+import { formatMeetingTime, minutesLabel, statusLabels, whereText } from './format.js';
 
 interface MeetingsPageProps {
   /** The clock; tests pass a fixed one. */
@@ -133,9 +133,7 @@ export function MeetingSection({ id, title, empty, meetings, onOpen }: MeetingSe
               </time>
               <span className="meeting-row-length">{minutesLabel(meeting.minutes)}</span>
               <span className="meeting-row-place">
-                {[meeting.place, meeting.link ? shortLink(meeting.link) : '']
-                  .filter(Boolean)
-                  .join(' · ') || <span className="muted">No place yet</span>}
+                {whereText(meeting) || <span className="muted">No place yet</span>}
               </span>
               <span className={`meeting-status meeting-status-${meeting.status}`}>
                 {statusLabels[meeting.status]}

@@ -1,6 +1,9 @@
-import { useId, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { DateTimeField } from '../../components/DateTimeField.js';
+import { useModalDialog } from '../../components/use-modal-dialog.js';
+import { MEETING_MODES, MODE_LABELS, PLACE_LABELS } from '../../../shared/domain/arrival.js';
 import { HttpUrl } from '../../../shared/schema/common.js';
-import type { Contact, Meeting } from '../../../shared/schema/entities.js';
+import type { Contact, Meeting, MeetingMode } from '../../../shared/schema/entities.js';
 import type { ScheduleMeetingInput } from '../../../shared/schema/meetings.js';
 import { TextField } from '../../components/Field.js';
 import { ErrorMessage } from '../../components/Messages.js';
@@ -22,11 +25,17 @@ interface ScheduleMeetingDialogProps {
 
 type Key = 'start' | 'minutes' | 'place' | 'link';
 
+/** The place field's hint per mode; a video call shows the link field instead. */
+const placeHints: Record<Exclude<MeetingMode, 'video'>, string> = {
+  'in-person': 'An address, a café or an office.',
+  phone: 'Optional: the number to call, or who calls whom.',
+};
+
 const tomorrowAtTen = (now: Date) =>
   new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 10, 0);
 
-/** Checks the form as main will, in the words the user reads. */
-function validate(values: Record<Key, string>): Partial<Record<Key, string>> {
+/** Checks the form as main will, in the words the user reads; only the mode's own fields count. */
+function validate(values: Record<Key, string>, mode: MeetingMode): Partial<Record<Key, string>> {
   const errors: Partial<Record<Key, string>> = {};
   if (values.start.trim() === '') errors.start = 'Choose the date and time of the meeting.';
   else if (!fromLocalInput(values.start))
@@ -37,9 +46,10 @@ function validate(values: Record<Key, string>): Partial<Record<Key, string>> {
   } else if (minutes < 5 || minutes > 480) {
     errors.minutes = 'Enter a length between 5 and 480 minutes.';
   }
-  if (values.place.trim().length > 500) errors.place = 'Keep the place under 500 characters.';
+  if (mode !== 'video' && values.place.trim().length > 500)
+    errors.place = 'Keep this under 500 characters.';
   const link = values.link.trim();
-  if (link !== '' && !HttpUrl.safeParse(link).success) {
+  if (mode === 'video' && link !== '' && !HttpUrl.safeParse(link).success) {
     errors.link = 'Enter a web address that starts with https://';
   }
   return errors;
@@ -47,7 +57,8 @@ function validate(values: Record<Key, string>): Partial<Record<Key, string>> {
 
 /**
  * Schedules a meeting with one contact: date and time in the user's own time zone (sent to main
- * as an ISO instant), length, place and video link. A native modal <dialog>.
+ * as an ISO instant), length, how they meet (in person, video or phone), and the place or the
+ * video link that mode needs. A native modal <dialog>.
  */
 export function ScheduleMeetingDialog({
   contact,
@@ -64,33 +75,22 @@ export function ScheduleMeetingDialog({
     place: '',
     link: '',
   }));
+  const [mode, setMode] = useState<MeetingMode>('in-person');
   const [errors, setErrors] = useState<Partial<Record<Key, string>>>({});
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const startRef = useRef<HTMLInputElement>(null);
+  const dialogRef = useModalDialog(startRef);
   const titleId = useId();
-  const startId = useId();
+  const modeName = useId();
   const name = fullName(contact);
-
-  useLayoutEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (!dialog.open) dialog.showModal();
-    startRef.current?.focus();
-    return () => {
-      if (dialog.open) dialog.close();
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
 
   const change = (key: Key, value: string) => {
     setValues((v) => ({ ...v, [key]: value }));
     if (errors[key])
       setErrors((e) => ({
         ...e,
-        [key]: validate({ ...values, [key]: value })[key],
+        [key]: validate({ ...values, [key]: value }, mode)[key],
       }));
   };
 
@@ -98,7 +98,7 @@ export function ScheduleMeetingDialog({
     event.preventDefault();
     if (saving) return;
     const form = event.currentTarget;
-    const found = validate(values);
+    const found = validate(values, mode);
     setErrors(found);
     const first = (['start', 'minutes', 'place', 'link'] as const).find((k) => found[k]);
     if (first) {
@@ -114,8 +114,10 @@ export function ScheduleMeetingDialog({
         contactId: contact.id,
         start: start.toISOString(),
         minutes: Number(values.minutes),
-        place: values.place.trim(),
-        link: values.link.trim(),
+        mode,
+        // Only what the mode uses: a link typed before switching to "In person" is not sent.
+        place: mode === 'video' ? '' : values.place.trim(),
+        link: mode === 'video' ? values.link.trim() : '',
       });
       onScheduled(meeting);
     } catch (error) {
@@ -139,32 +141,14 @@ export function ScheduleMeetingDialog({
       </h2>
       <form className="form" noValidate onSubmit={submit}>
         <div className="form-grid">
-          <div className="field">
-            <label className="field-label" htmlFor={startId}>
-              Date and time
-            </label>
-            <p className="field-hint" id={`${startId}-hint`}>
-              In your own time zone.
-            </p>
-            <input
-              ref={startRef}
-              id={startId}
-              name="start"
-              type="datetime-local"
-              className={`input${errors.start ? ' input-invalid' : ''}`}
-              value={values.start}
-              aria-invalid={errors.start ? true : undefined}
-              aria-describedby={
-                errors.start ? `${startId}-error ${startId}-hint` : `${startId}-hint`
-              }
-              onChange={(e) => change('start', e.target.value)}
-            />
-            {errors.start ? (
-              <p className="field-error" id={`${startId}-error`}>
-                {errors.start}
-              </p>
-            ) : null}
-          </div>
+          <DateTimeField
+            label="Date and time"
+            name="start"
+            inputRef={startRef}
+            value={values.start}
+            error={errors.start}
+            onChange={(value) => change('start', value)}
+          />
           <TextField
             label="Length (minutes)"
             name="minutes"
@@ -177,23 +161,44 @@ export function ScheduleMeetingDialog({
             error={errors.minutes}
             onChange={(v) => change('minutes', v)}
           />
-          <TextField
-            label="Place"
-            name="place"
-            hint="An address, a café, or “phone call”."
-            value={values.place}
-            error={errors.place}
-            onChange={(v) => change('place', v)}
-          />
-          <TextField
-            label="Video link"
-            name="link"
-            type="url"
-            hint="Optional, e.g. https://meet.example.com/abc"
-            value={values.link}
-            error={errors.link}
-            onChange={(v) => change('link', v)}
-          />
+          <fieldset className="kind-choice">
+            <legend className="field-label">How you meet</legend>
+            {MEETING_MODES.map((option) => (
+              <label key={option} className="radio">
+                <input
+                  type="radio"
+                  name={modeName}
+                  value={option}
+                  checked={mode === option}
+                  onChange={() => {
+                    setMode(option);
+                    setErrors((e) => ({ ...e, place: undefined, link: undefined }));
+                  }}
+                />
+                <span>{MODE_LABELS[option]}</span>
+              </label>
+            ))}
+          </fieldset>
+          {mode === 'video' ? (
+            <TextField
+              label="Video link"
+              name="link"
+              type="url"
+              hint="Optional, e.g. https://meet.example.com/abc"
+              value={values.link}
+              error={errors.link}
+              onChange={(v) => change('link', v)}
+            />
+          ) : (
+            <TextField
+              label={PLACE_LABELS[mode]}
+              name="place"
+              hint={placeHints[mode]}
+              value={values.place}
+              error={errors.place}
+              onChange={(v) => change('place', v)}
+            />
+          )}
         </div>
         {problem ? (
           <ErrorMessage>

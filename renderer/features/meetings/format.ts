@@ -1,3 +1,4 @@
+import { MODE_LABELS, meetingWhere } from '../../../shared/domain/arrival.js';
 import type { Meeting } from '../../../shared/schema/entities.js';
 
 export const statusLabels: Record<Meeting['status'], string> = {
@@ -58,4 +59,16 @@ export function fromLocalInput(value: string): Date | null {
   const date = new Date(y, mo - 1, d, h, mi);
   if (date.getFullYear() !== y || date.getMonth() !== mo - 1 || date.getDate() !== d) return null;
   return date;
+}
+
+/**
+ * Where a meeting happens, in one short line for lists: the place in person, "Video call · host/path"
+ * or "Phone call · details" (what the meeting's mode shows, never a field left from another mode).
+ * Empty when nothing is set for an in-person meeting.
+ */
+export function whereText(meeting: Pick<Meeting, 'mode' | 'place' | 'link'>): string {
+  const where = meetingWhere(meeting);
+  if (meeting.mode === 'in-person') return where.place;
+  const detail = meeting.mode === 'video' ? (where.link ? shortLink(where.link) : '') : where.place;
+  return [MODE_LABELS[meeting.mode], detail].filter((part) => part !== '').join(' · ');
 }

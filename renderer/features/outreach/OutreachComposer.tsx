@@ -1,14 +1,30 @@
 import { CheckRow } from '../../components/CheckRow.js';
-import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { fullName } from '../../../shared/domain/names.js';
 import { buildMailto, isValidMailAddress } from '../../../shared/domain/mailto.js';
 import { lintOutreach } from '../../../shared/domain/outreach-lint.js';
+import { requestMinutes } from '../../../shared/domain/outreach-request.js';
 import type { Contact, Reminder } from '../../../shared/schema/entities.js';
 import { errorMessage } from '../../api.js';
 import { describeStageMoves } from '../../effects.js';
+import {
+  AutosaveError,
+  AutosaveLine,
+  UnsavedChangesDialog,
+} from '../../components/AutosaveParts.js';
+import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { TextField } from '../../components/Field.js';
+import { Loading } from '../../components/Loading.js';
 import { ErrorMessage, StatusMessage } from '../../components/Messages.js';
+import {
+  keepUnsaved,
+  takeUnsaved,
+  useAutosave,
+  useSafeClose,
+  whenSettled,
+} from '../../components/use-autosave.js';
 import { useContactsStore } from '../../stores/contacts-store.js';
+import { useOutreachStore } from '../../stores/outreach-store.js';
 import { useSettingsStore } from '../../stores/settings-store.js';
 import { useTodayStore } from '../../stores/today-store.js';
 import { outreachStarter } from './starter.js';
@@ -29,7 +45,21 @@ type Phase =
   | { step: 'logging' }
   | { step: 'logged'; reminders: Reminder[] };
 
+/** What the autosave keeps: the draft's subject and message. */
+interface DraftText {
+  subject: string;
+  body: string;
+}
+
 const systemNow = () => new Date();
+
+/** "Jun 3, 2025, 10:15 AM": when a draft was last saved. */
+const savedWhen = (iso: string) => {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime())
+    ? 'earlier'
+    : new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+};
 const dayFormat = () =>
   new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
 
@@ -49,7 +79,9 @@ function followUpDates(reminders: Reminder[]): string {
 /**
  * The first e-mail to a contact: a starter that follows Dalton's rules, live checks while the
  * user edits, then copy or open in the mail app, then "Log as sent", which makes main create the
- * day-3 and day-7 follow-ups. A native modal <dialog>: Escape and Cancel close it.
+ * day-3 and day-7 follow-ups. What the user writes is saved as a draft as they type (one per
+ * contact) and comes back when the composer opens again; logging the e-mail removes it. A native
+ * modal <dialog>: Escape and Close save what is waiting first, and ask before losing anything.
  */
 export function OutreachComposer({
   contact,
@@ -68,35 +100,105 @@ export function OutreachComposer({
   const openExternal = useTodayStore((s) => s.openExternal);
 
   const name = `${contact.firstName} ${contact.lastName}`.trim();
-  const [starter] = useState(() => outreachStarter({ contact, referrerName, senderName }));
+  const meetingMinutes = useSettingsStore((s) => requestMinutes(s.settings));
+  const [starter] = useState(() =>
+    outreachStarter({ contact, referrerName, senderName, meetingMinutes }),
+  );
   const [to, setTo] = useState(contact.email);
   const [subject, setSubject] = useState(starter.subject);
   const [body, setBody] = useState(starter.body);
   const [phase, setPhase] = useState<Phase>({ step: 'writing' });
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** The saved draft is being read; the form waits so nothing overwrites it. */
+  const [opening, setOpening] = useState<'loading' | 'ready' | { error: string }>('loading');
+  const [attempt, setAttempt] = useState(0);
+  const [hasDraft, setHasDraft] = useState(false);
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
+  /** Once the e-mail is being logged, edits are no longer a draft. */
+  const sending = useRef(false);
+  const closing = useRef(false);
 
   const dialogRef = useRef<HTMLDialogElement>(null);
   const firstFieldRef = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const titleId = useId();
   const checksId = useId();
   const reasonId = useId();
+  const draftKey = `outreach:${contact.id}`;
+
+  const autosave = useAutosave<DraftText>({
+    key: draftKey,
+    save: async (value) => {
+      await useOutreachStore.getState().saveDraft({ contactId: contact.id, ...value });
+      setHasDraft(true);
+    },
+  });
+  const { change } = autosave;
+  const closer = useSafeClose(autosave, onClose);
 
   useLayoutEffect(() => {
     const dialog = dialogRef.current;
     if (!dialog) return;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (!dialog.open) dialog.showModal();
-    firstFieldRef.current?.focus();
+    closing.current = false;
     return () => {
+      closing.current = true;
       if (dialog.open) dialog.close();
       if (opener?.isConnected) opener.focus();
     };
   }, []);
 
+  // The contact's saved draft (or text whose save failed after the composer closed) comes back.
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      // A composer closed a moment ago may still be saving this contact's draft.
+      await whenSettled(draftKey);
+      const kept = takeUnsaved<DraftText>(draftKey);
+      try {
+        const draft = await useOutreachStore.getState().draft(contact.id);
+        if (!live) {
+          if (kept) keepUnsaved(draftKey, kept);
+          return;
+        }
+        const text = kept ?? draft;
+        if (text) {
+          setSubject(text.subject);
+          setBody(text.body);
+        }
+        if (kept) {
+          change(kept);
+          setStatus(
+            'Your last changes to this e-mail were not saved when you closed it; they are shown again and saved now.',
+          );
+        } else if (draft) setStatus(`Draft from ${savedWhen(draft.updatedAt)} restored.`);
+        setHasDraft(draft !== null || kept !== undefined);
+        setOpening('ready');
+      } catch (caught) {
+        if (kept) keepUnsaved(draftKey, kept);
+        if (live) setOpening({ error: errorMessage(caught) });
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [attempt, change, contact.id, draftKey]);
+
+  const ready = opening === 'ready';
+  useEffect(() => {
+    if (ready) firstFieldRef.current?.focus();
+  }, [ready]);
+
+  const edit = (next: DraftText) => {
+    setSubject(next.subject);
+    setBody(next.body);
+    if (!sending.current) change(next);
+  };
+
   const checks = useMemo(
-    () => lintOutreach({ subject, body, contact, referrerName }),
-    [subject, body, contact, referrerName],
+    () => lintOutreach({ subject, body, contact, referrerName, meetingMinutes }),
+    [subject, body, contact, referrerName, meetingMinutes],
   );
   const passing = checks.filter((c) => c.ok).length;
 
@@ -158,8 +260,15 @@ export function OutreachComposer({
     if (busy || logged) return;
     setPhase({ step: 'logging' });
     setError(null);
+    sending.current = true;
     try {
+      // A save still running must not bring the draft back after main removed it.
+      await autosave.flush();
       const result = await logOutreach(contact.id, subject, now());
+      // Main removed the draft in the same change that logged the e-mail.
+      autosave.discard();
+      useOutreachStore.getState().sent(contact.id);
+      setHasDraft(false);
       const created = result.effects.reminders.created;
       setPhase({ step: 'logged', reminders: created });
       const moved = describeStageMoves(result.effects, () => contact.firstName);
@@ -174,9 +283,29 @@ export function OutreachComposer({
       );
       onSent();
     } catch (caught) {
+      sending.current = false;
       setPhase({ step: 'handed-off' });
       setError(`The e-mail was not logged. ${errorMessage(caught)} Try again.`);
     }
+  };
+
+  const onDiscard = async () => {
+    setConfirmDiscard(false);
+    setError(null);
+    try {
+      autosave.discard();
+      // A save still running would otherwise bring the draft back.
+      await autosave.flush();
+      await useOutreachStore.getState().discardDraft(contact.id);
+      onClose();
+    } catch (caught) {
+      setError(`The draft was not discarded. ${errorMessage(caught)}`);
+    }
+  };
+
+  const requestClose = () => {
+    if (logged) onClose();
+    else void closer.request();
   };
 
   return (
@@ -185,46 +314,88 @@ export function OutreachComposer({
       className="dialog dialog-wide composer"
       aria-labelledby={titleId}
       onCancel={(event) => {
+        // Escape: save what is waiting first, and ask before losing anything.
         event.preventDefault();
-        onClose();
+        requestClose();
+      }}
+      onClose={() => {
+        // The browser closes a dialog whose Escape was refused twice: open it again and close
+        // it our way, so unsaved text is never dropped.
+        const dialog = dialogRef.current;
+        if (closing.current || !dialog || dialog.open) return;
+        dialog.showModal();
+        requestClose();
       }}
     >
       <h2 id={titleId} className="dialog-title">
         Write an outreach e-mail to {name}
       </h2>
-      <div className="composer-grid">
-        <div className="composer-form">
-          <TextField
-            label="To"
-            type="email"
-            value={to}
-            onChange={setTo}
-            autoComplete="off"
-            inputRef={firstFieldRef}
-            error={
-              address !== '' && !addressOk ? 'Enter an e-mail address like name@example.com.' : null
-            }
-          />
-          <TextField label="Subject" value={subject} onChange={setSubject} />
-          <TextField label="Message" value={body} onChange={setBody} multiline rows={12} />
+      {opening === 'loading' ? <Loading label="Opening your draft…" /> : null}
+      {typeof opening === 'object' ? (
+        <ErrorMessage>
+          <p>Your saved draft could not be opened. {opening.error}</p>
+          <div className="button-row">
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => {
+                setOpening('loading');
+                setAttempt((n) => n + 1);
+              }}
+            >
+              Try again
+            </button>
+          </div>
+        </ErrorMessage>
+      ) : null}
+      {ready ? (
+        <div className="composer-grid">
+          <div className="composer-form">
+            <TextField
+              label="To"
+              type="email"
+              value={to}
+              onChange={setTo}
+              autoComplete="off"
+              inputRef={firstFieldRef}
+              error={
+                address !== '' && !addressOk
+                  ? 'Enter an e-mail address like name@example.com.'
+                  : null
+              }
+            />
+            <TextField
+              label="Subject"
+              value={subject}
+              onChange={(value) => edit({ subject: value, body })}
+            />
+            <TextField
+              label="Message"
+              value={body}
+              onChange={(value) => edit({ subject, body: value })}
+              multiline
+              rows={12}
+            />
+          </div>
+          <aside className="composer-checks" aria-labelledby={checksId}>
+            <h3 id={checksId} className="composer-checks-title">
+              Checks
+            </h3>
+            <p className="composer-summary" aria-live="polite">
+              {passing === checks.length
+                ? 'All 5 checks pass.'
+                : `${passing} of ${checks.length} checks pass.`}
+            </p>
+            <ul className="checks">
+              {checks.map((check) => (
+                <CheckRow key={check.id} check={check} />
+              ))}
+            </ul>
+          </aside>
         </div>
-        <aside className="composer-checks" aria-labelledby={checksId}>
-          <h3 id={checksId} className="composer-checks-title">
-            Checks
-          </h3>
-          <p className="composer-summary" aria-live="polite">
-            {passing === checks.length
-              ? 'All 5 checks pass.'
-              : `${passing} of ${checks.length} checks pass.`}
-          </p>
-          <ul className="checks">
-            {checks.map((check) => (
-              <CheckRow key={check.id} check={check} />
-            ))}
-          </ul>
-        </aside>
-      </div>
+      ) : null}
 
+      <AutosaveError status={autosave.status} onRetry={() => void autosave.flush()} />
       {error ? (
         <ErrorMessage>
           <p>{error}</p>
@@ -250,16 +421,29 @@ export function OutreachComposer({
         </div>
       ) : null}
 
-      {mailReason && !logged ? (
+      {mailReason && ready && !logged ? (
         <p className="field-hint composer-reason" id={reasonId}>
           {mailReason}
         </p>
       ) : null}
       <div className="dialog-actions">
-        <button type="button" className="button" onClick={onClose}>
-          {logged ? 'Close' : 'Cancel'}
+        {ready && !logged ? (
+          <AutosaveLine status={autosave.status} className="composer-autosave" />
+        ) : null}
+        {ready && hasDraft && !logged ? (
+          <button
+            type="button"
+            className="button button-danger"
+            onClick={() => setConfirmDiscard(true)}
+            disabled={busy}
+          >
+            Discard draft
+          </button>
+        ) : null}
+        <button type="button" className="button" onClick={requestClose} disabled={busy}>
+          Close
         </button>
-        {!logged ? (
+        {ready && !logged ? (
           <>
             <button type="button" className="button" onClick={() => void onCopy()} disabled={busy}>
               Copy to clipboard
@@ -276,6 +460,25 @@ export function OutreachComposer({
           </>
         ) : null}
       </div>
+
+      {confirmDiscard ? (
+        <ConfirmDialog
+          title="Discard this draft?"
+          confirmLabel="Discard draft"
+          cancelLabel="Keep draft"
+          onConfirm={() => void onDiscard()}
+          onCancel={() => setConfirmDiscard(false)}
+        >
+          <p>The e-mail to {name} is deleted and the composer closes. This cannot be undone.</p>
+        </ConfirmDialog>
+      ) : null}
+      {closer.asking ? (
+        <UnsavedChangesDialog
+          status={autosave.status}
+          onKeepEditing={closer.keepEditing}
+          onDiscard={closer.discardAndClose}
+        />
+      ) : null}
     </dialog>
   );
 }

@@ -1,60 +1,74 @@
+import { CONNECTION_PLACEHOLDER } from '../../../shared/domain/outreach-lint.js';
+import {
+  requestQuestion,
+  DEFAULT_REQUEST_MINUTES,
+} from '../../../shared/domain/outreach-request.js';
+import { sharedConnectionDetail } from '../../../shared/domain/sources.js';
 import type { Contact } from '../../../shared/schema/entities.js';
 
 export interface StarterInput {
   contact: Pick<Contact, 'firstName' | 'company' | 'industry' | 'source'>;
   referrerName?: string;
   senderName?: string;
+  /** The meeting length from Settings: the request asks for exactly this long. */
+  meetingMinutes?: number;
 }
 
+/**
+ * The opening sentence: the connection, in the words the contact's source gives and nothing more.
+ * Where Rapport knows no real connection (an import such as "LinkedIn connection", or no detail
+ * where one is needed) the placeholder stands in its place for the user to replace.
+ */
 function connection({ contact, referrerName }: StarterInput): string {
-  const detail = contact.source.detail.trim();
+  const detail = sharedConnectionDetail(contact.source);
   switch (contact.source.kind) {
     case 'alumni':
       return detail
-        ? `I found you through the ${detail.replace(/^the\s+/i, '')}, and as a fellow alum I hoped you might not mind a note from me.`
-        : 'I found you through our alumni network, and as a fellow alum I hoped you might not mind a note from me.';
+        ? `I found you through the ${detail.replace(/^the\s+/i, '')} and hoped you might not mind a note from a fellow alum.`
+        : 'I found you through our alumni network and hoped you might not mind a note from a fellow alum.';
     case 'professional-org':
       return detail
         ? `We are both members of ${detail}, which is how I came across your profile.`
         : 'We are both members of the same professional organization, which is how I came across your profile.';
     case 'former-colleague':
-      return detail
-        ? `We worked together at ${detail}, and I have followed your career since.`
-        : `We worked together${contact.company ? ` around ${contact.company}` : ''}, and I have followed your career since.`;
+      return detail ? `We used to work together at ${detail}.` : 'We used to work together.';
     case 'family-friends':
-      return detail
-        ? `${detail} suggested I reach out to you.`
-        : 'A mutual friend suggested I reach out to you.';
-    case 'referral':
-      return `${referrerName?.trim() || detail || 'A mutual contact'} suggested I reach out to you.`;
+      return detail ? `We are connected through ${detail}.` : CONNECTION_PLACEHOLDER;
+    case 'referral': {
+      const who = referrerName?.trim() || detail;
+      return who ? `${who} suggested I reach out to you.` : CONNECTION_PLACEHOLDER;
+    }
     default:
-      return detail
-        ? `I found you through ${detail}.`
-        : 'I came across your work and wanted to reach out.';
+      return detail ? `I found you through ${detail}.` : CONNECTION_PLACEHOLDER;
   }
 }
 
 /**
  * A short first e-mail that already follows the rules (connection first, about them, a question
- * at the end), for the user to make their own. Never mentions jobs.
+ * at the end), for the user to make their own. It never mentions jobs and claims nothing the
+ * contact's record does not say: no "mutual friend", no "I have followed your career". The
+ * request asks for the meeting length from Settings.
  */
 export function outreachStarter(input: StarterInput): { subject: string; body: string } {
   const { contact, senderName } = input;
   const field = contact.industry.trim() || 'your field';
   const at = contact.company.trim() ? ` at ${contact.company.trim()}` : '';
-  const detail = contact.source.detail.trim();
+  const detail = sharedConnectionDetail(contact.source);
   let subject = `A question about your work${at}`;
   if (contact.source.kind === 'alumni') subject = detail ? `Fellow ${detail} alum` : 'Fellow alum';
   if (contact.source.kind === 'professional-org' && detail) subject = `Fellow ${detail} member`;
   if (contact.source.kind === 'referral' && input.referrerName?.trim()) {
     subject = `${input.referrerName.trim()} suggested I reach out`;
   }
+  const opening = connection(input);
+  const interest = `I would value your perspective on ${field} and on your work${at}.`;
   const body = [
-    `Hi ${contact.firstName},`,
+    `Hi ${contact.firstName.trim() || 'there'},`,
     '',
-    `${connection(input)} Your path into ${field}${at} is exactly what I am trying to understand, and your perspective would help me a lot.`,
+    // The placeholder stands alone, so the user replaces it with a whole sentence of their own.
+    ...(opening === CONNECTION_PLACEHOLDER ? [opening, '', interest] : [`${opening} ${interest}`]),
     '',
-    'Would you be open to a 20-minute call in the next few weeks to share your experience?',
+    requestQuestion(input.meetingMinutes ?? DEFAULT_REQUEST_MINUTES),
     '',
     'Best,',
     senderName?.trim() || '',

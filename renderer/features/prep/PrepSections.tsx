@@ -1,13 +1,12 @@
 import { useId, useState, type FormEvent, type MouseEvent, type ReactNode } from 'react';
 import { MIN_OPEN_QUESTIONS, openQuestionCount } from '../../../shared/domain/questions.js';
-import { leaveBy } from '../../../shared/domain/leave-by.js';
 import type { Attachment, Contact, Meeting } from '../../../shared/schema/entities.js';
 import { TextField } from '../../components/Field.js';
 import { ErrorMessage, StatusMessage } from '../../components/Messages.js';
 import { formatBytes } from '../../format.js';
 import type { EditableKey, Feedback, PrepTask } from '../../stores/prep-store.js';
 import { fullName } from '../pipeline/labels.js';
-import { formatClock, formatMeetingTime } from '../meetings/format.js';
+import { GettingThere } from './GettingThere.js';
 import { NumberField } from './NumberField.js';
 
 export type Edit = <K extends EditableKey>(key: K, value: Meeting[K]) => void;
@@ -26,7 +25,7 @@ export function PrepSection({
 }) {
   return (
     <section className="card prep-section" aria-labelledby={id}>
-      <h2 className="card-title prep-section-title" id={id}>
+      <h2 className="card-title prep-section-title" id={id} tabIndex={-1}>
         {title}
       </h2>
       {intro ? <p className="card-text prep-section-intro">{intro}</p> : null}
@@ -110,8 +109,6 @@ export function ChecklistSection({
   const open = openQuestionCount(meeting.questions);
   const ready = open >= MIN_OPEN_QUESTIONS;
   const noteId = useId();
-  const leave = leaveBy(meeting.start, meeting.travelMinutes, arriveEarlyMinutes);
-  const sameDay = leave && leave.toDateString() === new Date(meeting.start).toDateString();
   return (
     <PrepSection id="prep-checklist" title="Checklist">
       <div className="prep-checklist">
@@ -154,31 +151,12 @@ export function ChecklistSection({
             </p>
           </li>
         </ul>
-        <div className="prep-travel">
-          <NumberField
-            label="Travel time (minutes)"
-            value={meeting.travelMinutes}
-            min={0}
-            max={24 * 60}
-            unit="minutes"
-            disabled={disabled}
-            onCommit={(n) => edit('travelMinutes', n)}
-          />
-          <p className="prep-leave-by">
-            <strong>
-              Leave by{' '}
-              {leave
-                ? sameDay
-                  ? formatClock(leave)
-                  : formatMeetingTime(leave.toISOString())
-                : '—'}
-            </strong>{' '}
-            <span className="muted">
-              ({meeting.travelMinutes} {meeting.travelMinutes === 1 ? 'minute' : 'minutes'} of
-              travel; arrive {arriveEarlyMinutes} minutes early)
-            </span>
-          </p>
-        </div>
+        <GettingThere
+          meeting={meeting}
+          arriveEarlyMinutes={arriveEarlyMinutes}
+          disabled={disabled}
+          edit={edit}
+        />
       </div>
     </PrepSection>
   );
@@ -266,6 +244,7 @@ export function AfterSection({
   suggested,
   onAddSuggested,
   onOpenContact,
+  promiseTasks,
 }: {
   meeting: Meeting;
   contact: Contact;
@@ -276,6 +255,8 @@ export function AfterSection({
   suggested: Contact | null;
   onAddSuggested(input: { firstName: string; lastName: string; company: string }): Promise<boolean>;
   onOpenContact(id: string): void;
+  /** The promises as tasks with dates, shown under the promises field. */
+  promiseTasks?: ReactNode;
 }) {
   const [person, setPerson] = useState({
     firstName: '',
@@ -333,6 +314,7 @@ export function AfterSection({
         )}
         {text('promises', 'Promises to follow up', 'What you said you would send or do.')}
       </div>
+      {promiseTasks}
       <form
         className="prep-suggest"
         noValidate

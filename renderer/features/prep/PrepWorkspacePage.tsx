@@ -1,3 +1,4 @@
+import { MODE_LABELS, meetingWhere } from '../../../shared/domain/arrival.js';
 import { THANK_YOU_WINDOW_HOURS } from '../../../shared/domain/reminder-policy.js';
 import { stageAfterEvent } from '../../../shared/domain/stage-machine.js';
 import { stageLabel } from '../../../shared/domain/stages.js';
@@ -5,13 +6,13 @@ import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { Loading } from '../../components/Loading.js';
 import { ErrorMessage } from '../../components/Messages.js';
-import { useFocusOnNavigate } from '../../components/use-focus-on-navigate.js';
+import { useFocusOnNavigate, useFocusTarget } from '../../components/use-focus-on-navigate.js';
 import { usePrepStore, type AutosaveState } from '../../stores/prep-store.js';
 import { useSettingsStore } from '../../stores/settings-store.js';
 import { selectReadOnly, useStorageStore } from '../../stores/storage-store.js';
 import { useTodayStore } from '../../stores/today-store.js';
-import { useThanksStore } from '../../stores/thanks-store.js';
 import { useUiStore } from '../../stores/ui-store.js';
+import { MeetingNoteEntries } from '../thanks/NoteEntryButtons.js';
 import { formatMeetingTime, minutesLabel, shortLink, statusLabels } from '../meetings/format.js';
 import { fullName, titleAtCompany } from '../pipeline/labels.js';
 import {
@@ -23,7 +24,10 @@ import {
   PrepSection,
   ResearchSection,
 } from './PrepSections.js';
+import { beforeMeetingOnScreen } from './GettingThere.js';
 import { QuestionsEditor } from './questions/QuestionsEditor.js';
+import { PromiseTasks } from './PromiseTasks.js';
+import { errorMessage } from '../../api.js';
 
 /** Container: the prep workspace of the meeting in the route. */
 export function PrepWorkspacePage() {
@@ -65,6 +69,7 @@ function SaveStatus({ autosave, pending }: { autosave: AutosaveState; pending: b
 function Workspace({ id }: { id: string }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useFocusOnNavigate(heading);
+  useFocusTarget(usePrepStore((s) => s.id === id && s.detail !== null));
   const navigate = useUiStore((s) => s.navigate);
   const shown = usePrepStore((s) => s.id === id);
   const detail = usePrepStore((s) => (s.id === id ? s.detail : null));
@@ -134,6 +139,8 @@ function Workspace({ id }: { id: string }) {
   const status = draft.status;
   const hasPdfResume = attachments.some((a) => a.role === 'resume' && /\.pdf$/i.test(a.fileName));
   const openContact = (contactId: string) => navigate(`contacts/${contactId}`);
+  const where = meetingWhere(draft);
+  const before = status === 'planned' ? beforeMeetingOnScreen(draft, arriveEarly) : null;
 
   return (
     <div className="page prep-page">
@@ -146,28 +153,36 @@ function Workspace({ id }: { id: string }) {
             <time dateTime={draft.start}>{formatMeetingTime(draft.start)}</time>
             <span aria-hidden="true"> · </span>
             <span>{minutesLabel(draft.minutes)}</span>
-            {draft.place ? (
+            <span aria-hidden="true"> · </span>
+            <span>{MODE_LABELS[draft.mode]}</span>
+            {where.place ? (
               <>
                 <span aria-hidden="true"> · </span>
-                <span>{draft.place}</span>
+                <span>{where.place}</span>
               </>
             ) : null}
-            {draft.link ? (
+            {where.link ? (
               <>
                 <span aria-hidden="true"> · </span>
                 <button
                   type="button"
                   className="link-button"
-                  title={draft.link}
+                  title={where.link}
                   onClick={() =>
                     void useTodayStore
                       .getState()
-                      .openExternal(draft.link)
+                      .openExternal(where.link)
                       .catch(() => undefined)
                   }
                 >
-                  {shortLink(draft.link)}
+                  {shortLink(where.link)}
                 </button>
+              </>
+            ) : null}
+            {before ? (
+              <>
+                <span aria-hidden="true"> · </span>
+                <strong>{before.headline}</strong>
               </>
             ) : null}{' '}
             <span className={`meeting-status meeting-status-${status}`}>
@@ -211,16 +226,11 @@ function Workspace({ id }: { id: string }) {
           ) : null}
           {status === 'held' ? (
             <div className="button-row">
-              <button
-                type="button"
-                className="button button-primary"
-                onClick={() => {
-                  useThanksStore.getState().compose({ contactId: contact.id, meetingId: id });
-                  navigate('thanks');
-                }}
-              >
-                Write thank-you note
-              </button>
+              <MeetingNoteEntries
+                contact={contact}
+                meetingId={id}
+                onOpen={() => navigate('thanks')}
+              />
             </div>
           ) : null}
           <SaveStatus autosave={autosave} pending={pending} />
@@ -284,6 +294,15 @@ function Workspace({ id }: { id: string }) {
         suggested={suggested}
         onAddSuggested={store.addSuggestedContact}
         onOpenContact={openContact}
+        promiseTasks={
+          <PromiseTasks
+            promises={draft.promises}
+            tasks={detail.tasks}
+            disabled={disabled}
+            errorText={errorMessage}
+            onSet={store.setPromiseTask}
+          />
+        }
       />
       <DocumentsSection
         meeting={draft}

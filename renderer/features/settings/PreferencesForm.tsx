@@ -18,12 +18,14 @@ const PreferencesSchema = Settings.pick({
   meetingMinutes: true,
   arriveEarlyMinutes: true,
   paperSize: true,
+  printGroupedByTopic: true,
   holidays: true,
   curmudgeonWaitDays: true,
+  keepInTouchDays: true,
 });
 
-/** The fields typed as text; holidays are a list edited on their own. */
-type Key = Exclude<keyof Preferences, 'holidays'>;
+/** The fields typed as text; holidays are a list and the print order a box, each on their own. */
+type Key = Exclude<keyof Preferences, 'holidays' | 'printGroupedByTopic'>;
 type Draft = Record<Key, string>;
 
 const order: readonly Key[] = [
@@ -31,28 +33,34 @@ const order: readonly Key[] = [
   'arriveEarlyMinutes',
   'paperSize',
   'curmudgeonWaitDays',
+  'keepInTouchDays',
 ];
+
+const dayFields: ReadonlySet<Key> = new Set(['curmudgeonWaitDays', 'keepInTouchDays']);
 
 const toDraft = (p: Preferences): Draft => ({
   meetingMinutes: String(p.meetingMinutes),
   arriveEarlyMinutes: String(p.arriveEarlyMinutes),
   paperSize: p.paperSize,
   curmudgeonWaitDays: String(p.curmudgeonWaitDays),
+  keepInTouchDays: String(p.keepInTouchDays),
 });
 
-const fromDraft = (d: Draft, holidays: readonly string[]) => ({
+const fromDraft = (d: Draft, holidays: readonly string[], printGroupedByTopic: boolean) => ({
   meetingMinutes: parseNumber(d.meetingMinutes),
   arriveEarlyMinutes: parseNumber(d.arriveEarlyMinutes),
   paperSize: d.paperSize,
+  printGroupedByTopic,
   curmudgeonWaitDays: parseNumber(d.curmudgeonWaitDays),
+  keepInTouchDays: parseNumber(d.keepInTouchDays),
   holidays: [...holidays],
 });
 
 function messageFor(key: Key, draft: Draft): string | null {
   if (key !== 'paperSize' && Number.isNaN(parseNumber(draft[key]))) {
-    return key === 'curmudgeonWaitDays' ? 'Enter a number of days.' : 'Enter a number of minutes.';
+    return dayFields.has(key) ? 'Enter a number of days.' : 'Enter a number of minutes.';
   }
-  return fieldError(PreferencesSchema.shape[key], fromDraft(draft, [])[key]);
+  return fieldError(PreferencesSchema.shape[key], fromDraft(draft, [], false)[key]);
 }
 
 /** "Dec 25, 2025" or "25 Dec 2025": a holiday as the user's locale writes it. */
@@ -75,8 +83,9 @@ interface PreferencesFormProps {
 }
 
 /**
- * Meeting defaults, paper size and the 3B7 follow-up settings (holidays, Curmudgeon waiting
- * period), validated with the fields of the shared `Settings` schema.
+ * Meeting defaults, printed documents (paper size, question order), the 3B7 follow-up settings
+ * (holidays, Curmudgeon waiting period) and the keep-in-touch interval, validated with the fields
+ * of the shared `Settings` schema.
  */
 export function PreferencesForm({
   preferences,
@@ -87,6 +96,7 @@ export function PreferencesForm({
 }: PreferencesFormProps) {
   const [draft, setDraft] = useState<Draft>(() => toDraft(preferences));
   const [holidays, setHolidays] = useState<string[]>(() => [...preferences.holidays].sort());
+  const [grouped, setGrouped] = useState(preferences.printGroupedByTopic);
   const [newHoliday, setNewHoliday] = useState('');
   const [holidayError, setHolidayError] = useState<string | null>(null);
   const [errors, setErrors] = useState<FieldErrors<Key>>({});
@@ -94,17 +104,20 @@ export function PreferencesForm({
   const submitRef = useRef<HTMLButtonElement>(null);
   const holidayInputRef = useRef<HTMLInputElement>(null);
   const holidayId = useId();
+  const groupedHintId = useId();
 
   if (revision !== seenRevision) {
     setSeenRevision(revision);
     setDraft(toDraft(preferences));
     setHolidays([...preferences.holidays].sort());
+    setGrouped(preferences.printGroupedByTopic);
     setErrors({});
   }
 
   const saved = toDraft(preferences);
   const dirty =
     order.some((key) => draft[key].trim() !== saved[key]) ||
+    grouped !== preferences.printGroupedByTopic ||
     !sameList(holidays, [...preferences.holidays].sort());
 
   const addHoliday = () => {
@@ -160,7 +173,7 @@ export function PreferencesForm({
       const message = messageFor(key, draft);
       if (message) nextErrors[key] = message;
     }
-    const result = validateForm(PreferencesSchema, fromDraft(draft, holidays));
+    const result = validateForm(PreferencesSchema, fromDraft(draft, holidays, grouped));
     const firstInvalid = order.find((key) => nextErrors[key]);
     if (firstInvalid || !result.ok) {
       setErrors(result.ok ? nextErrors : { ...result.errors, ...nextErrors });
@@ -173,6 +186,7 @@ export function PreferencesForm({
     if (ok) {
       setDraft(toDraft(result.data));
       setHolidays([...result.data.holidays].sort());
+      setGrouped(result.data.printGroupedByTopic);
     }
     if (document.activeElement === document.body) submitRef.current?.focus();
   };
@@ -188,7 +202,8 @@ export function PreferencesForm({
   return (
     <form className="form" noValidate onSubmit={submit}>
       <p className="section-intro">
-        Defaults for new meetings, the documents Rapport prints and follow-up reminders.
+        Defaults for new meetings, the documents Rapport prints, and reminders to follow up and to
+        keep in touch.
       </p>
       <div className="form-grid">
         <TextField
@@ -220,6 +235,22 @@ export function PreferencesForm({
             { value: 'Letter', label: 'Letter' },
           ]}
         />
+        <div className="field">
+          <label className="check-row">
+            <input
+              type="checkbox"
+              name="printGroupedByTopic"
+              checked={grouped}
+              aria-describedby={groupedHintId}
+              onChange={(event) => setGrouped(event.target.checked)}
+            />
+            <span className="field-label">Group questions by topic on printed documents</span>
+          </label>
+          <p className="field-hint" id={groupedHintId}>
+            Off: prep sheets and packets list your questions in the order you will ask them, as in
+            the prep workspace. On: under topic headings such as “A typical day” or “Trends”.
+          </p>
+        </div>
       </div>
       <h3 className="subsection-title">Follow-up reminders</h3>
       <p className="section-intro">
@@ -296,6 +327,23 @@ export function PreferencesForm({
             </ul>
           )}
         </fieldset>
+      </div>
+      <h3 className="subsection-title">Keeping in touch</h3>
+      <p className="section-intro">
+        After a meeting, a light touch every few months keeps the connection warm. Rapport reminds
+        you when it is time.
+      </p>
+      <div className="form-grid">
+        <TextField
+          {...bind('keepInTouchDays')}
+          label="Get back in touch every (days)"
+          type="number"
+          inputMode="numeric"
+          min={7}
+          max={730}
+          narrow
+          hint="Counted from your last activity with a contact: any e-mail, call or note you log starts the count again. A contact can have its own interval, set on the contact."
+        />
       </div>
       <FormFooter
         subject="preferences"

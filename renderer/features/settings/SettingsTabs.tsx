@@ -57,8 +57,10 @@ export function PreferencesTab() {
             meetingMinutes: s.settings.meetingMinutes,
             arriveEarlyMinutes: s.settings.arriveEarlyMinutes,
             paperSize: s.settings.paperSize,
+            printGroupedByTopic: s.settings.printGroupedByTopic,
             holidays: s.settings.holidays,
             curmudgeonWaitDays: s.settings.curmudgeonWaitDays,
+            keepInTouchDays: s.settings.keepInTouchDays,
           }
         : null,
     ),

@@ -1,12 +1,13 @@
 import { TemplatesSection } from './TemplatesSection.js';
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { ThankYouSummary } from '../../../shared/schema/thanks.js';
 import { Loading } from '../../components/Loading.js';
 import { ErrorMessage } from '../../components/Messages.js';
 import { useFocusOnNavigate } from '../../components/use-focus-on-navigate.js';
-import { useThanksStore, type ComposeTarget } from '../../stores/thanks-store.js';
+import { useThanksStore } from '../../stores/thanks-store.js';
 import { fullName } from '../pipeline/labels.js';
 import { ThankYouComposer } from './ThankYouComposer.js';
+import { purposeLabels, purposeNouns } from './targets.js';
 
 interface ThanksPageProps {
   /** The clock for the due indicator; tests pass a fixed one. */
@@ -36,6 +37,20 @@ export function ThanksPage({ now = systemNow }: ThanksPageProps) {
     void useThanksStore.getState().loadHistory();
   }, []);
 
+  const closed = () => heading.current?.focus();
+  // Opened from the history below: focus moves up to the note, not left on the table.
+  const [focusComposer, setFocusComposer] = useState(false);
+  const open = (row: ThankYouSummary) => {
+    setFocusComposer(true);
+    useThanksStore.getState().compose({
+      purpose: row.note.purpose,
+      contactId: row.note.contactId,
+      aboutContactId: row.note.aboutContactId,
+      meetingId: row.note.meetingId,
+      noteId: row.note.id,
+    });
+  };
+
   return (
     <div className="page thanks-page">
       <header className="page-header">
@@ -48,62 +63,59 @@ export function ThanksPage({ now = systemNow }: ThanksPageProps) {
       </header>
       {target ? (
         <section className="card thanks-compose" aria-labelledby={composeId}>
-          <ComposerHeading id={composeId} target={target} />
           <ThankYouComposer
-            key={`${target.contactId}|${target.meetingId ?? ''}|${target.noteId ?? ''}`}
+            key={[
+              target.purpose ?? 'thank-you',
+              target.contactId,
+              target.aboutContactId ?? '',
+              target.meetingId ?? '',
+              target.noteId ?? '',
+            ].join('|')}
             target={target}
             now={now}
+            headingId={composeId}
+            focusOnOpen={focusComposer}
+            onClosed={closed}
           />
         </section>
       ) : null}
-      <HistorySection history={history} loaded={loaded} error={error} />
+      <HistorySection history={history} loaded={loaded} error={error} onOpen={open} />
       <TemplatesSection />
     </div>
   );
 }
 
-/** "Thank-you note to Maya Okafor", once the composer's context call named the contact. */
-function ComposerHeading({ id, target }: { id: string; target: ComposeTarget }) {
-  const name = useThanksStore(
-    (s) =>
-      s.names[target.contactId] ??
-      s.history.find((h) => h.contact.id === target.contactId)?.contact ??
-      null,
-  );
-  const shown = name === null ? null : typeof name === 'string' ? name : fullName(name);
+/** "Thank-you note to Ana Lind (for introducing Maya Okafor)": the kind, then who it is to. */
+function NoteCell({ row }: { row: ThankYouSummary }) {
   return (
-    <div className="thanks-compose-header">
-      <h2 className="section-title" id={id}>
-        {shown ? `Thank-you note to ${shown}` : 'Thank-you note'}
-      </h2>
-      <button
-        type="button"
-        className="button button-small"
-        onClick={() => useThanksStore.getState().closeComposer()}
-      >
-        Close note
-      </button>
-    </div>
+    <>
+      <span className="thanks-kind">{purposeLabels[row.note.purpose]}</span>{' '}
+      <span>to {fullName(row.contact)}</span>
+      {row.note.purpose === 'referrer-thanks' && row.about ? (
+        <span className="muted"> (for introducing {fullName(row.about)})</span>
+      ) : null}
+    </>
   );
 }
+
+/** Drafts first (unfinished work on top), each group newest first. */
+const historyOrder = (a: ThankYouSummary, b: ThankYouSummary) =>
+  Number(a.note.sentAt !== null) - Number(b.note.sentAt !== null) ||
+  b.note.createdAt.localeCompare(a.note.createdAt);
 
 function HistorySection({
   history,
   loaded,
   error,
+  onOpen,
 }: {
   history: ThankYouSummary[];
   loaded: boolean;
   error: string | null;
+  onOpen(row: ThankYouSummary): void;
 }) {
   const titleId = useId();
-  const sorted = [...history].sort((a, b) => b.note.createdAt.localeCompare(a.note.createdAt));
-  const reopen = (row: ThankYouSummary) =>
-    useThanksStore.getState().compose({
-      contactId: row.contact.id,
-      meetingId: row.note.meetingId,
-      noteId: row.note.id,
-    });
+  const sorted = [...history].sort(historyOrder);
   return (
     <section className="thanks-history" aria-labelledby={titleId}>
       <h2 className="section-title" id={titleId}>
@@ -126,14 +138,14 @@ function HistorySection({
       {!loaded && !error ? <Loading label="Loading your notes…" /> : null}
       {loaded && history.length === 0 ? (
         <p className="muted">
-          No thank-you notes yet. After a meeting, open it and choose Write thank-you note.
+          No notes yet. After a meeting, open it and choose Write thank-you note.
         </p>
       ) : null}
       {loaded && history.length > 0 ? (
         <table className="table thanks-table" aria-labelledby={titleId}>
           <thead>
             <tr>
-              <th scope="col">Contact</th>
+              <th scope="col">Note</th>
               <th scope="col">Meeting</th>
               <th scope="col">Created</th>
               <th scope="col">Status</th>
@@ -146,9 +158,12 @@ function HistorySection({
             {sorted.map((row) => {
               const name = fullName(row.contact);
               const created = shortDate(row.note.createdAt);
+              const draft = row.note.sentAt === null;
               return (
                 <tr key={row.note.id}>
-                  <th scope="row">{name}</th>
+                  <th scope="row">
+                    <NoteCell row={row} />
+                  </th>
                   <td>{row.meeting ? shortDate(row.meeting.start) : 'No meeting'}</td>
                   <td>{created}</td>
                   <td>
@@ -164,10 +179,10 @@ function HistorySection({
                     <button
                       type="button"
                       className="button button-small"
-                      aria-label={`Open the note to ${name} created ${created}`}
-                      onClick={() => reopen(row)}
+                      aria-label={`${draft ? 'Continue the draft' : 'Open the'} ${purposeNouns[row.note.purpose]} to ${name} created ${created}`}
+                      onClick={() => onOpen(row)}
                     >
-                      Open
+                      {draft ? 'Continue' : 'Open'}
                     </button>
                   </td>
                 </tr>

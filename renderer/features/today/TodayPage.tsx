@@ -1,10 +1,13 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { errorMessage } from '../../api.js';
+import { RescheduleDialog } from './RescheduleDialog.js';
 import { useFocusOnNavigate } from '../../components/use-focus-on-navigate.js';
 import { useContactsStore } from '../../stores/contacts-store.js';
 import { useSettingsStore } from '../../stores/settings-store.js';
+import { useThanksStore } from '../../stores/thanks-store.js';
 import { useTodayStore } from '../../stores/today-store.js';
 import { useUiStore } from '../../stores/ui-store.js';
-import { contactName, TodayView } from './TodayView.js';
+import { contactName, TodayView, type MeetingOutcome } from './TodayView.js';
 import { formatShortDate, localDate, snoozeUntil } from './snooze.js';
 
 interface TodayPageProps {
@@ -31,35 +34,89 @@ export function TodayPage({ now = systemNow }: TodayPageProps) {
   const navigate = useUiStore((s) => s.navigate);
   const heading = useRef<HTMLHeadingElement>(null);
   useFocusOnNavigate(heading);
+  const [rescheduling, setRescheduling] = useState<MeetingOutcome | null>(null);
+  /** Set by the user's actions: a row they acted on may leave the list, taking focus with it. */
+  const acted = useRef(false);
 
   useEffect(() => {
     void load();
     void useContactsStore.getState().load();
   }, [load]);
 
+  // Done, snoozed, held or "didn't happen" rows disappear once main's change arrives: focus
+  // goes to the heading (the message under it says what happened), never to the page body.
+  useEffect(() => {
+    if (!acted.current) return;
+    const active = document.activeElement;
+    if (active === null || active === document.body || !active.isConnected) {
+      heading.current?.focus();
+      acted.current = false;
+    }
+  }, [view, feedback, rescheduling]);
+
   const today = (view && localDate(view.date)) || now();
 
   return (
-    <TodayView
-      headingRef={heading}
-      today={today}
-      view={view}
-      loading={loading}
-      error={error}
-      firstRun={firstRun}
-      needsProfile={needsProfile}
-      busy={busy}
-      feedback={feedback}
-      onRetry={() => void load()}
-      onOpenContact={(id) => navigate(`contacts/${id}`)}
-      onAddContact={() => navigate('contacts/new')}
-      onImport={() => navigate('import')}
-      onSetUpProfile={() => navigate('settings/profile')}
-      onDone={(item) => void done(item.reminder.id, contactName(item.contact))}
-      onSnooze={(item, option) => {
-        const until = snoozeUntil(option.days, now());
-        void snooze(item.reminder.id, until, contactName(item.contact), formatShortDate(until));
-      }}
-    />
+    <>
+      <TodayView
+        headingRef={heading}
+        today={today}
+        view={view}
+        loading={loading}
+        error={error}
+        firstRun={firstRun}
+        needsProfile={needsProfile}
+        busy={busy}
+        feedback={feedback}
+        onRetry={() => void load()}
+        onOpenContact={(id) => navigate(`contacts/${id}`)}
+        onAddContact={() => navigate('contacts/new')}
+        onImport={() => navigate('import')}
+        onSetUpProfile={() => navigate('settings/profile')}
+        onDone={(item) => {
+          acted.current = true;
+          void done(item.reminder.id, contactName(item.contact));
+        }}
+        onSnooze={(item, option) => {
+          acted.current = true;
+          const until = snoozeUntil(option.days, now());
+          void snooze(item.reminder.id, until, contactName(item.contact), formatShortDate(until));
+        }}
+        onWrite={(item) => {
+          if (useThanksStore.getState().composeFor(item.reminder.kind, item.contact))
+            navigate('thanks');
+        }}
+        onHeld={({ meeting, contact }) =>
+          void useTodayStore
+            .getState()
+            .markHeld(meeting.id, contactName(contact))
+            .then((held) => {
+              // Straight to the after-meeting notes while the conversation is fresh.
+              if (held) navigate(`meetings/${meeting.id}`, { focus: 'prep-after' });
+            })
+        }
+        onReschedule={(outcome) => setRescheduling(outcome)}
+        onDidNotHappen={({ meeting, contact }) => {
+          acted.current = true;
+          void useTodayStore.getState().didNotHappen(meeting.id, contactName(contact));
+        }}
+      />
+      {rescheduling ? (
+        <RescheduleDialog
+          name={contactName(rescheduling.contact)}
+          start={rescheduling.meeting.start}
+          errorText={errorMessage}
+          onReschedule={(start) =>
+            useTodayStore
+              .getState()
+              .reschedule(rescheduling.meeting.id, start, contactName(rescheduling.contact))
+          }
+          onClose={() => {
+            acted.current = true;
+            setRescheduling(null);
+          }}
+        />
+      ) : null}
+    </>
   );
 }

@@ -5,6 +5,7 @@ import type { Contact } from '../../../shared/schema/entities.js';
 import type { TodayItem, TodayView as TodayData } from '../../../shared/schema/pipeline.js';
 import { ErrorMessage, StatusMessage } from '../../components/Messages.js';
 import { Loading } from '../../components/Loading.js';
+import { whereText } from '../meetings/format.js';
 import { SnoozeMenu } from './SnoozeMenu.js';
 import {
   calendarDaysBetween,
@@ -39,6 +40,77 @@ export interface TodayViewProps {
   onSetUpProfile(): void;
   onDone(item: TodayItem): void;
   onSnooze(item: TodayItem, option: SnoozeOption): void;
+  /** Opens the composer for a thank-you or report-back reminder. */
+  onWrite?(item: TodayItem): void;
+  /** "Did it happen?" answers for a planned meeting whose end has passed. */
+  onHeld(outcome: MeetingOutcome): void;
+  onReschedule(outcome: MeetingOutcome): void;
+  onDidNotHappen(outcome: MeetingOutcome): void;
+}
+
+export type MeetingOutcome = TodayData['outcomes'][number];
+
+/** "Did your meeting with Maya Okafor happen?": held, rescheduled or not, one question per meeting. */
+function OutcomeRow({
+  outcome,
+  busy,
+  onOpen,
+  onHeld,
+  onReschedule,
+  onDidNotHappen,
+}: {
+  outcome: MeetingOutcome;
+  busy: boolean;
+  onOpen(id: string): void;
+  onHeld(outcome: MeetingOutcome): void;
+  onReschedule(outcome: MeetingOutcome): void;
+  onDidNotHappen(outcome: MeetingOutcome): void;
+}) {
+  const { meeting, contact } = outcome;
+  const name = contactName(contact);
+  const questionId = `outcome-${meeting.id}`;
+  return (
+    <li className="today-item today-outcome">
+      <div className="today-item-main">
+        <p className="today-outcome-question" id={questionId}>
+          Did your meeting with <ContactLink contact={contact} onOpen={onOpen} /> happen?
+        </p>
+        <p className="muted">
+          Planned for {formatShortDateTime(new Date(meeting.start))}, {meeting.minutes} minutes. The
+          thank-you note is due 24 hours after it ended.
+        </p>
+      </div>
+      <div className="today-item-actions" role="group" aria-labelledby={questionId}>
+        <button
+          type="button"
+          className="button button-small button-primary"
+          aria-label={`Yes, I met ${name}: mark the meeting held`}
+          disabled={busy}
+          onClick={() => onHeld(outcome)}
+        >
+          Held
+        </button>
+        <button
+          type="button"
+          className="button button-small"
+          aria-label={`Reschedule the meeting with ${name}`}
+          disabled={busy}
+          onClick={() => onReschedule(outcome)}
+        >
+          Reschedule
+        </button>
+        <button
+          type="button"
+          className="button button-small"
+          aria-label={`The meeting with ${name} didn’t happen`}
+          disabled={busy}
+          onClick={() => onDidNotHappen(outcome)}
+        >
+          Didn’t happen
+        </button>
+      </div>
+    </li>
+  );
 }
 
 function ContactLink({ contact, onOpen }: { contact: Contact; onOpen(id: string): void }) {
@@ -102,6 +174,14 @@ function Hint({ item, onOpen }: { item: TodayItem; onOpen(id: string): void }) {
   return null;
 }
 
+/** Reminders that are about writing a note open the composer for it (the note is the work). */
+const writeLabels: Partial<
+  Record<TodayItem['reminder']['kind'], { short: string; label: string }>
+> = {
+  'thank-you-due': { short: 'Write note', label: 'Write thank-you note' },
+  'report-back': { short: 'Write', label: 'Write report-back' },
+};
+
 function ReminderRow({
   item,
   today,
@@ -109,6 +189,7 @@ function ReminderRow({
   onOpen,
   onDone,
   onSnooze,
+  onWrite,
 }: {
   item: TodayItem;
   today: Date;
@@ -116,9 +197,11 @@ function ReminderRow({
   onOpen(id: string): void;
   onDone(item: TodayItem): void;
   onSnooze(item: TodayItem, option: SnoozeOption): void;
+  onWrite?(item: TodayItem): void;
 }) {
   const name = contactName(item.contact);
   const noun = reminderNoun(item.reminder.kind);
+  const write = writeLabels[item.reminder.kind];
   return (
     <li className={item.overdue ? 'today-item today-item-overdue' : 'today-item'}>
       <div className="today-item-main">
@@ -130,6 +213,17 @@ function ReminderRow({
         <Hint item={item} onOpen={onOpen} />
       </div>
       <div className="today-item-actions">
+        {write && onWrite ? (
+          <button
+            type="button"
+            className="button button-small button-primary"
+            aria-label={`${write.label} to ${name}`}
+            disabled={busy}
+            onClick={() => onWrite(item)}
+          >
+            {write.short}
+          </button>
+        ) : null}
         <button
           type="button"
           className="button button-small"
@@ -264,13 +358,31 @@ export function TodayView(props: TodayViewProps) {
             onOpen={props.onOpenContact}
             onDone={props.onDone}
             onSnooze={props.onSnooze}
+            onWrite={props.onWrite}
           />
         ))}
       </ul>
     );
     body = (
       <>
-        {view.items.length === 0 ? (
+        {view.outcomes.length > 0 ? (
+          <Section id="today-outcomes" title="Did it happen?">
+            <ul className="today-list">
+              {view.outcomes.map((outcome) => (
+                <OutcomeRow
+                  key={outcome.meeting.id}
+                  outcome={outcome}
+                  busy={busy.includes(outcome.meeting.id)}
+                  onOpen={props.onOpenContact}
+                  onHeld={props.onHeld}
+                  onReschedule={props.onReschedule}
+                  onDidNotHappen={props.onDidNotHappen}
+                />
+              ))}
+            </ul>
+          </Section>
+        ) : null}
+        {view.items.length === 0 && view.outcomes.length === 0 ? (
           <div className="caught-up" role="note">
             <p className="caught-up-title">You’re all caught up</p>
             <p className="muted">
@@ -303,9 +415,7 @@ export function TodayView(props: TodayViewProps) {
                         {formatShortDateTime(new Date(meeting.start))}, {meeting.minutes} minutes
                       </span>
                     </p>
-                    {meeting.place || meeting.link ? (
-                      <p className="muted">{meeting.place || meeting.link}</p>
-                    ) : null}
+                    {whereText(meeting) ? <p className="muted">{whereText(meeting)}</p> : null}
                   </div>
                 </li>
               ))}

@@ -38,6 +38,9 @@ export function manualClock(start = '2026-01-15T12:00:00.000Z') {
     advance(ms: number) {
       time += ms;
     },
+    set(iso: string) {
+      time = Date.parse(iso);
+    },
   };
 }
 

@@ -1,8 +1,9 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { QuestionCategory } from '../../../../shared/schema/entities.js';
-import { isClosedQuestion, suggestOpenRewrite } from '../../../../shared/domain/questions.js';
+import { suggestOpenRewrite } from '../../../../shared/domain/questions.js';
 import { WarningIcon } from '../../../components/Messages.js';
 import { CategorySelect } from './CategorySelect.js';
+import { flagText } from './question-helpers.js';
 
 interface AddQuestionProps {
   /** Adds the question to the meeting and, when asked, to the bank. */
@@ -11,7 +12,8 @@ interface AddQuestionProps {
 
 /**
  * Writing a new question: checked for yes/no as it is typed, added with the button or Enter, and
- * saved to the user's bank unless they untick the box.
+ * saved to the user's bank unless they untick the box (a yes/no question only after the user
+ * chooses to, see `ClosedBankPrompt`).
  */
 export function AddQuestion({ onAdd }: AddQuestionProps) {
   const id = useId();
@@ -20,8 +22,8 @@ export function AddQuestion({ onAdd }: AddQuestionProps) {
   const [saveToBank, setSaveToBank] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
-  const closed = isClosedQuestion(text);
-  const suggestion = closed ? suggestOpenRewrite(text) : '';
+  const suggestion = suggestOpenRewrite(text);
+  const closed = suggestion !== null;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -75,20 +77,20 @@ export function AddQuestion({ onAdd }: AddQuestionProps) {
       ) : null}
       <div className="questions-flag-row">
         <p id={`${id}-flag`} className="questions-flag" role="status">
-          {closed ? (
+          {suggestion ? (
             <>
               <WarningIcon />
-              <span>Yes/no question: try “{suggestion}”</span>
+              <span>{flagText(suggestion)}</span>
             </>
           ) : null}
         </p>
-        {closed ? (
+        {suggestion?.kind === 'rewrite' ? (
           <button
             type="button"
             className="button button-small"
             aria-label="Use suggestion for the new question"
             onClick={() => {
-              setText(suggestion);
+              setText(suggestion.text);
               input.current?.focus();
             }}
           >

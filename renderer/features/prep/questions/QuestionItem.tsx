@@ -1,11 +1,11 @@
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { useId } from 'react';
-import { isClosedQuestion, suggestOpenRewrite } from '../../../../shared/domain/questions.js';
+import { suggestOpenRewrite } from '../../../../shared/domain/questions.js';
 import { WarningIcon } from '../../../components/Messages.js';
 import { CategorySelect } from './CategorySelect.js';
 import { DraftField } from './DraftField.js';
-import { shortText, type Question } from './question-helpers.js';
+import { flagText, shortText, type Question } from './question-helpers.js';
 
 interface QuestionItemProps {
   question: Question;
@@ -23,7 +23,8 @@ export function questionName(question: Question, index: number): string {
 }
 
 /**
- * One question: its text (flagged while it reads as yes/no, with an open rewrite to use), its
+ * One question: its text (flagged while it reads as yes/no, with an open rewrite to use when a
+ * grammatical one exists, otherwise a hint on how to open it), its
  * category and minutes, reorder controls (a drag handle and Move up/Move down buttons) and the
  * answer box used during and after the meeting.
  */
@@ -46,8 +47,8 @@ export function QuestionItem({
     transition,
     isDragging,
   } = useSortable({ id: question.id });
-  const closed = isClosedQuestion(question.text);
-  const suggestion = closed ? suggestOpenRewrite(question.text) : '';
+  const suggestion = suggestOpenRewrite(question.text);
+  const closed = suggestion !== null;
   const words = shortText(question.text) || `question ${n}`;
   const first = index === 0;
   const last = index === count - 1;
@@ -151,19 +152,19 @@ export function QuestionItem({
       </div>
       <div className="questions-flag-row">
         <p id={`${id}-flag`} className="questions-flag" role="status">
-          {closed ? (
+          {suggestion ? (
             <>
               <WarningIcon />
-              <span>Yes/no question: try “{suggestion}”</span>
+              <span>{flagText(suggestion)}</span>
             </>
           ) : null}
         </p>
-        {closed ? (
+        {suggestion?.kind === 'rewrite' ? (
           <button
             type="button"
             className="button button-small"
             aria-label={`Use suggestion for question ${n}`}
-            onClick={() => onChange({ ...question, text: suggestion })}
+            onClick={() => onChange({ ...question, text: suggestion.text })}
           >
             Use suggestion
           </button>

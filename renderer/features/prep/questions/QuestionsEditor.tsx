@@ -20,11 +20,14 @@ import {
   hasReferralQuestion,
   questionMatchKey,
   REFERRAL_QUESTION,
+  suggestOpenRewrite,
+  type OpenSuggestion,
 } from '../../../../shared/domain/questions.js';
 import { errorMessage } from '../../../api.js';
 import { useQuestionBankStore } from '../../../stores/question-bank-store.js';
 import { AddQuestion } from './AddQuestion.js';
 import { BankPicker } from './BankPicker.js';
+import { ClosedBankPrompt } from './ClosedBankPrompt.js';
 import { makeQuestion, moveItem, shortText, type Question } from './question-helpers.js';
 import { QuestionItem, questionName } from './QuestionItem.js';
 import { TimeBudgetMeter } from './TimeBudgetMeter.js';
@@ -46,9 +49,18 @@ interface Removed {
   index: number;
 }
 
+/** A yes/no question added to the meeting whose place in the bank waits for the user's choice. */
+interface PendingBankSave {
+  questionId: string;
+  text: string;
+  category: QuestionCategory;
+  suggestion: OpenSuggestion;
+}
+
 /**
  * The Questions section of the prep workspace: the meeting's questions in asking order, with
- * yes/no flags and open rewrites as you type, a time budget against the meeting length, a hint
+ * yes/no flags and open rewrites (or a hint) as you type, a choice before a yes/no question is
+ * saved to the bank, a time budget against the meeting length, a hint
  * when nothing asks for more names, and ways to add questions (write one, or pick from the bank).
  * It holds no copy of the questions: every change goes to `onChange`, which the page autosaves.
  */
@@ -61,6 +73,7 @@ export function QuestionsEditor({ questions, meetingMinutes, onChange }: Questio
   const [announcement, setAnnouncement] = useState('');
   const [bankNotice, setBankNotice] = useState<string | null>(null);
   const [removed, setRemoved] = useState<Removed | null>(null);
+  const [pendingBank, setPendingBank] = useState<PendingBankSave | null>(null);
   const undoButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
@@ -119,15 +132,39 @@ export function QuestionsEditor({ questions, meetingMinutes, onChange }: Questio
     setAnnouncement(message);
   };
 
-  const addWritten = (text: string, category: QuestionCategory, save: boolean) => {
-    append(makeQuestion(text, category), `Added question ${questions.length + 1}.`);
-    setBankNotice(null);
-    if (!save) return;
+  const saveWritten = (text: string, category: QuestionCategory) => {
     saveToBank(text, category).catch((error: unknown) => {
       setBankNotice(
         `The question was added to this meeting but not saved to your question bank. ${errorMessage(error)}`,
       );
     });
+  };
+
+  // A yes/no question joins the meeting at once, but the bank (offered again for every later
+  // meeting) only takes it once the user has chosen: the open version, as written, or not at all.
+  const addWritten = (text: string, category: QuestionCategory, save: boolean) => {
+    const question = makeQuestion(text, category);
+    append(question, `Added question ${questions.length + 1}.`);
+    setBankNotice(null);
+    if (!save) return;
+    const suggestion = suggestOpenRewrite(text);
+    const known = bank.some((entry) => questionMatchKey(entry.text) === questionMatchKey(text));
+    if (suggestion === null || known) {
+      if (!known) saveWritten(text, category);
+      return;
+    }
+    setPendingBank({ questionId: question.id, text, category, suggestion });
+  };
+
+  const saveOpenVersion = (pending: PendingBankSave, rewrite: string) => {
+    const index = questions.findIndex((q) => q.id === pending.questionId);
+    const current = questions[index];
+    if (current && current.text === pending.text) {
+      update(index, { ...current, text: rewrite });
+      setAnnouncement(`Question ${index + 1} now reads “${rewrite}”.`);
+    }
+    saveWritten(rewrite, pending.category);
+    setPendingBank(null);
   };
 
   const addFromBank = (entry: BankQuestion) => {
@@ -225,6 +262,18 @@ export function QuestionsEditor({ questions, meetingMinutes, onChange }: Questio
       </p>
 
       <AddQuestion onAdd={addWritten} />
+      {pendingBank ? (
+        <ClosedBankPrompt
+          text={pendingBank.text}
+          suggestion={pendingBank.suggestion}
+          onSaveRewrite={(rewrite) => saveOpenVersion(pendingBank, rewrite)}
+          onSaveAnyway={() => {
+            saveWritten(pendingBank.text, pendingBank.category);
+            setPendingBank(null);
+          }}
+          onDiscard={() => setPendingBank(null)}
+        />
+      ) : null}
       {bankNotice ? (
         <p className="field-error" role="alert">
           {bankNotice}

@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import type { MeetingQuestion, QuestionCategory } from '../../../../shared/schema/entities.js';
-import { DEFAULT_MINUTES_PER_QUESTION } from '../../../../shared/domain/questions.js';
+import {
+  DEFAULT_MINUTES_PER_QUESTION,
+  type OpenSuggestion,
+} from '../../../../shared/domain/questions.js';
 
 export type Question = z.infer<typeof MeetingQuestion>;
 
@@ -42,4 +45,14 @@ export function moveItem<T>(list: readonly T[], from: number, to: number): T[] {
   const [item] = next.splice(from, 1);
   next.splice(to, 0, item as T);
   return next;
+}
+
+/**
+ * The flag under a yes/no question: the rewrite to try ("Yes/no question: try “What…?”"), or,
+ * when no rule can rewrite it grammatically, the hint with its two openings.
+ */
+export function flagText(suggestion: OpenSuggestion): string {
+  return suggestion.kind === 'rewrite'
+    ? `Yes/no question: try “${suggestion.text}”`
+    : `Yes/no question. ${suggestion.text}`;
 }
