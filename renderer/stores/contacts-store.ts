@@ -3,6 +3,7 @@ import { fullName } from '../../shared/domain/names.js';
 import type { Contact, Stage } from '../../shared/schema/entities.js';
 import type { ContactChange, ContactInput, DuplicateMatch } from '../../shared/schema/pipeline.js';
 import { call, errorMessage } from '../api.js';
+import { describeEffects } from '../effects.js';
 
 /** A deletion the user can still take back from the pipeline page. */
 export interface PendingUndo {
@@ -95,6 +96,8 @@ export const useContactsStore = create<ContactsState>()((set, get) => ({
     try {
       const change = await call('contacts:setStage', { id, stage });
       get().upsert(change.contact);
+      const said = describeEffects(change.effects, () => fullName(change.contact));
+      set({ notice: said ? { kind: 'success', text: said } : null });
       return change;
     } catch (error) {
       if (before) {

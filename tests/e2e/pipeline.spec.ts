@@ -90,7 +90,7 @@ async function moveWithKeyboard(
   await page.keyboard.press(key);
   await announced(`${name} is over ${to}.`);
   await page.keyboard.press('Space');
-  await announced(`${name} was moved to ${to}.`);
+  await announced(`Dropped ${name} on ${to}.`);
 }
 
 /** The stage main has stored for a contact: read back through the bridge, not the board. */

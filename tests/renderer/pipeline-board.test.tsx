@@ -117,8 +117,12 @@ describe('Pipeline board', () => {
     );
     expect(within(column('Contacted')).getByRole('button', { name: /Maya Okafor/ })).toBeVisible();
     await waitFor(() =>
-      expect(screen.getByText('Maya Okafor was moved to Contacted.')).toBeInTheDocument(),
+      expect(screen.getByText('Dropped Maya Okafor on Contacted.')).toBeInTheDocument(),
     );
+    // Then what main did, from its answer (the fake applies the shared stage rules).
+    expect(
+      await screen.findByText('Maya Okafor moved from Prospect to Contacted.'),
+    ).toBeInTheDocument();
   });
 
   it('cancels a keyboard move with Escape and changes nothing', async () => {

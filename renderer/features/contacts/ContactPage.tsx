@@ -257,6 +257,8 @@ function ContactDetailView({ detail, headingRef, readOnly, message, onEdit }: De
       setProblem(notice.text);
       store.clearNotice();
     } else if (change !== null) {
+      // Said here, on this page; the pipeline's own notice would be stale by the time it shows.
+      store.clearNotice();
       setSaid(describeEffects(change.effects, () => contact.firstName));
     }
     await reload();

@@ -115,7 +115,8 @@ export function Board({ contacts, onOpen, onMove }: BoardProps) {
         if (byId.get(String(a.id))?.stage === over.id) {
           return `${name(a.id)} stays in ${stageLabels[over.id]}.`;
         }
-        return `${name(a.id)} was moved to ${stageLabels[over.id]}.`;
+        // What main then did (the move, reminders cancelled) is said once it has saved it.
+        return `Dropped ${name(a.id)} on ${stageLabels[over.id]}.`;
       },
       onDragCancel: ({ active: a }) =>
         `Moving ${name(a.id)} was cancelled. ${name(a.id)} stays in ${stageOf(a.id)}.`,
