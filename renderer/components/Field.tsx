@@ -77,6 +77,7 @@ export function TextField({
       {multiline ? (
         <textarea
           {...common}
+          dir="auto"
           ref={inputRef}
           rows={rows}
           onChange={(e) => onChange(e.target.value)}
@@ -84,6 +85,7 @@ export function TextField({
       ) : (
         <input
           {...common}
+          dir={type === 'number' ? undefined : 'auto'}
           ref={inputRef}
           type={type}
           autoComplete={autoComplete}

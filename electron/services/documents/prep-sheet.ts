@@ -1,5 +1,6 @@
 import { MODE_LABELS, meetingWhere } from '../../../shared/domain/arrival.js';
 import { MIN_OPEN_QUESTIONS } from '../../../shared/domain/questions.js';
+import { rtlParagraph, rtlRun } from './bidi.js';
 import { sourceLabels } from '../../../shared/domain/sources.js';
 import {
   Document,
@@ -48,7 +49,7 @@ const researchSections = [
 function linkedRuns(text: string): ParagraphChild[] {
   return splitLinks(text).map((part) =>
     part.url === undefined
-      ? new TextRun(part.text)
+      ? new TextRun({ text: part.text, ...rtlRun(part.text) })
       : new ExternalHyperlink({
           link: part.url,
           children: [new TextRun({ text: part.text, style: 'Hyperlink' })],
@@ -167,6 +168,7 @@ export async function buildPrepSheet(
       children.push(
         new Paragraph({
           children: linkedRuns(block.text),
+          ...rtlParagraph(block.text),
           spacing: { after: 80 },
           ...(block.kind === 'bullet' ? { bullet: { level: 0 } } : {}),
         }),
@@ -189,9 +191,10 @@ export async function buildPrepSheet(
       children.push(
         new Paragraph({
           style: 'RapportQuestion',
+          ...rtlParagraph(question.text),
           children: [
             new TextRun({ text: `${question.number}.\t`, bold: true }),
-            new TextRun(question.text),
+            new TextRun({ text: question.text, ...rtlRun(question.text) }),
           ],
         }),
       );
@@ -200,8 +203,10 @@ export async function buildPrepSheet(
         children.push(
           new Paragraph({
             style: 'RapportAnswer',
+            ...rtlParagraph(question.answer),
             children: lines.map(
-              (line, index) => new TextRun({ text: line, break: index === 0 ? 0 : 1 }),
+              (line, index) =>
+                new TextRun({ text: line, break: index === 0 ? 0 : 1, ...rtlRun(line) }),
             ),
           }),
         );

@@ -1,3 +1,4 @@
+import { rtlParagraph, rtlRun } from './bidi.js';
 import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
 import { mergeFields, openTokens } from '../../../shared/domain/merge-fields.js';
 import { UserFacingError } from '../../../shared/result.js';
@@ -109,11 +110,14 @@ function longDate(date: Date, locale: string): string {
 const block = (texts: string[], style: string, options: { bold?: boolean } = {}) =>
   new Paragraph({
     style,
+    // A Hebrew or Arabic paragraph is laid out right to left, each line in its own direction.
+    ...rtlParagraph(texts[0] ?? ''),
     children: texts.map(
       (text, index) =>
         new TextRun({
           text,
           break: index === 0 ? 0 : 1,
+          ...rtlRun(text),
           ...(options.bold && index === 0 ? { bold: true } : {}),
         }),
     ),

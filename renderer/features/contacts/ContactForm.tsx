@@ -441,7 +441,7 @@ export function ContactForm({
               {duplicates.map((match) => (
                 <li key={match.contact.id}>
                   <a href={`#contacts/${match.contact.id}`} onClick={openMatch(match.contact.id)}>
-                    Open {fullName(match.contact)}
+                    Open <bdi>{fullName(match.contact)}</bdi>
                   </a>{' '}
                   <span className="duplicate-reason">
                     {match.reason === 'email'

@@ -239,7 +239,7 @@ function ContactDetailView({ detail, headingRef, readOnly, message, onEdit }: De
         navigate(`contacts/${other.id}`);
       }}
     >
-      {fullName(other)}
+      <bdi>{fullName(other)}</bdi>
     </a>
   );
 
@@ -319,7 +319,7 @@ function ContactDetailView({ detail, headingRef, readOnly, message, onEdit }: De
     <div className="page contact-page">
       <header className="page-header contact-header">
         <div>
-          <h1 className="page-title" ref={headingRef} tabIndex={-1}>
+          <h1 className="page-title" ref={headingRef} tabIndex={-1} dir="auto">
             {name}
           </h1>
           <p className="page-lead">
@@ -424,7 +424,11 @@ function ContactDetailView({ detail, headingRef, readOnly, message, onEdit }: De
               ))}
             </p>
           ) : null}
-          {contact.notes ? <p className="contact-notes">{contact.notes}</p> : null}
+          {contact.notes ? (
+            <p className="contact-notes" dir="auto">
+              {contact.notes}
+            </p>
+          ) : null}
         </section>
 
         <section className="card contact-section" aria-labelledby="contact-reminders-title">
@@ -501,7 +505,11 @@ function ContactDetailView({ detail, headingRef, readOnly, message, onEdit }: De
                       {formatWhen(a.at)}
                     </time>
                   </p>
-                  {a.summary ? <p className="timeline-summary">{a.summary}</p> : null}
+                  {a.summary ? (
+                    <p className="timeline-summary" dir="auto">
+                      {a.summary}
+                    </p>
+                  ) : null}
                 </div>
               </li>
             ))}

@@ -93,7 +93,7 @@ export function ContactReminders({
           {reminders.map((r) => (
             <li key={r.id} className="contact-reminder">
               <span>
-                <strong>{r.title}</strong>{' '}
+                <strong dir="auto">{r.title}</strong>{' '}
                 <span className="muted">
                   {r.status === 'snoozed' && r.snoozedUntil
                     ? `snoozed until ${formatWhen(r.snoozedUntil)}`

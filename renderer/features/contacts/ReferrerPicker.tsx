@@ -120,7 +120,9 @@ export function ReferrerPicker({ contacts, value, selfId, onChange }: ReferrerPi
               pick(contact);
             }}
           >
-            <span className="referrer-option-name">{fullName(contact)}</span>
+            <span className="referrer-option-name" dir="auto">
+              {fullName(contact)}
+            </span>
             <span className="referrer-option-detail">{titleAtCompany(contact)}</span>
           </li>
         ))}

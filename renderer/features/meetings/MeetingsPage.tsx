@@ -126,7 +126,7 @@ export function MeetingSection({ id, title, empty, meetings, onOpen }: MeetingSe
                   onOpen(meeting.id);
                 }}
               >
-                {fullName(contact)}
+                <bdi>{fullName(contact)}</bdi>
               </a>
               <time className="meeting-row-time" dateTime={meeting.start}>
                 {formatMeetingTime(meeting.start)}

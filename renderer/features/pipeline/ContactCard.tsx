@@ -22,7 +22,9 @@ export function ContactCardBody({ contact }: { contact: Contact }) {
   const detail = titleAtCompany(contact);
   return (
     <>
-      <span className="pipeline-card-name">{fullName(contact)}</span>
+      <span className="pipeline-card-name" dir="auto">
+        {fullName(contact)}
+      </span>
       {detail ? <span className="pipeline-card-detail">{detail}</span> : null}
       <span className="pipeline-card-meta">
         <span className="pipeline-card-source">{sourceShortLabels[contact.source.kind]}</span>

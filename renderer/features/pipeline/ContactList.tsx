@@ -96,7 +96,7 @@ export function ContactList({ contacts, sort, onSort, onOpen }: ContactListProps
               <tr key={contact.id} aria-rowindex={index + 2} style={{ height: ROW_HEIGHT }}>
                 <td>
                   <a href={`#contacts/${contact.id}`} onClick={open(contact.id)}>
-                    {fullName(contact)}
+                    <bdi>{fullName(contact)}</bdi>
                   </a>
                 </td>
                 <td>{contact.company}</td>

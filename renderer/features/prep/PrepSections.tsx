@@ -369,7 +369,7 @@ export function AfterSection({
                     onOpenContact(suggested.id);
                   }}
                 >
-                  {fullName(suggested)}
+                  <bdi>{fullName(suggested)}</bdi>
                 </a>{' '}
                 to your pipeline (referred by {contact.firstName}).
               </span>

@@ -147,7 +147,7 @@ function Workspace({ id }: { id: string }) {
       <header className="page-header prep-header">
         <div className="prep-header-main">
           <h1 className="page-title" ref={heading} tabIndex={-1}>
-            Prepare for {name}
+            Prepare for <bdi>{name}</bdi>
           </h1>
           <p className="page-lead prep-facts">
             <time dateTime={draft.start}>{formatMeetingTime(draft.start)}</time>

@@ -90,9 +90,14 @@ function NoteCell({ row }: { row: ThankYouSummary }) {
   return (
     <>
       <span className="thanks-kind">{purposeLabels[row.note.purpose]}</span>{' '}
-      <span>to {fullName(row.contact)}</span>
+      <span>
+        to <bdi>{fullName(row.contact)}</bdi>
+      </span>
       {row.note.purpose === 'referrer-thanks' && row.about ? (
-        <span className="muted"> (for introducing {fullName(row.about)})</span>
+        <span className="muted">
+          {' '}
+          (for introducing <bdi>{fullName(row.about)}</bdi>)
+        </span>
       ) : null}
     </>
   );

@@ -123,7 +123,7 @@ function ContactLink({ contact, onOpen }: { contact: Contact; onOpen(id: string)
         onOpen(contact.id);
       }}
     >
-      {contactName(contact)}
+      <bdi>{contactName(contact)}</bdi>
     </a>
   );
 }
@@ -207,7 +207,9 @@ function ReminderRow({
       <div className="today-item-main">
         <p className="today-item-title">
           <ContactLink contact={item.contact} onOpen={onOpen} />
-          <span className="today-item-reminder">{item.reminder.title}</span>
+          <span className="today-item-reminder" dir="auto">
+            {item.reminder.title}
+          </span>
         </p>
         {item.overdue ? <p className="overdue-badge">{lateness(item, today)}</p> : null}
         <Hint item={item} onOpen={onOpen} />

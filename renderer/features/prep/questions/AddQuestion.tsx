@@ -49,6 +49,7 @@ export function AddQuestion({ onAdd }: AddQuestionProps) {
         <input
           ref={input}
           type="text"
+          dir="auto"
           className={error ? 'input questions-text input-invalid' : 'input questions-text'}
           aria-label="New question"
           aria-invalid={error ? true : undefined}

@@ -34,6 +34,8 @@ export function DraftField({
     'aria-label': label,
     'aria-describedby': describedBy,
     className,
+    // Hebrew or Arabic questions and answers are laid out right to left as they are typed.
+    dir: 'auto',
     value: shown,
     placeholder,
     maxLength,
