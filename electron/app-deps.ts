@@ -4,7 +4,7 @@ import type { BrowserWindow, Dialog, OpenDialogOptions, Shell } from 'electron';
 import type { EventMap, EventName } from '../shared/contract.js';
 import { UserFacingError } from '../shared/result.js';
 import type { HandlerDeps } from './ipc/handlers.js';
-import { isAllowedExternalUrl } from './services/external-url.js';
+import { externalHrefOrThrow } from './services/external-url.js';
 import type { Dialogs } from './services/types.js';
 import type { Logger } from './ipc/dispatch.js';
 
@@ -44,8 +44,8 @@ export function createDialogs(
 
 /**
  * The Electron side effects `createHandlers` needs besides storage. Kept apart from main.ts so
- * the fake-electron test can drive them; the URL allowlist is checked again here because this
- * is the last stop before the OS opens something.
+ * the fake-electron test can drive them; the URL allowlist is applied again here because this
+ * is the last stop before the OS opens something, and only its normalized link goes on.
  */
 export function createElectronDeps(electron: {
   dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;
@@ -66,10 +66,8 @@ export function createElectronDeps(electron: {
       }
     },
     async openExternal(url) {
-      if (!isAllowedExternalUrl(url)) {
-        throw new UserFacingError('forbidden', 'Only web and e-mail links can be opened.');
-      }
-      await shell.openExternal(url);
+      // The OS gets the rebuilt link, never the string the renderer sent.
+      await shell.openExternal(externalHrefOrThrow(url));
     },
     emit<E extends EventName>(event: E, payload: EventMap[E]) {
       const win = getWindow();

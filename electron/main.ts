@@ -10,6 +10,7 @@ import { buildMenuTemplate } from './menu.js';
 import { handleAppProtocol, registerAppScheme } from './protocol.js';
 import { openStorage } from './services/storage.js';
 import type { Storage } from './services/types.js';
+import { readSwitches } from './switches.js';
 import { withTestHooks } from './test-hooks.js';
 import { createPdfRenderer } from './pdf-window.js';
 import { createMainWindow } from './window.js';
@@ -18,10 +19,12 @@ import { WINDOW_STATE_FILE } from './window-state.js';
 // Lifecycle only: which process runs, when storage opens and closes, when the window appears.
 // Everything else lives in modules that take their side effects as arguments.
 
-/** Set by `npm run dev`; pages from this origin are trusted like app://rapport. */
-const devServerUrl = process.env.VITE_DEV_SERVER_URL || undefined;
-/** End-to-end runs point each launch at a fresh folder. */
-const dataDirOverride = process.env.RAPPORT_DATA_DIR || undefined;
+/**
+ * `npm run dev` and end-to-end switches (dev server, data folder, test hooks); always empty in a
+ * packaged app, so nothing in the environment can redirect what a user runs.
+ */
+const switches = readSwitches(app.isPackaged);
+const { devServerUrl } = switches;
 
 let log: Logger = (message, error) => console.error(message, error);
 let logFile = '';
@@ -93,7 +96,7 @@ function failStart(error: unknown): void {
 function onReady(): void {
   const dataDir = app.getPath('userData');
   const electronDeps = createElectronDeps({ dialog, shell, getWindow: () => mainWindow });
-  const hooks = withTestHooks(process.env, electronDeps.dialogs);
+  const hooks = withTestHooks(switches, electronDeps.dialogs);
   now = hooks.now;
   const opened = openStorage({ dataDir, now, StoreClass: Store, log, locale: app.getLocale() });
   storage = opened;
@@ -132,7 +135,7 @@ function onReady(): void {
 
 function start(): Promise<void> {
   // Before anything else: the userData folder also keys the single-instance lock.
-  if (dataDirOverride) app.setPath('userData', path.resolve(dataDirOverride));
+  if (switches.dataDir) app.setPath('userData', path.resolve(switches.dataDir));
   logFile = path.join(app.getPath('userData'), 'logs', 'main.log');
   log = createFileLogger(logFile);
 

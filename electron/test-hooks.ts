@@ -1,18 +1,19 @@
-import type { Dialogs } from './services/types.js';
-import type { Clock } from './services/types.js';
+import type { Switches } from './switches.js';
+import type { Clock, Dialogs } from './services/types.js';
 
 /**
  * Hooks for the end-to-end harness when it drives the real app (`RAPPORT_E2E=1`): a clock fixed
  * by `RAPPORT_NOW` and moved by `setNow`, and native dialogs answered from a queue. Without that
- * variable the real clock and real dialogs are returned untouched, so a user never meets them.
+ * switch the real clock and real dialogs are returned untouched, so a user never meets them; a
+ * packaged app never has it (see electron/switches.ts).
  */
 export function withTestHooks(
-  env: Record<string, string | undefined>,
+  switches: Pick<Switches, 'e2e' | 'now'>,
   realDialogs: Dialogs,
   target: Record<string, unknown> = globalThis as unknown as Record<string, unknown>,
 ): { now: Clock; dialogs: Dialogs } {
-  if (env.RAPPORT_E2E !== '1') return { now: () => new Date(), dialogs: realDialogs };
-  let fixed: Date | null = env.RAPPORT_NOW ? new Date(env.RAPPORT_NOW) : null;
+  if (switches.e2e !== true) return { now: () => new Date(), dialogs: realDialogs };
+  let fixed: Date | null = switches.now ? new Date(switches.now) : null;
   const openAnswers: (string[] | null)[] = [];
   const saveAnswers: (string | null)[] = [];
   target.__rapportTest = {

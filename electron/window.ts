@@ -1,6 +1,6 @@
 import { BrowserWindow, nativeTheme, screen, shell } from 'electron';
 import type { WebContents, WebPreferences } from 'electron';
-import { isAllowedExternalUrl } from './services/external-url.js';
+import { normalizeExternalUrl } from './services/external-url.js';
 import type { Logger } from './ipc/dispatch.js';
 import { APP_HOST, APP_SCHEME, APP_START_URL } from './protocol.js';
 import { MIN_SIZE, initialBounds, readWindowState, trackWindowState } from './window-state.js';
@@ -47,9 +47,14 @@ export function isOwnOrigin(raw: string, devServerUrl?: string): boolean {
 
 export interface HardenOptions {
   devServerUrl?: string;
+  /** Gets the normalized link (normalizeExternalUrl), never the page's own string. */
   openExternal(url: string): Promise<void>;
   log: Logger;
 }
+
+/** A URL as the log shows it: cut short, and without line breaks that could fake log lines. */
+// eslint-disable-next-line no-control-regex
+const forLog = (url: string) => url.slice(0, 200).replace(/[\u0000-\u001f\u007f]/g, '\uFFFD');
 
 /**
  * Everything a page could do to leave the app is refused here: new windows (web and mail links
@@ -59,17 +64,20 @@ export interface HardenOptions {
 export function hardenWebContents(contents: WebContents, options: HardenOptions): void {
   const { devServerUrl, openExternal, log } = options;
   contents.setWindowOpenHandler(({ url }) => {
-    if (isAllowedExternalUrl(url)) {
-      openExternal(url).catch((error: unknown) => log('[window] could not open a link', error));
+    const href = normalizeExternalUrl(url);
+    if (href !== null) {
+      openExternal(href).catch((error: unknown) => log('[window] could not open a link', error));
     } else {
-      log(`[window] refused to open ${url.slice(0, 200)}`);
+      log(`[window] refused to open ${forLog(url)}`);
     }
     return { action: 'deny' };
   });
+  // Navigating away is refused, not handed to the browser: a redirect or a script-driven
+  // navigation is not a click the user meant as "open this in my browser".
   const stayHome = (event: { url: string; preventDefault(): void }) => {
     if (!isOwnOrigin(event.url, devServerUrl)) {
       event.preventDefault();
-      log(`[window] refused to leave the app for ${event.url.slice(0, 200)}`);
+      log(`[window] refused to leave the app for ${forLog(event.url)}`);
     }
   };
   contents.on('will-navigate', stayHome);

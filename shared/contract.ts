@@ -2,11 +2,12 @@ import { z } from 'zod';
 import type { Result } from './result.js';
 import type { CollectionName } from './schema/dataset.js';
 import { Profile, Settings } from './schema/settings.js';
-import { Id, IsoDateTime } from './schema/common.js';
+import { bounded, Id, IsoDateTime } from './schema/common.js';
 import { Stage, type Attachment, type Contact } from './schema/entities.js';
 import {
   ContactInput,
   CustomReminderInput,
+  ImportEncoding,
   ImportKind,
   LogActivityInput,
   MappableField,
@@ -109,7 +110,7 @@ export interface ImportSummary {
 export const contract = {
   'app:info': { args: z.undefined(), result: returns<{ version: string; platform: string }>() },
   'app:openExternal': {
-    args: z.object({ url: z.string().max(4000) }),
+    args: z.object({ url: bounded(4000) }),
     result: returns<null>(),
   },
   'settings:get': { args: z.undefined(), result: returns<Settings>() },
@@ -124,7 +125,7 @@ export const contract = {
   'backups:list': { args: z.undefined(), result: returns<BackupInfo[]>() },
   'backups:create': { args: z.undefined(), result: returns<BackupInfo>() },
   'backups:restore': {
-    args: z.object({ name: z.string().min(1).max(200) }),
+    args: z.object({ name: bounded(200).min(1) }),
     result: returns<{ restored: string; safetyBackup: string }>(),
   },
   'data:export': { args: z.undefined(), result: returns<{ path: string } | null>() },
@@ -155,7 +156,7 @@ export const contract = {
   },
   'contacts:delete': { args: z.object({ id: Id }), result: returns<{ undoToken: string }>() },
   'contacts:undoDelete': {
-    args: z.object({ undoToken: z.string().min(1).max(100) }),
+    args: z.object({ undoToken: bounded(100).min(1) }),
     result: returns<Contact>(),
   },
   'contacts:setStage': {
@@ -178,15 +179,22 @@ export const contract = {
     result: returns<ImportPreview | null>(),
   },
   'import:remap': {
-    args: z.object({ token: z.string().min(1).max(100), mapping: z.array(MappableField).max(200) }),
+    args: z.object({ token: bounded(100).min(1), mapping: z.array(MappableField).max(200) }),
     result: returns<ImportPreview>(),
   },
+  /** Reads the previewed file again with the encoding the user chose (a new preview and token). */
+  'import:reencode': {
+    args: z.object({ token: bounded(100).min(1), encoding: ImportEncoding }),
+    result: returns<ImportPreview>(),
+  },
+  /** Saves exactly the preview with this token (the one on screen), in one transaction. */
   'import:commit': {
-    args: z.object({ token: z.string().min(1).max(100) }),
+    args: z.object({ token: bounded(100).min(1) }),
     result: returns<{ added: number; merged: number; unchanged: number; rejected: number }>(),
   },
+  /** Stops a file still being read (the token from its progress events) or drops a preview. */
   'import:cancel': {
-    args: z.object({ token: z.string().min(1).max(100) }),
+    args: z.object({ token: bounded(100).min(1) }),
     result: returns<null>(),
   },
   'export:contactsCsv': {

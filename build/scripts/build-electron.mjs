@@ -29,6 +29,15 @@ const builds = [
     },
   },
   {
+    // The contact-import worker thread (electron/services/import/runner.ts loads it from next to
+    // main.js). CommonJS with everything bundled in: it needs no node_modules at run time, and
+    // Electron loads CommonJS worker scripts from inside app.asar.
+    ...common,
+    entryPoints: ['electron/services/import/worker.ts'],
+    outfile: 'out/main/import-worker.cjs',
+    format: 'cjs',
+  },
+  {
     ...common,
     entryPoints: ['electron/preload.ts'],
     outfile: 'out/preload/preload.cjs',

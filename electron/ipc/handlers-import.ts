@@ -9,6 +9,7 @@ import { createImportService } from '../services/import/session.js';
 export type ImportChannel =
   | 'import:choose'
   | 'import:remap'
+  | 'import:reencode'
   | 'import:commit'
   | 'import:cancel'
   | 'export:contactsCsv'
@@ -31,7 +32,8 @@ const openDialogs: Record<ImportKind, { title: string; filters: FileFilter[] }> 
 
 /**
  * Contact import (LinkedIn, any CSV, vCard) and export (CSV, vCard 4.0). Paths only ever come from
- * the native dialogs; the renderer holds a preview token, never a path.
+ * the native dialogs; the renderer holds a preview token, never a path. Files are parsed in a
+ * worker thread (see services/import/runner.ts); only the final save runs on main's event loop.
  */
 export function createImportHandlers(deps: HandlerDeps): Pick<Handlers, ImportChannel> {
   const service = createImportService({
@@ -71,6 +73,7 @@ export function createImportHandlers(deps: HandlerDeps): Pick<Handlers, ImportCh
       return service.preview(filePath, kind);
     },
     'import:remap': ({ token, mapping }) => service.remap(token, mapping),
+    'import:reencode': ({ token, encoding }) => service.reencode(token, encoding),
     'import:commit': ({ token }) => service.commit(token),
     'import:cancel': ({ token }) => {
       service.cancel(token);

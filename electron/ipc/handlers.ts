@@ -1,5 +1,4 @@
 import type { EventMap, EventName } from '../../shared/contract.js';
-import { UserFacingError } from '../../shared/result.js';
 import { createDocumentHandlers } from './handlers-documents.js';
 import { createImportHandlers } from './handlers-import.js';
 import { createMeetingHandlers } from './handlers-meetings.js';
@@ -7,7 +6,7 @@ import { createThanksHandlers } from './handlers-thanks.js';
 import { createDraftHandlers } from './handlers-drafts.js';
 import { createPipelineHandlers } from './handlers-pipeline.js';
 import type { Handlers } from './dispatch.js';
-import { isAllowedExternalUrl } from '../services/external-url.js';
+import { externalHrefOrThrow } from '../services/external-url.js';
 import type { Clock, Dialogs, Storage } from '../services/types.js';
 
 export type { Dialogs, FileFilter } from '../services/types.js';
@@ -19,7 +18,10 @@ export interface HandlerDeps {
   now: Clock;
   /** Opens a folder in the OS file manager. */
   openPath(path: string): Promise<void>;
-  /** Opens an http(s)/mailto URL in the default app; the allowlist is checked before the call. */
+  /**
+   * Opens an http(s)/mailto URL in the default app. It is given the normalized link
+   * (normalizeExternalUrl), never the string the renderer sent.
+   */
   openExternal(url: string): Promise<void>;
   emit<E extends EventName>(event: E, payload: EventMap[E]): void;
   /**
@@ -40,10 +42,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     'app:info': () => deps.appInfo,
     'app:openExternal': async ({ url }) => {
-      if (!isAllowedExternalUrl(url)) {
-        throw new UserFacingError('forbidden', 'Only web and e-mail links can be opened.');
-      }
-      await deps.openExternal(url);
+      await deps.openExternal(externalHrefOrThrow(url));
       return null;
     },
     'settings:get': () => storage.read().settings,

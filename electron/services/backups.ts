@@ -90,11 +90,80 @@ export function writeBackupFile(dir: string, name: string, text: string): Backup
   };
 }
 
-/** Keeps the newest `keep` backups (safety backups included) and deletes the rest. */
-export function pruneBackups(dir: string, keep: number): string[] {
-  const removed = listBackupFiles(dir)
-    .slice(Math.max(0, keep))
-    .map((info) => info.name);
+/**
+ * How much history survives pruning. Counting only the newest backups lets a burst (an import that
+ * retries, a user clicking "Back up now" fifty times, a tight crash loop of start backups) push all
+ * good history out; the daily and weekly slots are taken by backups from earlier days, so a burst
+ * today cannot touch them.
+ */
+export interface RetentionPolicy {
+  /** The newest backups kept whatever their age. */
+  newest: number;
+  /** Local calendar days, today included, that keep their newest backup. */
+  days: number;
+  /** Weeks (Monday to Sunday, local time), this one included, that keep their newest backup. */
+  weeks: number;
+}
+
+export const DEFAULT_RETENTION: RetentionPolicy = { newest: 10, days: 7, weeks: 8 };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The local calendar date of an instant as a day count since 1970-01-01. Taken from the local
+ * year/month/day, not by dividing milliseconds, so a 23- or 25-hour DST day is still one day.
+ */
+function localDayNumber(date: Date): number {
+  return Math.round(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()) / DAY_MS);
+}
+
+/** Day number of the Monday that starts the local week of `day` (1970-01-01 was a Thursday). */
+const mondayOf = (day: number) => day - ((((day + 3) % 7) + 7) % 7);
+
+/**
+ * The names of the backups to keep at `now`: the newest `policy.newest`, plus the newest backup of
+ * each of the last `policy.days` local calendar days and of each of the last `policy.weeks` local
+ * weeks. "Newest" is the name order (time, then the sequence number of backups taken in the same
+ * millisecond), so ties have one winner. Backups dated after `now` (a clock set back) get no day or
+ * week slot; they are kept only while they are among the newest. Pure: pruning is this plus rm.
+ */
+export function backupsToKeep(
+  backups: readonly Pick<BackupInfo, 'name' | 'createdAt'>[],
+  now: Date,
+  policy: RetentionPolicy = DEFAULT_RETENTION,
+): Set<string> {
+  const newestFirst = [...backups].sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
+  const keep = new Set(newestFirst.slice(0, Math.max(0, policy.newest)).map((info) => info.name));
+  const today = localDayNumber(now);
+  const thisWeek = mondayOf(today);
+  const daysTaken = new Set<number>();
+  const weeksTaken = new Set<number>();
+  for (const info of newestFirst) {
+    const at = new Date(info.createdAt);
+    if (Number.isNaN(at.getTime()) || at.getTime() > now.getTime()) continue;
+    const day = localDayNumber(at);
+    if (today - day < policy.days && !daysTaken.has(day)) {
+      daysTaken.add(day);
+      keep.add(info.name);
+    }
+    const week = mondayOf(day);
+    if ((thisWeek - week) / 7 < policy.weeks && !weeksTaken.has(week)) {
+      weeksTaken.add(week);
+      keep.add(info.name);
+    }
+  }
+  return keep;
+}
+
+/** Deletes every backup `backupsToKeep` does not keep (safety backups are treated alike). */
+export function pruneBackups(
+  dir: string,
+  now: Date,
+  policy: RetentionPolicy = DEFAULT_RETENTION,
+): string[] {
+  const backups = listBackupFiles(dir);
+  const keep = backupsToKeep(backups, now, policy);
+  const removed = backups.filter((info) => !keep.has(info.name)).map((info) => info.name);
   for (const name of removed) fs.rmSync(path.join(dir, name), { force: true });
   return removed;
 }

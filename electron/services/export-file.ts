@@ -6,6 +6,11 @@ import {
   ExportFile,
   SCHEMA_VERSION,
 } from '../../shared/schema/dataset.js';
+import {
+  describeDataProblem,
+  describeEnvelopeProblem,
+  recordLabel,
+} from './export-file-messages.js';
 import { migrate, type Migrations, type RawDataset } from './migrations.js';
 
 /**
@@ -55,15 +60,20 @@ export function describeIssue(error: z.ZodError): string {
 }
 
 /** Every item must sit under its own id: the store files are chosen from the id. */
-export function checkKeys(data: Dataset): string | null {
+export function checkKeys(data: Dataset, wording: 'words' | 'paths' = 'paths'): string | null {
   for (const collection of collectionNames) {
     for (const [key, item] of Object.entries(data[collection])) {
-      if (item.id !== key)
-        return `${collection}.${key}: the item's id is "${item.id}", not "${key}"`;
+      if (item.id === key) continue;
+      return wording === 'words'
+        ? `${recordLabel(data, collection, key)} is filed under the id "${key}" but its own id is "${item.id}"`
+        : `${collection}.${key}: the item's id is "${item.id}", not "${key}"`;
     }
   }
   return null;
 }
+
+/** What `ExportFileProblem` says about data of the wrong shape (after "This file ..."). */
+const wrongValue = (what: string) => `has a value Rapport cannot use. ${what}`;
 
 /**
  * Parses and fully validates an export or backup text: JSON, the Rapport marker, a version this
@@ -96,12 +106,18 @@ export function parseExportText(
   const envelope = Envelope.safeParse(json);
   if (!envelope.success) {
     throw new ExportFileProblem(
-      `is not a complete Rapport export (${describeIssue(envelope.error)})`,
+      `is not a complete Rapport export: ${describeEnvelopeProblem(envelope.error)}`,
     );
   }
   const { schemaVersion, exportedAt } = envelope.data;
   return {
-    data: upgradeAndValidate(envelope.data.data, schemaVersion, migrations, fillMissingCollections),
+    data: upgradeAndValidate(
+      envelope.data.data,
+      schemaVersion,
+      migrations,
+      fillMissingCollections,
+      'words',
+    ),
     schemaVersion,
     exportedAt,
   };
@@ -117,6 +133,11 @@ export function upgradeAndValidate(
   migrations: Migrations,
   /** Store files: a collection without files is simply empty (an export must list every one). */
   fillMissingCollections = false,
+  /**
+   * 'words' names the record and field in plain words (what a user importing a file reads);
+   * 'paths' gives the schema path (`contacts.c-2.email`), as store-file messages still do.
+   */
+  wording: 'words' | 'paths' = 'paths',
 ): Dataset {
   if (schemaVersion > SCHEMA_VERSION) {
     throw new ExportFileProblem(
@@ -139,9 +160,18 @@ export function upgradeAndValidate(
     for (const collection of collectionNames) record[collection] ??= {};
   }
   const parsed = Dataset.safeParse(data);
-  if (!parsed.success)
-    throw new ExportFileProblem(`has a wrong value at ${describeIssue(parsed.error)}`);
-  const keyProblem = checkKeys(parsed.data);
-  if (keyProblem !== null) throw new ExportFileProblem(`has a wrong value at ${keyProblem}`);
+  if (!parsed.success) {
+    throw new ExportFileProblem(
+      wording === 'words'
+        ? wrongValue(describeDataProblem(parsed.error, data))
+        : `has a wrong value at ${describeIssue(parsed.error)}`,
+    );
+  }
+  const keyProblem = checkKeys(parsed.data, wording);
+  if (keyProblem !== null) {
+    throw new ExportFileProblem(
+      wording === 'words' ? wrongValue(keyProblem) : `has a wrong value at ${keyProblem}`,
+    );
+  }
   return parsed.data;
 }

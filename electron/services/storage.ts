@@ -24,6 +24,7 @@ import {
 } from './atomic-file.js';
 import { copyIntoAttachments, resolveInside } from './attachments.js';
 import {
+  DEFAULT_RETENTION,
   listBackupFiles,
   nextBackupName,
   parseBackupName,
@@ -75,7 +76,10 @@ export interface OpenStorageOptions {
   log?: (message: string, error?: unknown) => void;
   /** Minimum time between automatic backups after changes; default 15 minutes. */
   backupIntervalMs?: number;
-  /** How many backups to keep, safety backups included; default 10. */
+  /**
+   * How many of the newest backups to keep, safety backups included; default 10. Older ones are
+   * kept too while they are the newest of one of the last 7 days or 8 weeks (see backupsToKeep).
+   */
   keepBackups?: number;
   /** For defaultSettings() of a brand-new store; default 'en-US'. */
   locale?: string;
@@ -251,7 +255,7 @@ class FileStorage implements Storage {
     this.StoreClass = options.StoreClass;
     this.log = options.log ?? ((message, error) => console.error(message, error ?? ''));
     this.intervalMs = options.backupIntervalMs ?? 15 * 60_000;
-    this.keep = options.keepBackups ?? 10;
+    this.keep = options.keepBackups ?? DEFAULT_RETENTION.newest;
     this.locale = options.locale ?? 'en-US';
     this.migrations = options.migrations ?? defaultMigrations;
     this.dataset = emptyDataset(defaultSettings(this.locale));
@@ -1318,7 +1322,7 @@ class FileStorage implements Storage {
       nextBackupName(this.backupsDir, this.now(), reason),
       text,
     );
-    pruneBackups(this.backupsDir, this.keep);
+    pruneBackups(this.backupsDir, this.now(), { ...DEFAULT_RETENTION, newest: this.keep });
     this.sealManifest();
     this.lastBackupAt = this.now().getTime();
     this.changedSinceBackup = false;

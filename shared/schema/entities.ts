@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Email, HttpUrl, Id, IsoDateTime, optionalEmail, text } from './common.js';
+import { bounded, Email, Id, IsoDateTime, optionalEmail, optionalHttpUrl, text } from './common.js';
 import { LinkedInUrl, Phone } from './settings.js';
 
 export const SourceKind = z.enum([
@@ -151,7 +151,7 @@ export const Meeting = z.object({
   minutes: z.number().int().min(5).max(480),
   mode: MeetingMode,
   place: text(500),
-  link: z.union([z.literal(''), HttpUrl]),
+  link: optionalHttpUrl,
   status: z.enum(['planned', 'held', 'cancelled']),
   research: z.object({
     industry: text(20_000),
@@ -236,13 +236,13 @@ export type OutreachDraft = z.infer<typeof OutreachDraft>;
 export const Attachment = z.object({
   /** The SHA-256 of the content: the same file attached twice is stored once. */
   id: Id,
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  sha256: bounded(64).regex(/^[0-9a-f]{64}$/),
   originalName: text(255).min(1),
   mimeType: text(100),
   size: z.number().int().min(0),
   role: z.enum(['resume', 'portfolio', 'other']),
   /** File name inside the attachments folder: `<sha256><ext>`, never a user-chosen path. */
-  fileName: z.string().regex(/^[0-9a-f]{64}(\.[a-z0-9]{1,8})?$/),
+  fileName: bounded(73).regex(/^[0-9a-f]{64}(\.[a-z0-9]{1,8})?$/),
   addedAt: IsoDateTime,
 });
 export type Attachment = z.infer<typeof Attachment>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HttpUrl, Id, IsoDateTime } from './common.js';
+import { Id, IsoDateTime, optionalHttpUrl, trimmed } from './common.js';
 import type { Effects } from './effects.js';
 import {
   Meeting,
@@ -17,8 +17,8 @@ export const ScheduleMeetingInput = z.object({
   minutes: z.number().int().min(5).max(480).optional(),
   /** In person, video or phone; without it, a link means video. */
   mode: MeetingMode.optional(),
-  place: z.string().trim().max(500).default(''),
-  link: z.union([z.literal(''), HttpUrl]).default(''),
+  place: trimmed(500).default(''),
+  link: optionalHttpUrl.default(''),
 });
 export type ScheduleMeetingInput = z.input<typeof ScheduleMeetingInput>;
 
@@ -78,14 +78,14 @@ export interface MeetingChange {
 
 export const SuggestedContactInput = z.object({
   meetingId: Id,
-  firstName: z.string().trim().min(1, 'Enter a first name.').max(100),
-  lastName: z.string().trim().max(100).default(''),
-  company: z.string().trim().max(200).default(''),
-  title: z.string().trim().max(200).default(''),
+  firstName: trimmed(100).min(1, 'Enter a first name.'),
+  lastName: trimmed(100).default(''),
+  company: trimmed(200).default(''),
+  title: trimmed(200).default(''),
 });
 
 export const SaveBankQuestionInput = z.object({
-  text: z.string().trim().min(1, 'Write the question first.').max(1_000),
+  text: trimmed(1_000).min(1, 'Write the question first.'),
   category: QuestionCategory,
 });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from './common.js';
+import { bounded, Id } from './common.js';
 import type { Contact, OutreachDraft } from './entities.js';
 
 /**
@@ -8,8 +8,8 @@ import type { Contact, OutreachDraft } from './entities.js';
  */
 export const SaveOutreachDraftInput = z.object({
   contactId: Id,
-  subject: z.string().max(300, 'Keep the subject under 300 characters.'),
-  body: z.string().max(20_000, 'Keep the e-mail under 20000 characters.'),
+  subject: bounded(300, 'Keep the subject under 300 characters.'),
+  body: bounded(20_000, 'Keep the e-mail under 20000 characters.'),
 });
 export type SaveOutreachDraftInput = z.infer<typeof SaveOutreachDraftInput>;
 

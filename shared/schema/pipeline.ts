@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Effects } from './effects.js';
-import { Id, IsoDate, IsoDateTime } from './common.js';
+import { Id, IsoDate, IsoDateTime, trimmed } from './common.js';
 import type { Meeting } from './entities.js';
 import { Activity, Contact, KeepInTouch, Reminder, Stage } from './entities.js';
 
@@ -49,7 +49,7 @@ export const LogActivityInput = z.object({
   contactId: Id,
   kind: LoggableActivityKind,
   at: IsoDateTime,
-  summary: z.string().trim().max(5_000),
+  summary: trimmed(5_000),
 });
 
 export interface LogActivityResult {
@@ -106,7 +106,7 @@ export interface TodayView {
 /** A reminder the user sets on a contact: what to do, and the day (due at 09:00 that day). */
 export const CustomReminderInput = z.object({
   contactId: Id,
-  title: z.string().trim().min(1, 'Say what to do.').max(300, 'Keep this under 300 characters.'),
+  title: trimmed(300, 'Keep this under 300 characters.').min(1, 'Say what to do.'),
   date: IsoDate,
 });
 
@@ -116,11 +116,7 @@ export const CustomReminderInput = z.object({
  */
 export const PromiseTaskInput = z.object({
   meetingId: Id,
-  text: z
-    .string()
-    .trim()
-    .min(1, 'Write the promise first.')
-    .max(300, 'Keep this under 300 characters.'),
+  text: trimmed(300, 'Keep this under 300 characters.').min(1, 'Write the promise first.'),
   date: IsoDate.nullable(),
 });
 
@@ -154,20 +150,55 @@ export type MappableField = z.infer<typeof MappableField>;
 export interface ImportRowIssue {
   /** 1-based line or card number in the file, as a user would count. */
   row: number;
+  /** A whole sentence that names the row or card: "Row 8 is empty.", "Card 2 has no name, ...". */
   reason: string;
 }
 
+/** Text encodings the user may choose for a file that is not valid UTF-8. */
+export const ImportEncoding = z.enum(['utf-8', 'windows-1252', 'iso-8859-1']);
+export type ImportEncoding = z.infer<typeof ImportEncoding>;
+
+/** How the bytes of an import file were read as text. */
+export interface ImportEncodingInfo {
+  /** The encoding the preview was decoded with. */
+  used: ImportEncoding | 'utf-16le' | 'utf-16be';
+  /** True when the file is not valid UTF-8, so the preview offers the choice (with `note`). */
+  choosable: boolean;
+  /** Why the choice is offered and what it did, in plain words; null when there is nothing to say. */
+  note: string | null;
+}
+
 export interface ImportPreview {
+  /**
+   * This preview's own token: committing it saves exactly what this preview shows. A remap or a
+   * change of encoding gives a new preview with a new token; the old one can no longer be saved.
+   */
   token: string;
   fileName: string;
   kind: ImportKind;
   /** CSV only: the header row and the mapping in use (guessed, or the user's). */
   headers: string[];
   mapping: MappableField[];
-  counts: { new: number; merge: number; unchanged: number; rejected: number; total: number };
+  /**
+   * `rejected`: rows or cards that will be skipped (empty ones included); `warnings`: notes about
+   * rows that will be imported, but not exactly as the file has them. Both count every one, even
+   * beyond the listed ones.
+   */
+  counts: {
+    new: number;
+    merge: number;
+    unchanged: number;
+    rejected: number;
+    total: number;
+    warnings: number;
+  };
   /** The first rows as they would be saved, for a look before committing. */
   sample: { action: 'new' | 'merge' | 'unchanged'; contact: ContactInput }[];
+  /** Rows or cards that will NOT be imported, each with why (the first 1,000, in file order). */
   rejected: ImportRowIssue[];
+  /** Rows or cards that WILL be imported with something left out, cut or combined (first 1,000). */
+  warnings: ImportRowIssue[];
+  encoding: ImportEncodingInfo;
 }
 
 export interface ImportProgress {

@@ -1,15 +1,12 @@
 import { z } from 'zod';
-import { IsoDate, optionalEmail, text } from './common.js';
+import { Id, IsoDate, optionalEmail, text, trimmed } from './common.js';
 
 /**
  * LinkedIn profile URLs: we accept any linkedin.com address (country subdomains too) so a paste
  * from the browser works, but nothing else, so a typo is caught while the user is still typing.
  */
-export const LinkedInUrl = z
-  .string()
-  .trim()
-  .max(300)
-  .refine((value) => {
+export const LinkedInUrl = trimmed(300, 'Keep the LinkedIn address under 300 characters.').refine(
+  (value) => {
     if (value === '') return true;
     try {
       const url = new URL(value);
@@ -20,16 +17,14 @@ export const LinkedInUrl = z
     } catch {
       return false;
     }
-  }, 'Enter a LinkedIn address like https://www.linkedin.com/in/your-name');
+  },
+  'Enter a LinkedIn address like https://www.linkedin.com/in/your-name',
+);
 
-export const Phone = z
-  .string()
-  .trim()
-  .max(40, 'Keep the phone number under 40 characters.')
-  .refine(
-    (value) => value === '' || /^[+()\d][\d\s().\-/]*(\s*(x|ext\.?)\s*\d+)?$/i.test(value),
-    'Use digits, spaces and + ( ) - only, e.g. +1 555 0100.',
-  );
+export const Phone = trimmed(40, 'Keep the phone number under 40 characters.').refine(
+  (value) => value === '' || /^[+()\d][\d\s().\-/]*(\s*(x|ext\.?)\s*\d+)?$/i.test(value),
+  'Use digits, spaces and + ( ) - only, e.g. +1 555 0100.',
+);
 
 export const Profile = z.object({
   name: text(120),
@@ -64,7 +59,7 @@ export const Settings = z.object({
   /** Printed documents list questions in the user's order unless this asks for topic groups. */
   printGroupedByTopic: z.boolean(),
   /** Attachment id of the resume attached to new meetings and printed in packets. */
-  defaultResumeId: z.string().min(1).max(100).nullable().default(null),
+  defaultResumeId: Id.nullable().default(null),
 });
 export type Settings = z.infer<typeof Settings>;
 

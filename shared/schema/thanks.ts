@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from './common.js';
+import { bounded, Id, trimmed } from './common.js';
 import type { Effects } from './effects.js';
 import { NotePurpose } from './entities.js';
 import type { Contact, Meeting, Template, ThankYouNote } from './entities.js';
@@ -7,10 +7,10 @@ import type { Contact, Meeting, Template, ThankYouNote } from './entities.js';
 /** A user's own template (built-in ones come from code and cannot be edited). */
 export const SaveTemplateInput = z.object({
   id: Id.optional(),
-  name: z.string().trim().min(1, 'Give the template a name.').max(200),
+  name: trimmed(200).min(1, 'Give the template a name.'),
   purpose: z.enum(['thank-you', 'report-back', 'referrer-thanks', 'outreach']),
-  subject: z.string().trim().max(300),
-  body: z.string().trim().min(1, 'Write the template text.').max(20_000),
+  subject: trimmed(300),
+  body: trimmed(20_000).min(1, 'Write the template text.'),
 });
 
 /** Create (no id) or update a draft note; sent notes can still be edited and exported again. */
@@ -23,8 +23,8 @@ export const SaveThankYouInput = z.object({
   aboutContactId: Id.nullable().default(null),
   meetingId: Id.nullable(),
   templateId: Id.nullable(),
-  subject: z.string().trim().max(300),
-  body: z.string().max(20_000),
+  subject: trimmed(300),
+  body: bounded(20_000),
 });
 
 /** Who a note is for and what it is about, for `thanks:context`. */

@@ -10,10 +10,10 @@
  *
  * This module's exports are a public interface: keep them stable.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import Conf from 'conf';
@@ -86,11 +86,19 @@ function bridge(): Promise<string> {
   return bridgeScript;
 }
 
+/**
+ * The Electron binary, only if it is already there. Since Electron 45, `require('electron')`
+ * downloads it on first use (printing to stdout and reaching for the network), so the package's
+ * path.txt and dist/ are read directly: a spec never starts a download.
+ */
 function electronBinary(): string | null {
   if (process.env.RAPPORT_E2E_MODE === 'chromium') return null;
   try {
-    const path = createRequire(import.meta.url)('electron') as unknown;
-    return typeof path === 'string' && existsSync(path) ? path : null;
+    const dir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+    const pathFile = join(dir, 'path.txt');
+    if (!existsSync(pathFile)) return null;
+    const binary = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
+    return existsSync(binary) ? binary : null;
   } catch {
     return null;
   }

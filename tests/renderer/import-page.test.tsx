@@ -5,7 +5,7 @@ import { App } from '../../renderer/App.js';
 import { resetContactsStore, useContactsStore } from '../../renderer/stores/contacts-store.js';
 import { resetImportStore } from '../../renderer/stores/import-store.js';
 import { resetStores, useUiStore } from '../../renderer/stores/index.js';
-import type { ImportPreview } from '../../shared/schema/pipeline.js';
+import type { ImportEncoding, ImportPreview } from '../../shared/schema/pipeline.js';
 import { createFakeRapport, deferred, FakeFailure, type FakeRapport } from './fake-api.js';
 
 const row = (first: string, last: string, company: string) => ({
@@ -30,12 +30,33 @@ const linkedinPreview = (): ImportPreview => ({
   kind: 'linkedin',
   headers: [],
   mapping: [],
-  counts: { new: 5, merge: 1, unchanged: 0, rejected: 1, total: 7 },
+  counts: { new: 5, merge: 1, unchanged: 0, rejected: 1, total: 7, warnings: 1 },
   sample: [
     { action: 'new', contact: row('Maya', 'Okafor', 'Acme') },
     { action: 'merge', contact: row('Lee', 'Chen', 'Northwind') },
   ],
-  rejected: [{ row: 9, reason: 'The row has no first or last name.' }],
+  rejected: [{ row: 9, reason: 'Row 9 has no first name, so it was skipped.' }],
+  warnings: [
+    { row: 5, reason: 'Row 5: the e-mail address "maya@" is not valid, so it was left out.' },
+  ],
+  encoding: { used: 'utf-8', choosable: false, note: null },
+});
+
+const windowsPreview = (token: string, used: ImportEncoding): ImportPreview => ({
+  ...csvPreview(['firstName', 'lastName', 'ignore']),
+  token,
+  fileName: 'Kontakte.csv',
+  sample: [
+    {
+      action: 'new',
+      contact: row(used === 'windows-1252' ? 'Zoë' : 'Zo\uFFFD', 'Ångström', 'Contoso'),
+    },
+  ],
+  encoding: {
+    used,
+    choosable: true,
+    note: 'This file is not in UTF-8, so Rapport read it as Windows-1252.',
+  },
 });
 
 const csvPreview = (mapping: ImportPreview['mapping']): ImportPreview => ({
@@ -58,7 +79,8 @@ async function setup(prepare?: (fake: FakeRapport) => void) {
   fake.respond('import:remap', ({ token, mapping }) => ({
     ...csvPreview(mapping),
     token,
-    counts: { new: 6, merge: 0, unchanged: 0, rejected: 1, total: 7 },
+    counts: { new: 6, merge: 0, unchanged: 0, rejected: 1, total: 7, warnings: 0 },
+    warnings: [],
   }));
   fake.respond('import:commit', () => ({ added: 5, merged: 1, unchanged: 0, rejected: 1 }));
   fake.respond('import:cancel', () => null);
@@ -90,7 +112,7 @@ describe('Import and export', () => {
     expect(within(group).getByRole('radio', { name: 'LinkedIn connections (CSV)' })).toBeChecked();
   });
 
-  it('shows the preview with counts, sample rows and rejected rows with their reasons', async () => {
+  it('shows the preview with counts, sample rows, skipped rows and warnings in separate lists', async () => {
     const { user, fake } = await setup();
     await user.click(screen.getByRole('button', { name: 'Choose file…' }));
     expect(fake.callsTo('import:choose')).toEqual([{ kind: 'linkedin' }]);
@@ -102,7 +124,20 @@ describe('Import and export', () => {
     expect(within(table).getAllByRole('row')[1]).toHaveTextContent('NewMaya OkaforAcme');
     expect(within(table).getAllByRole('row')[2]).toHaveTextContent('MergeLee ChenNorthwind');
     const rejected = within(preview).getByRole('region', { name: '1 row will be skipped' });
-    expect(rejected).toHaveTextContent('Row 9: The row has no first or last name.');
+    expect(
+      within(rejected)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['Row 9 has no first name, so it was skipped.']);
+    const warnings = within(preview).getByRole('region', { name: '1 warning' });
+    expect(warnings).toHaveTextContent(
+      'These rows will be imported, but not exactly as the file has them.',
+    );
+    expect(
+      within(warnings)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['Row 5: the e-mail address "maya@" is not valid, so it was left out.']);
     expect(within(preview).queryByRole('combobox')).not.toBeInTheDocument();
   });
 
@@ -217,6 +252,98 @@ describe('Import and export', () => {
       'The import did not finish. The disk is full. Nothing was changed.',
     );
     expect(screen.getByRole('button', { name: 'Import 6 contacts' })).toBeEnabled();
+  });
+
+  it('says "card" for vCards and counts every skipped card, beyond the ones listed', async () => {
+    await setup((f) =>
+      f.respond('import:choose', () => ({
+        ...linkedinPreview(),
+        fileName: 'contacts.vcf',
+        kind: 'vcard',
+        counts: { new: 2, merge: 0, unchanged: 0, rejected: 60, total: 62, warnings: 0 },
+        rejected: Array.from({ length: 60 }, (_, n) => ({
+          row: n + 3,
+          reason: `Card ${n + 3} has no name, so it was skipped.`,
+        })),
+        warnings: [],
+      })),
+    );
+    await userEvent.click(screen.getByRole('radio', { name: 'vCard (.vcf)' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Choose file…' }));
+    const preview = await screen.findByRole('region', { name: 'Preview of contacts.vcf' });
+    expect(within(preview).getByRole('table', { name: 'The first 2 cards' })).toBeInTheDocument();
+    const skipped = within(preview).getByRole('region', { name: '60 cards will be skipped' });
+    expect(within(skipped).getAllByRole('listitem')).toHaveLength(50);
+    expect(skipped).toHaveTextContent('And 10 more.');
+    expect(within(preview).queryByRole('region', { name: /warning/ })).not.toBeInTheDocument();
+  });
+
+  it('offers the text encoding for a file that is not UTF-8, says why, and reads it again in the one chosen', async () => {
+    const { user, fake } = await setup((f) => {
+      f.respond('import:choose', () => windowsPreview('tok-1252', 'windows-1252'));
+      f.respond('import:reencode', ({ encoding }) => windowsPreview(`tok-${encoding}`, encoding));
+    });
+    await user.click(screen.getByRole('radio', { name: 'Other CSV file' }));
+    await user.click(screen.getByRole('button', { name: 'Choose file…' }));
+    const preview = await screen.findByRole('region', { name: 'Preview of Kontakte.csv' });
+    const encoding = within(preview).getByRole('combobox', { name: 'Text encoding' });
+    expect(encoding).toHaveValue('windows-1252');
+    expect(encoding).toHaveAccessibleDescription(
+      'This file is not in UTF-8, so Rapport read it as Windows-1252.',
+    );
+    expect(
+      within(encoding)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['UTF-8', 'Windows-1252 (Western European, Excel)', 'ISO-8859-1 (Latin-1)']);
+    expect(within(preview).getByRole('table')).toHaveTextContent('Zoë Ångström');
+    await user.selectOptions(encoding, 'utf-8');
+    expect(fake.callsTo('import:reencode')).toEqual([{ token: 'tok-1252', encoding: 'utf-8' }]);
+    expect(await within(preview).findByText('Zo\uFFFD Ångström')).toBeInTheDocument();
+    // The import saves the preview on screen: the one read as UTF-8.
+    await user.click(within(preview).getByRole('button', { name: 'Import 6 contacts' }));
+    expect(fake.callsTo('import:commit')).toEqual([{ token: 'tok-utf-8' }]);
+  });
+
+  it('stops a file being read when Cancel is pressed, and shows nothing that arrives after', async () => {
+    const hold = deferred<ImportPreview | null>();
+    const { user, fake } = await setup((f) => f.respond('import:choose', () => hold.promise));
+    await user.click(screen.getByRole('button', { name: 'Choose file…' }));
+    act(() =>
+      fake.emit('import:progress', {
+        token: 'tok-big',
+        phase: 'parsing',
+        done: 1000,
+        total: 40000,
+      }),
+    );
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(fake.callsTo('import:cancel')).toEqual([{ token: 'tok-big' }]);
+    const importRegion = screen.getByRole('region', { name: 'Import' });
+    expect(within(importRegion).getByRole('status')).toHaveTextContent(
+      'Import cancelled. Nothing was changed.',
+    );
+    expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Choose file…' })).toBeEnabled();
+    // main answers anyway (the cancel crossed the answer): the preview is dropped, not shown.
+    await act(async () => hold.resolve({ ...linkedinPreview(), token: 'tok-big' }));
+    expect(screen.queryByRole('region', { name: /Preview/ })).not.toBeInTheDocument();
+    expect(fake.callsTo('import:cancel')).toEqual([{ token: 'tok-big' }, { token: 'tok-big' }]);
+    expect(fake.callsTo('import:commit')).toEqual([]);
+  });
+
+  it('says "Nothing was changed" once when main already said it', async () => {
+    const { user } = await setup((f) =>
+      f.respond('import:choose', () => {
+        throw new FakeFailure(
+          'invalid-file',
+          'This file has 201 columns; Rapport imports files with up to 200. Nothing was changed. Delete the columns you do not need.',
+        );
+      }),
+    );
+    await user.click(screen.getByRole('button', { name: 'Choose file…' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent?.split('Nothing was changed.')).toHaveLength(2);
   });
 
   it('exports contacts as CSV and says where, and does nothing when the vCard export is cancelled', async () => {

@@ -53,10 +53,39 @@ const run = (script: string, args: string[] = [], env: Record<string, string> = 
     timeout: 20_000,
   });
 
+/**
+ * Electron 45's package: no binary at install time; install.js fetches it (here: one that fails
+ * like an offline machine, printing a stack trace of its own; or one that "downloads" this Node).
+ */
+function electron45Package(install: 'offline' | 'downloads' | 'installed') {
+  const dir = path.join(project, 'node_modules', 'electron');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    path.join(dir, 'package.json'),
+    JSON.stringify({ name: 'electron', main: 'index.js' }),
+  );
+  // Requiring it would download with inherited output: the scripts must not.
+  writeFileSync(
+    path.join(dir, 'index.js'),
+    "console.log('Downloading Electron binary...'); throw new Error('do not require me');",
+  );
+  const place = `const fs = require('fs'); const path = require('path');
+    fs.mkdirSync(path.join(__dirname, 'dist'), { recursive: true });
+    fs.symlinkSync(${JSON.stringify(process.execPath)}, path.join(__dirname, 'dist', 'electron'));
+    fs.writeFileSync(path.join(__dirname, 'path.txt'), 'electron');`;
+  writeFileSync(
+    path.join(dir, 'install.js'),
+    install === 'offline'
+      ? "console.error('RequestError: getaddrinfo ENOTFOUND github.com\n    at ClientRequest'); process.exit(1);"
+      : place,
+  );
+  if (install === 'installed') spawnSync(process.execPath, [path.join(dir, 'install.js')]);
+}
+
 const missingBinaryCases = [
   {
     name: 'the binary was never downloaded',
-    // The real node_modules/electron/index.js throws exactly this when path.txt is missing.
+    // Electron before 45: node_modules/electron/index.js throws this when path.txt is missing.
     indexJs:
       "throw new Error('Electron failed to install correctly, please delete node_modules/electron and try installing again');",
   },
@@ -80,9 +109,33 @@ describe('a missing Electron binary', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(
       'Rapport: the Electron binary is not installed (offline install?). Fetch it with ' +
-        `"node node_modules/electron/install.js" (needs internet), then run ${command} again.\n`,
+        `"npx install-electron" (needs internet), then run ${command} again.\n`,
     );
   });
+});
+
+describe('Electron 45 and later (the binary is fetched on first use)', () => {
+  it.each(['start.mjs', 'dev.mjs'])(
+    '%s prints one plain line and exits 1 when the fetch fails offline',
+    (script) => {
+      electron45Package('offline');
+      const result = run(script);
+      expect(result.status).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(result.stderr).toMatch(/^Rapport: the Electron binary is not installed/);
+    },
+  );
+
+  it.each(['downloads', 'installed'] as const)(
+    'npm start runs the binary path.txt names when it %s',
+    (install) => {
+      electron45Package(install);
+      const result = run('start.mjs', ['--from-45']);
+      expect(result.status).toBe(7);
+      expect(JSON.parse(result.stdout)).toMatchObject({ args: ['--from-45'], runAsNode: null });
+    },
+  );
 });
 
 describe('npm start', () => {

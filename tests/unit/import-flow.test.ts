@@ -154,7 +154,14 @@ describe('importing LinkedIn connections', () => {
     });
     const saved = app.contacts();
     const again = await app.choose('linkedin-connections.csv', 'linkedin');
-    expect(again.counts).toEqual({ new: 0, merge: 0, unchanged: 7, rejected: 0, total: 7 });
+    expect(again.counts).toEqual({
+      new: 0,
+      merge: 0,
+      unchanged: 7,
+      rejected: 0,
+      total: 7,
+      warnings: 0,
+    });
     expect(await app.call('import:commit', { token: again.token })).toEqual({
       added: 0,
       merged: 0,
@@ -225,11 +232,19 @@ describe('any CSV and vCard', () => {
       'Name,E-mail,Phone\nAna Garcia,ana@example.com,\nAna G.,ANA@example.com,+1 555 0100\n',
     );
     const preview = await app.choose(file, 'csv');
-    expect(preview.counts).toEqual({ new: 1, merge: 0, unchanged: 1, rejected: 0, total: 2 });
-    expect(preview.rejected).toEqual([
+    expect(preview.counts).toEqual({
+      new: 1,
+      merge: 0,
+      unchanged: 1,
+      rejected: 0,
+      total: 2,
+      warnings: 1,
+    });
+    expect(preview.rejected).toEqual([]);
+    expect(preview.warnings).toEqual([
       {
         row: 3,
-        reason: 'This is the same person as row 2; the two were combined into one contact.',
+        reason: 'Row 3 is the same person as row 2; the two were combined into one contact.',
       },
     ]);
     await app.call('import:commit', { token: preview.token });
@@ -246,9 +261,9 @@ describe('any CSV and vCard', () => {
     );
     const preview = await app.choose(file, 'csv');
     expect(preview.counts).toMatchObject({ new: 2, unchanged: 2 });
-    expect(preview.rejected.map((issue) => issue.reason)).toEqual([
-      'This is the same person as row 2; the two were combined into one contact.',
-      'This is the same person as row 3; the two were combined into one contact.',
+    expect(preview.warnings.map((issue) => issue.reason)).toEqual([
+      'Row 4 is the same person as row 2; the two were combined into one contact.',
+      'Row 5 is the same person as row 3; the two were combined into one contact.',
     ]);
   });
 
@@ -266,17 +281,22 @@ describe('any CSV and vCard', () => {
       mapping: ['firstName', 'notes'],
     });
     expect(remapped).toMatchObject({
-      token: guessed.token,
       mapping: ['firstName', 'notes'],
       counts: { new: 2, rejected: 0 },
     });
+    // The new preview has its own token: the old one (rows without names) cannot be saved.
+    expect(remapped.token).not.toBe(guessed.token);
+    expect(await app.callError('import:commit', { token: guessed.token })).toMatchObject({
+      code: 'not-found',
+      message: expect.stringMatching(/replaced by a newer one.*Nothing was changed\./),
+    });
     expect(
-      await app.callError('import:remap', { token: guessed.token, mapping: ['firstName'] }),
+      await app.callError('import:remap', { token: remapped.token, mapping: ['firstName'] }),
     ).toMatchObject({
       code: 'invalid-args',
       message: 'The file has 2 columns but 1 were mapped. Map each column once.',
     });
-    expect(await app.call('import:commit', { token: guessed.token })).toMatchObject({ added: 2 });
+    expect(await app.call('import:commit', { token: remapped.token })).toMatchObject({ added: 2 });
   });
 
   it('imports vCards and refuses to remap them', async () => {

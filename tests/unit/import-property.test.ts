@@ -3,8 +3,14 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvDrafts, guessMapping, readCsvTable } from '../../electron/services/import/csv.js';
-import { decodeImportBytes } from '../../electron/services/import/decode.js';
+import {
+  decodeImportBytes,
+  decodeImportFile,
+  importLimits,
+} from '../../electron/services/import/decode.js';
+import { FIELD_SCAN_MAX } from '../../electron/services/import/draft.js';
 import { planImport } from '../../electron/services/import/merge.js';
+import { inlineRunner } from '../../electron/services/import/runner.js';
 import { createImportService } from '../../electron/services/import/session.js';
 import { vcardDrafts } from '../../electron/services/import/vcard.js';
 import type { Storage, Transaction } from '../../electron/services/types.js';
@@ -214,6 +220,145 @@ describe('parsers under random and mutated input', () => {
   });
 });
 
+describe('limits under random input', () => {
+  const fields = [
+    'First Name',
+    'Last Name',
+    'Name',
+    'Company',
+    'Position',
+    'Email Address',
+    'Phone',
+    'URL',
+    'Tags',
+    'Notes',
+    'City',
+    'Industry',
+  ];
+  const filler = fc.constantFrom('x', ' ', 'a@', ';', ',', '\\', '=', 'é', '\t', '+1 ');
+  /** A value of 1,000 to 300,000 characters, repeated from a short random piece. */
+  const huge = fc
+    .tuple(
+      fc.array(filler, { minLength: 1, maxLength: 6 }),
+      fc.integer({ min: 1_000, max: 300_000 }),
+    )
+    .map(([parts, length]) =>
+      parts
+        .join('')
+        .repeat(Math.ceil(length / parts.join('').length))
+        .slice(0, length),
+    );
+
+  it('a huge value in any CSV column is skipped or left out with its row named, quickly (300 inputs)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...fields), huge, async (field, value) => {
+        const header = fields.join(',');
+        const cells = fields.map((name) =>
+          name === field ? `"${value.replace(/"/g, '""')}"` : '',
+        );
+        cells[0] = field === 'First Name' ? cells[0]! : 'Ana';
+        const text = `${header}\n${cells.join(',')}\n`;
+        const started = performance.now();
+        const table = readCsvTable(text, 'csv');
+        const parsed = await csvDrafts(table, guessMapping(table.headers), {
+          source,
+          connectedOnColumn: null,
+        });
+        expect(performance.now() - started).toBeLessThan(MAX_RUN_MS);
+        checkSaved(parsed.records);
+        const draft = parsed.records[0]?.draft;
+        if (draft === undefined) {
+          expect(parsed.skipped).toEqual([{ row: 2, reason: expect.stringMatching(/^Row 2/) }]);
+          return;
+        }
+        for (const text of Object.values(draft)) {
+          if (typeof text === 'string') expect(text.length).toBeLessThanOrEqual(20_000);
+        }
+        if (value.trim().length > FIELD_SCAN_MAX) {
+          expect(parsed.warnings.every((issue) => issue.reason.startsWith('Row 2: '))).toBe(true);
+        }
+      }),
+      { ...options, numRuns: 300 },
+    );
+  });
+
+  it('a huge value in any vCard property is skipped or left out with its card named, quickly (300 inputs)', async () => {
+    const properties = [
+      'N',
+      'FN',
+      'ORG',
+      'TITLE',
+      'EMAIL',
+      'TEL',
+      'URL',
+      'NOTE',
+      'CATEGORIES',
+      'ADR',
+    ];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...properties),
+        huge,
+        fc.boolean(),
+        async (name, value, fold) => {
+          let line = `${name}:${value}`;
+          if (fold) line = line.replace(/(.{74})/g, '$1\r\n ');
+          const text = `BEGIN:VCARD\r\nFN:Ana Garcia\r\n${line}\r\nEND:VCARD\r\n`;
+          const started = performance.now();
+          const parsed = await vcardDrafts(text, source);
+          expect(performance.now() - started).toBeLessThan(MAX_RUN_MS);
+          checkSaved(parsed.records);
+          for (const issue of [...parsed.skipped, ...parsed.warnings])
+            expect(issue.reason).toMatch(/^Card 1\b/);
+        },
+      ),
+      { ...options, numRuns: 300 },
+    );
+  });
+
+  it('more columns than the limit are refused with a message that says nothing changed (200 inputs)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: importLimits.maxColumns + 1, max: 2_000 }),
+        fc.constantFrom(',', ';', '\t'),
+        fc.boolean(),
+        (width, delimiter, inHeader) =>
+          bounded(async () => {
+            const wide = Array.from({ length: width }, (_, n) => `c${n}`).join(delimiter);
+            const text = inHeader
+              ? `${wide}\nAna\n`
+              : `Name${delimiter}E-mail\nAna${delimiter}a@example.com\n${wide}\n`;
+            let message = '';
+            try {
+              await parseCsv(text, 'csv');
+            } catch (error) {
+              message = (error as Error).message;
+            }
+            expect(message).toMatch(/up to 200/);
+            expect(message.split('Nothing was changed.')).toHaveLength(2);
+          }),
+      ),
+      { ...options, numRuns: 200 },
+    );
+  });
+
+  it('any bytes in any encoding the user picks decode or are refused, never silently dropped (1,000 inputs)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uint8Array({ minLength: 1, maxLength: 400 }),
+        fc.constantFrom(null, 'utf-8' as const, 'windows-1252' as const, 'iso-8859-1' as const),
+        (bytes, choice) =>
+          bounded(async () => {
+            const decoded = decodeImportFile(bytes, choice);
+            expect(decoded.text.trim()).not.toBe('');
+            if (decoded.encoding.choosable) expect(decoded.encoding.note).not.toBeNull();
+          }),
+      ),
+      { ...options, numRuns: 1_000 },
+    );
+  });
+});
+
 describe('no partial commit (500 imports)', () => {
   let dir: string;
   let cleanup: () => void;
@@ -256,6 +401,7 @@ describe('no partial commit (500 imports)', () => {
           now: () => now,
           emit: () => {},
           readFile: async () => new TextEncoder().encode(text),
+          runner: inlineRunner,
         });
         const before = JSON.stringify(storage.read().contacts);
         let token: string;
@@ -268,7 +414,7 @@ describe('no partial commit (500 imports)', () => {
           return;
         }
         try {
-          service.commit(token);
+          await service.commit(token);
           expect(puts).toBeLessThan(failAt);
           seen.saved += 1;
         } catch (error) {

@@ -1,11 +1,14 @@
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inflateSync } from 'node:zlib';
-import { extractFile, listPackage } from '@electron/asar';
+import { extractFile, getRawHeader, listPackage } from '@electron/asar';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
+import type * as ResEdit from 'resedit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
@@ -15,14 +18,26 @@ const pkg = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')) as
   devDependencies: Record<string, string>;
 };
 
+/** The Electron version package.json pins; the stand-in below claims to be it. */
+const electronVersion = pkg.devDependencies.electron!;
+
+/**
+ * The fuse wire as a stock Electron binary ships it (version 1, then one '0'/'1' byte per fuse):
+ * RunAsNode on, cookie encryption off, NODE_OPTIONS on, --inspect on, asar integrity off,
+ * only-asar off, browser V8 snapshot off, file:// privileges on, and (since Electron 43) a ninth
+ * fuse, WasmTrapHandlers, on. @electron/fuses 1.8 has no name for the ninth.
+ */
+const STOCK_FUSE_WIRE = '101100011';
+const WASM_TRAP_HANDLERS = 8;
+
 /**
  * A stand-in for the Electron binary (which cannot be downloaded here): a script carrying the
- * fuse wire Electron 40 ships with, so electron-builder's fuse flipping runs for real and the
- * result can be read back.
+ * stock fuse wire behind Electron's sentinel, so electron-builder's fuse flipping runs for real
+ * and the result can be read back.
  */
 function fakeElectronDist(dir: string) {
   mkdirSync(dir, { recursive: true });
-  const wire = Buffer.from([1, 8, 0x31, 0x30, 0x31, 0x31, 0x30, 0x30, 0x30, 0x31]);
+  const wire = Buffer.from([1, STOCK_FUSE_WIRE.length, ...Buffer.from(STOCK_FUSE_WIRE)]);
   const body = Buffer.concat([
     Buffer.from('#!/bin/sh\necho "stand-in Electron"\nexit 0\n# '),
     Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'),
@@ -30,7 +45,70 @@ function fakeElectronDist(dir: string) {
     Buffer.from('\n'),
   ]);
   writeFileSync(path.join(dir, 'electron'), body, { mode: 0o755 });
-  writeFileSync(path.join(dir, 'version'), '40.8.5');
+  writeFileSync(path.join(dir, 'version'), electronVersion);
+}
+
+/**
+ * resedit, the PE resource library electron-builder itself edits Windows executables with,
+ * loaded from electron-builder's own dependencies.
+ */
+const resedit = createRequire(
+  createRequire(path.join(repo, 'package.json')).resolve('app-builder-lib/package.json'),
+)('resedit') as typeof ResEdit;
+
+/**
+ * A stand-in electron.exe: an empty Windows executable with the version resource electron-builder
+ * expects, and the stock fuse wire appended, so the Windows steps (asar integrity resource, fuse
+ * flipping) run for real on Linux.
+ */
+function fakeWindowsElectronDist(dir: string) {
+  mkdirSync(dir, { recursive: true });
+  const exe = resedit.NtExecutable.createEmpty(false, false);
+  const resources = resedit.NtExecutableResource.from(exe);
+  const version = resedit.Resource.VersionInfo.createEmpty();
+  version.setStringValues({ lang: 1033, codepage: 1200 }, { ProductName: 'Electron' });
+  version.outputToResourceEntries(resources.entries);
+  resources.outputResource(exe);
+  exe.setExtraData(
+    Buffer.concat([
+      Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'),
+      Buffer.from([1, STOCK_FUSE_WIRE.length, ...Buffer.from(STOCK_FUSE_WIRE)]),
+    ]),
+  );
+  writeFileSync(path.join(dir, 'electron.exe'), Buffer.from(exe.generate()));
+  writeFileSync(path.join(dir, 'version'), electronVersion);
+}
+
+/**
+ * The fuses Rapport ships with, by @electron/fuses name. build/electron-builder.yml spells the
+ * same names in camelCase under `electronFuses`.
+ */
+const HARDENED_FUSES = {
+  RunAsNode: false,
+  EnableCookieEncryption: true,
+  EnableNodeOptionsEnvironmentVariable: false,
+  EnableNodeCliInspectArguments: false,
+  EnableEmbeddedAsarIntegrityValidation: true,
+  OnlyLoadAppFromAsar: true,
+  GrantFileProtocolExtraPrivileges: false,
+} as const;
+
+const builderYml = readFileSync(path.join(repo, 'build', 'electron-builder.yml'), 'utf8');
+
+/** The `electronFuses:` block of the builder config, as @electron/fuses names and values. */
+function configuredFuses(yml: string): Record<string, boolean | string> {
+  const lines = yml.split('\n');
+  const start = lines.indexOf('electronFuses:');
+  if (start < 0) return {};
+  const block: Record<string, boolean | string> = {};
+  for (const line of lines.slice(start + 1)) {
+    const match = /^ {2}(\w+): *(.*)$/.exec(line);
+    if (!match) break;
+    const [, key, value] = match as unknown as [string, string, string];
+    const name = key.charAt(0).toUpperCase() + key.slice(1);
+    block[name] = value === 'true' ? true : value === 'false' ? false : value;
+  }
+  return block;
 }
 
 function run(command: string, args: string[]) {
@@ -54,7 +132,12 @@ let packSeconds: number;
 
 describe('the packaged app (electron-builder --dir)', () => {
   beforeAll(async () => {
-    const needed = ['out/main/main.js', 'out/preload/preload.cjs', 'out/renderer/index.html'];
+    const needed = [
+      'out/main/main.js',
+      'out/main/import-worker.cjs',
+      'out/preload/preload.cjs',
+      'out/renderer/index.html',
+    ];
     const missing = needed.filter((file) => !existsSync(path.join(repo, file)));
     if (missing.length > 0) {
       throw new Error(
@@ -75,7 +158,7 @@ describe('the packaged app (electron-builder --dir)', () => {
       '--x64',
       '--dir',
       `-c.electronDist=${dist}`,
-      '-c.electronVersion=40.8.5',
+      `-c.electronVersion=${electronVersion}`,
       `-c.directories.output=${output}`,
     ]);
     packSeconds = (performance.now() - started) / 1000;
@@ -106,10 +189,12 @@ describe('the packaged app (electron-builder --dir)', () => {
     expect(packSeconds).toBeLessThan(60);
   });
 
-  it('holds the built main, preload and renderer, and package.json pointing at main', () => {
+  it('holds the built main (with its import worker), preload and renderer, and package.json pointing at main', () => {
     expect(entries).toEqual(
       expect.arrayContaining([
         'out/main/main.js',
+        // Self-contained (no node_modules): Electron loads worker scripts from app.asar.
+        'out/main/import-worker.cjs',
         'out/preload/preload.cjs',
         'out/renderer/index.html',
         'package.json',
@@ -184,16 +269,91 @@ describe('the packaged app (electron-builder --dir)', () => {
     const fuses = await getCurrentFuseWire(executable);
     const DISABLED = 0x30;
     const ENABLED = 0x31;
-    expect(fuses[FuseV1Options.RunAsNode]).toBe(DISABLED);
-    expect(fuses[FuseV1Options.EnableNodeOptionsEnvironmentVariable]).toBe(DISABLED);
-    expect(fuses[FuseV1Options.EnableNodeCliInspectArguments]).toBe(DISABLED);
-    expect(fuses[FuseV1Options.OnlyLoadAppFromAsar]).toBe(ENABLED);
-    expect(fuses[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(DISABLED);
+    const flipped = Object.fromEntries(
+      Object.keys(HARDENED_FUSES).map((name) => [
+        name,
+        fuses[FuseV1Options[name as keyof typeof FuseV1Options]] === ENABLED,
+      ]),
+    );
+    expect(flipped).toEqual(HARDENED_FUSES);
+    // The fuses Rapport leaves alone keep Electron's own setting.
+    expect(fuses[FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]).toBe(DISABLED);
+    expect((fuses as Record<number, number>)[WASM_TRAP_HANDLERS]).toBe(ENABLED);
+  });
+});
+
+describe('the packaged Windows app (electron-builder --win --dir, stand-in electron.exe)', () => {
+  let winWork: string;
+  let winOutDir: string;
+
+  beforeAll(async () => {
+    winWork = mkdtempSync(path.join(tmpdir(), 'rapport-pack-win-'));
+    const dist = path.join(winWork, 'electron-dist');
+    fakeWindowsElectronDist(dist);
+    const output = path.join(winWork, 'release');
+    const result = await run(process.execPath, [
+      path.join(repo, 'node_modules', 'electron-builder', 'cli.js'),
+      '--config',
+      'build/electron-builder.yml',
+      '--win',
+      '--x64',
+      '--dir',
+      `-c.electronDist=${dist}`,
+      `-c.electronVersion=${electronVersion}`,
+      `-c.directories.output=${output}`,
+      // Signing fetches Windows tools from the internet; the integrity resource and the fuses
+      // are written before that step.
+      '-c.win.signAndEditExecutable=false',
+    ]);
+    if (result.code !== 0)
+      throw new Error(`electron-builder failed (${result.code}):\n${result.output}`);
+    winOutDir = path.join(output, 'win-unpacked');
+  }, 180_000);
+
+  afterAll(() => {
+    if (winWork) rmSync(winWork, { recursive: true, force: true });
+  });
+
+  it("embeds the SHA-256 of app.asar's header, which the integrity fuse makes Electron check", () => {
+    const exe = resedit.NtExecutable.from(readFileSync(path.join(winOutDir, 'Rapport.exe')));
+    const entry = resedit.NtExecutableResource.from(exe).entries.find(
+      (candidate) => candidate.type === 'INTEGRITY' && candidate.id === 'ELECTRONASAR',
+    );
+    expect(entry).toBeDefined();
+    const { headerString } = getRawHeader(path.join(winOutDir, 'resources', 'app.asar'));
+    expect(JSON.parse(Buffer.from(entry!.bin).toString('utf8'))).toEqual([
+      {
+        file: 'resources\\app.asar',
+        alg: 'SHA256',
+        value: createHash('sha256').update(headerString).digest('hex'),
+      },
+    ]);
+  });
+
+  it('flips the same hardening fuses in Rapport.exe', async () => {
+    const fuses = await getCurrentFuseWire(path.join(winOutDir, 'Rapport.exe'));
+    const flipped = Object.fromEntries(
+      Object.keys(HARDENED_FUSES).map((name) => [
+        name,
+        fuses[FuseV1Options[name as keyof typeof FuseV1Options]] === 0x31,
+      ]),
+    );
+    expect(flipped).toEqual(HARDENED_FUSES);
   });
 });
 
 describe('the packaging config', () => {
-  const yml = readFileSync(path.join(repo, 'build', 'electron-builder.yml'), 'utf8');
+  const yml = builderYml;
+
+  it('flips exactly the hardening fuses, asar integrity and cookie encryption included', () => {
+    expect(configuredFuses(yml)).toEqual(HARDENED_FUSES);
+    for (const name of Object.keys(HARDENED_FUSES)) expect(FuseV1Options).toHaveProperty(name);
+  });
+
+  it('lets electron-builder embed the asar integrity hash that the fuse makes Electron check', () => {
+    expect(yml).not.toMatch(/^\s*disableAsarIntegrity:/m);
+    expect(yml.split('\n')).toContain('asar: true');
+  });
 
   it.each([
     'appId: app.rapport.desktop',

@@ -231,7 +231,7 @@ describe('restoring a backup', () => {
     [
       'holding a wrong value',
       (text: string) => text.replace('"firstName":"Ana"', '"firstName":""'),
-      /wrong value at contacts\.c-1\.firstName: Enter a first name/,
+      /Contact '[^']+': first name must not be empty/,
     ],
   ])('refuses a backup that is %s, says why and changes nothing', (_label, damage, message) => {
     seed();

@@ -5,6 +5,7 @@ import { MAX_IMPORT_BYTES } from '../../electron/services/storage.js';
 import { SCHEMA_VERSION } from '../../shared/schema/dataset.js';
 import { migrations } from '../../electron/services/migrations.js';
 import { UserFacingError } from '../../shared/result.js';
+import { maya, meeting } from './documents-fixtures.js';
 import {
   makeActivity,
   makeContact,
@@ -96,6 +97,26 @@ describe('export and import', () => {
     JSON.parse(fs.readFileSync(seedOther(), 'utf8')) as Record<string, unknown> & {
       data: Record<string, Record<string, Record<string, unknown>>>;
     };
+  /** A good export with Maya Okafor in it, changed by `change`. */
+  const withMaya = (change: (contact: Record<string, unknown>) => void) => {
+    const file = good();
+    const contact: Record<string, unknown> = { ...maya() };
+    change(contact);
+    file.data.contacts![contact.id as string] = contact;
+    return JSON.stringify(file);
+  };
+  /** A good export with Maya and a meeting with her on 3 Dec 2026, changed by `change`. */
+  const withMeeting = (change: (meeting: Record<string, unknown>) => void) => {
+    const file = good();
+    file.data.contacts!['contact-maya'] = { ...maya() };
+    const item: Record<string, unknown> = JSON.parse(JSON.stringify(meeting())) as Record<
+      string,
+      unknown
+    >;
+    change(item);
+    file.data.meetings!['meeting-1'] = item;
+    return JSON.stringify(file);
+  };
 
   const badFiles: Array<[string, () => string | Buffer, RegExp]> = [
     ['an empty file', () => '', /not valid JSON/],
@@ -123,16 +144,54 @@ describe('export and import', () => {
           schemaVersion: SCHEMA_VERSION,
           exportedAt: '2026-01-01T00:00:00.000Z',
         }),
-      /not a complete Rapport export \(data: /,
+      /not a complete Rapport export: its data is missing\. Nothing was changed\.$/,
     ],
     [
       'a bad e-mail in one contact',
+      () => withMaya((contact) => (contact.email = 'nope')),
+      /cannot use\. Contact 'Maya Okafor': e-mail address must look like name@example\.com\./,
+    ],
+    [
+      'a first name that is not text',
+      () => withMaya((contact) => (contact.firstName = ['Maya'])),
+      /cannot use\. Contact 'Maya Okafor': first name must be text\. Nothing was changed\.$/,
+    ],
+    [
+      'a contact without a last name field',
+      () => withMaya((contact) => delete contact.lastName),
+      /Contact 'Maya': last name is missing\./,
+    ],
+    [
+      'a stage that does not exist',
+      () => withMaya((contact) => (contact.stage = 'hired')),
+      /Contact 'Maya Okafor': stage must be one of "prospect", .* or "[a-z-]+"\./,
+    ],
+    [
+      'a meeting length in fractions of a minute',
+      () => withMeeting((item) => (item.minutes = 30.5)),
+      /Meeting on 3 Dec 2026 with Maya Okafor: length must be a whole number of minutes\./,
+    ],
+    [
+      'a meeting without a start time',
+      () => withMeeting((item) => (item.start = 'next Tuesday')),
+      /Meeting with Maya Okafor: start time must be a date and time like 2026-12-03T15:00:00\.000Z\./,
+    ],
+    [
+      'a question in a meeting that is not text',
+      () =>
+        withMeeting((item) => ((item.questions as Array<Record<string, unknown>>)[1]!.text = 42)),
+      /Meeting on 3 Dec 2026 with Maya Okafor: the text of question 2 must be text\./,
+    ],
+    [
+      'a meeting length in the settings over the limit',
       () => {
-        const file = good();
-        file.data.contacts!['c-2']!.email = 'nope';
+        const file = good() as ReturnType<typeof good> & {
+          data: { settings: Record<string, unknown> };
+        };
+        file.data.settings.meetingMinutes = 500;
         return JSON.stringify(file);
       },
-      /wrong value at contacts\.c-2\.email: Enter an e-mail address/,
+      /Settings: meeting length must be at most 240 minutes\./,
     ],
     [
       'a missing collection',
@@ -141,7 +200,7 @@ describe('export and import', () => {
         delete file.data.meetings;
         return JSON.stringify(file);
       },
-      /wrong value at meetings/,
+      /cannot use\. The list of meetings is missing\./,
     ],
     [
       'an item filed under another id',
@@ -150,7 +209,7 @@ describe('export and import', () => {
         file.data.contacts!['c-9'] = file.data.contacts!['c-2']!;
         return JSON.stringify(file);
       },
-      /contacts\.c-9: the item's id is "c-2"/,
+      /Contact 'Ana Garcia' is filed under the id "c-9" but its own id is "c-2"\./,
     ],
   ];
 
@@ -165,6 +224,8 @@ describe('export and import', () => {
     expect(error.code).toBe('invalid-file');
     expect(error.message).toMatch(message);
     expect(error.message).toMatch(/Nothing was changed\.$/);
+    // Records and fields in words, never a schema path such as contacts.c-2.email.
+    expect(error.message).not.toMatch(/\b(contacts|meetings|settings|data)\.[\w-]+/);
     expect(snapshotStore(dataDir)).toEqual(before);
     expect(storage.listBackups()).toEqual(backups);
     expect(Object.keys(storage.read().contacts)).toEqual(['mine']);

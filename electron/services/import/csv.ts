@@ -1,12 +1,13 @@
 import Papa from 'papaparse';
 import { UserFacingError } from '../../../shared/result.js';
 import type { ImportRowIssue, MappableField } from '../../../shared/schema/pipeline.js';
-import { breathe, importLimits, tooManyRecords } from './decode.js';
+import { unguardFormula } from '../export-contacts.js';
+import { breathe, importLimits, NOTHING_CHANGED, tooManyRecords } from './decode.js';
 import {
   buildDraft,
   splitTags,
+  where,
   type Draft,
-  type DraftRecord,
   type ParsedFile,
   type RawFields,
 } from './draft.js';
@@ -21,12 +22,18 @@ export interface CsvTable {
   headerIndex: number;
   headers: string[];
   delimiter: string;
-  /** Problems papaparse reported (unclosed quotes...), as row notes. */
+  /** Problems papaparse reported (unclosed quotes...), as warnings on their rows. */
   issues: ImportRowIssue[];
 }
 
+/** Headers are compared by their first characters only: no pattern runs on a huge header cell. */
+const HEADER_CHARS = 100;
+/** The header row must be within this many characters from the top (and the first 20 lines). */
+const HEAD_MAX_CHARS = 1024 * 1024;
+
 const normalise = (header: string) =>
   header
+    .slice(0, HEADER_CHARS)
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
@@ -145,19 +152,54 @@ const linkedinHeader = (row: string[]) => {
 
 const isBlank = (row: string[]) => row.every((cell) => cell.trim() === '');
 
+/** The first `lines` lines of `text` (at most `maxChars`), found without a pattern. */
+function headOf(text: string, lines: number, maxChars: number): string {
+  const limit = Math.min(text.length, maxChars);
+  let found = 0;
+  let index = 0;
+  while (index < limit && found < lines) {
+    const code = text.charCodeAt(index);
+    if (code === 0x0a) found += 1;
+    else if (code === 0x0d) {
+      found += 1;
+      if (text.charCodeAt(index + 1) === 0x0a) index += 1;
+    }
+    index += 1;
+  }
+  return text.slice(0, index);
+}
+
+function tooManyColumns(rows: string[][], headerIndex: number): void {
+  for (let index = 0; index < rows.length; index += 1) {
+    const width = (rows[index] as string[]).length;
+    if (width <= importLimits.maxColumns) continue;
+    const count = width.toLocaleString('en-US');
+    throw new UserFacingError(
+      'invalid-file',
+      index <= headerIndex
+        ? `This file has ${count} columns; Rapport imports files with up to ${importLimits.maxColumns}. ${NOTHING_CHANGED} ` +
+            'Delete the columns you do not need in a spreadsheet, save it as CSV and import that file.'
+        : `Row ${index + 1} of this file has ${count} columns; Rapport imports files with up to ${importLimits.maxColumns}. ${NOTHING_CHANGED} ` +
+            'Check that row in the original file (a missing quotation mark can run many cells together).',
+    );
+  }
+}
+
 /**
  * Parses CSV text with papaparse. The delimiter (comma, semicolon or tab) is the one whose best
  * header row in the first lines names the most contact fields; the header row is found the same
  * way, so a preamble (LinkedIn's "Notes:" lines) is skipped whatever its length.
  */
 export function readCsvTable(text: string, mode: 'linkedin' | 'csv'): CsvTable {
-  const head = text.split(/\r\n|\n|\r/, HEADER_SCAN_LINES).join('\n');
+  const head = headOf(text, HEADER_SCAN_LINES, HEAD_MAX_CHARS);
   let best: { delimiter: string; index: number; score: number; width: number } | null = null;
   for (const delimiter of [',', ';', '\t']) {
     const preview = Papa.parse<string[]>(head, { delimiter, skipEmptyLines: false }).data;
     preview.forEach((row, index) => {
-      if (mode === 'linkedin' && !linkedinHeader(row)) return;
-      const score = headerScore(row);
+      // A row wider than the limit is not looked into; if it is the widest, the file is refused.
+      const wide = row.length > importLimits.maxColumns;
+      if (mode === 'linkedin' && (wide || !linkedinHeader(row))) return;
+      const score = wide ? 0 : headerScore(row);
       if (
         best === null ||
         score > best.score ||
@@ -173,8 +215,8 @@ export function readCsvTable(text: string, mode: 'linkedin' | 'csv'): CsvTable {
       'invalid-file',
       mode === 'linkedin'
         ? 'This does not look like a LinkedIn Connections.csv: no "First Name, Last Name, ... Connected On" header in its first 20 lines. ' +
-            'Nothing was imported. Choose the file from LinkedIn\'s data export, or import it as "Any CSV" to map the columns yourself.'
-        : 'No rows were found in this file. Nothing was imported.',
+            `${NOTHING_CHANGED} Choose the file from LinkedIn's data export, or import it as "Other CSV file" to match the columns yourself.`
+        : `No rows were found in this file. ${NOTHING_CHANGED}`,
     );
   }
   const parsed = Papa.parse<string[]>(text, { delimiter: found.delimiter, skipEmptyLines: false });
@@ -189,20 +231,21 @@ export function readCsvTable(text: string, mode: 'linkedin' | 'csv'): CsvTable {
     if (index < 0) {
       throw new UserFacingError(
         'invalid-file',
-        'This does not look like a LinkedIn Connections.csv: its header row could not be read. Nothing was imported.',
+        `This does not look like a LinkedIn Connections.csv: its header row could not be read. ${NOTHING_CHANGED}`,
       );
     }
     headerIndex = index;
   }
   const dataRows = rows.length - headerIndex - 1;
   if (dataRows > importLimits.maxRecords) tooManyRecords(dataRows, 'rows');
+  tooManyColumns(rows, headerIndex);
   const issues: ImportRowIssue[] = [];
   for (const error of parsed.errors.slice(0, 20)) {
     if (error.type !== 'Quotes') continue;
+    const row = (error.row ?? 0) + 1;
     issues.push({
-      row: (error.row ?? 0) + 1,
-      reason:
-        'A quotation mark is not closed here, so the rest of the file may have been read as one cell. Check this row in the original file.',
+      row,
+      reason: `${where('row', row)}: a quotation mark is not closed here, so the rest of the file may have been read as one cell. Check this row in the original file.`,
     });
   }
   const headers = (rows[headerIndex] ?? []).map((cell) => cell.trim());
@@ -210,7 +253,7 @@ export function readCsvTable(text: string, mode: 'linkedin' | 'csv'): CsvTable {
 }
 
 /** Undoes the export's formula guard: `'=1+1` -> `=1+1`, `'+1 555` -> `+1 555`. */
-export const unguardCell = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
+export const unguardCell = unguardFormula;
 
 /** Options that only LinkedIn files have. */
 export interface CsvDraftOptions {
@@ -220,15 +263,16 @@ export interface CsvDraftOptions {
   progress?: (done: number, total: number) => void;
 }
 
-/** Turns the data rows into drafts with the given mapping; yields every 1,000 rows. */
+/**
+ * Turns the data rows into drafts with the given mapping; yields every 1,000 rows. Every data row
+ * is accounted for: a draft, or one entry in `skipped` (empty rows too: "Row 8 is empty.").
+ */
 export async function csvDrafts(
   table: CsvTable,
   mapping: MappableField[],
   options: CsvDraftOptions,
 ): Promise<ParsedFile> {
-  const records: DraftRecord[] = [];
-  const issues: ImportRowIssue[] = [...table.issues];
-  let rejected = 0;
+  const parsed: ParsedFile = { records: [], skipped: [], warnings: [...table.issues] };
   const total = table.rows.length - table.headerIndex - 1;
   const nameMapped = mapping.some((field) => field === 'firstName' || field === 'fullName');
   for (let index = table.headerIndex + 1; index < table.rows.length; index += 1) {
@@ -238,22 +282,25 @@ export async function csvDrafts(
       await breathe();
     }
     const row = table.rows[index] ?? [];
-    if (row.every((cell) => cell.trim() === '')) continue;
     const number = index + 1;
+    if (isBlank(row)) {
+      parsed.skipped.push({ row: number, reason: `${where('row', number)} is empty.` });
+      continue;
+    }
     if (!nameMapped) {
-      rejected += 1;
-      issues.push({
+      parsed.skipped.push({
         row: number,
-        reason: 'No column is mapped to a first name or full name, so this row was not imported.',
+        reason: `${where('row', number)}: no column is matched to a first name or full name, so the row was skipped.`,
       });
       continue;
     }
     const raw: RawFields = { tags: [], notes: [] };
     row.forEach((rawCell, column) => {
       const field = mapping[column] ?? 'ignore';
+      if (field === 'ignore') return;
       const cell = unguardCell(rawCell);
-      if (field === 'ignore' || cell.trim() === '') return;
-      if (field === 'tags') raw.tags?.push(...splitTags(cell));
+      if (cell.trim() === '') return;
+      if (field === 'tags') splitTags(cell, raw.tags);
       else if (field === 'notes') raw.notes?.push(cell);
       else if ((raw[field] ?? '').trim() === '') raw[field] = cell;
     });
@@ -261,12 +308,11 @@ export async function csvDrafts(
       const connected = (row[options.connectedOnColumn] ?? '').trim();
       if (connected !== '') raw.notes?.push(`Connected on LinkedIn: ${connected}`);
     }
-    const draft = buildDraft(number, raw, options.source, issues);
-    if (draft === null) rejected += 1;
-    else records.push({ row: number, draft });
+    const draft = buildDraft(number, raw, options.source, parsed, 'row');
+    if (draft !== null) parsed.records.push({ row: number, draft });
   }
   options.progress?.(total, total);
-  return { records, issues, rejected };
+  return parsed;
 }
 
 /** Column of "Connected On" in a LinkedIn header, or null. */

@@ -25,12 +25,22 @@ export interface DraftRecord {
   draft: Draft;
 }
 
-/** What a parser hands on: people, per-row notes, and how many rows it refused. */
-export interface ParsedFile {
+/** Whether the file counts rows (CSV) or cards (vCard); every message says which. */
+export type RecordUnit = 'row' | 'card';
+
+/**
+ * Where parsers write what the preview tells the user: `skipped` holds exactly one entry per row
+ * or card that will not be imported; `warnings` hold notes about rows that will be imported, but
+ * not exactly as the file has them (a field left out or cut, two rows combined).
+ */
+export interface IssueLog {
+  skipped: ImportRowIssue[];
+  warnings: ImportRowIssue[];
+}
+
+/** What a parser hands on: people, and what it skipped or changed on the way. */
+export interface ParsedFile extends IssueLog {
   records: DraftRecord[];
-  /** Rejections and dropped fields, in file order. */
-  issues: ImportRowIssue[];
-  rejected: number;
 }
 
 /** Raw text per field as a parser found it; `notes` lines are joined by the builder. */
@@ -49,27 +59,45 @@ export interface RawFields {
   notes?: string[];
 }
 
-const limits = {
+/** The store's limits (shared/schema): checked here first, so a long value costs one comparison. */
+export const fieldLimits = {
   firstName: 100,
   lastName: 100,
   title: 200,
   company: 200,
   industry: 200,
   location: 200,
+  email: 320,
+  phone: 40,
+  linkedinUrl: 300,
+  tag: 50,
+  tags: 50,
+  notes: 20_000,
 } as const;
+
+/**
+ * Raw text longer than this is too long for any field but the notes, however much whitespace it
+ * carries: it is refused on its length alone, before any pattern (trim, control characters, the
+ * e-mail check...) looks at it. This keeps every regular expression in import on bounded input.
+ */
+export const FIELD_SCAN_MAX = 1_000;
 
 const labels = {
   firstName: 'first name',
   lastName: 'last name',
+  fullName: 'name',
   title: 'title',
   company: 'company',
   industry: 'industry',
   location: 'location',
+  email: 'e-mail address',
+  phone: 'phone number',
+  linkedinUrl: 'LinkedIn address',
 } as const;
 
-const NOTES_MAX = 20_000;
-const TAG_MAX = 50;
-const TAGS_MAX = 50;
+/** "Row 8" / "Card 2": how every message names where it comes from. */
+export const where = (unit: RecordUnit, row: number) =>
+  `${unit === 'card' ? 'Card' : 'Row'} ${row}`;
 
 /** Drops control characters (not tab or line breaks) and trims, as the form's `text()` schema trims. */
 export const clean = (value: string | undefined) =>
@@ -79,7 +107,7 @@ const quote = (value: string) => `"${value.length > 60 ? `${value.slice(0, 57)}.
 
 /**
  * "Maya Okafor" -> Maya / Okafor; "Okafor, Maya" -> Maya / Okafor. The first word is the first
- * name: a guess, but the one the user can fix in one edit.
+ * name: a guess, but the one the user can fix in one edit. Callers pass bounded text.
  */
 export function splitFullName(full: string): { first: string; last: string } {
   const value = clean(full).replace(/\s+/g, ' ');
@@ -95,47 +123,78 @@ export function splitFullName(full: string): { first: string; last: string } {
 
 /** Adds https:// to a bare `linkedin.com/in/...` so the schema (which wants a scheme) accepts it. */
 export function normaliseLinkedIn(value: string): string {
+  if (value.length > FIELD_SCAN_MAX) return value;
   const trimmed = clean(value);
   if (/^(www\.|[a-z]{2}\.)?linkedin\.com\//i.test(trimmed)) return `https://${trimmed}`;
   return trimmed;
 }
 
-/** Splits a tags cell: "a; b, c" -> [a, b, c]. */
-export const splitTags = (value: string) =>
-  value
-    .split(/[;,]/)
-    .map((tag) => clean(tag))
-    .filter((tag) => tag !== '');
+/**
+ * Splits a tags cell ("a; b, c" -> [a, b, c]) with a plain scan: no pattern and no spread, so a
+ * 1 MB cell of tags costs one pass and never a deep stack. Pieces are raw; the builder cleans them.
+ */
+export function splitTags(value: string, into: string[] = []): string[] {
+  let start = 0;
+  for (let index = 0; index <= value.length; index += 1) {
+    const code = index < value.length ? value.charCodeAt(index) : 0x3b;
+    if (code !== 0x3b /* ; */ && code !== 0x2c /* , */) continue;
+    const piece = value.slice(start, index);
+    if (piece.trim() !== '') into.push(piece);
+    start = index + 1;
+  }
+  return into;
+}
 
 /**
- * Builds a draft from raw fields. A row without a first name is refused (returns null, one issue);
- * a bad e-mail, phone or LinkedIn address is left out of that row with a note, so one typo does not
- * cost the user the whole person.
+ * Builds a draft from raw fields. A row without a usable first name is skipped (returns null, one
+ * entry in `log.skipped`); a bad or over-long e-mail, phone, LinkedIn address or other field is
+ * left out of that row with a warning, so one typo does not cost the user the whole person.
+ * Every length is checked before any pattern runs on the text.
  */
 export function buildDraft(
   row: number,
   raw: RawFields,
   source: Draft['source'],
-  issues: ImportRowIssue[],
-  unit: 'row' | 'card' = 'row',
+  log: IssueLog,
+  unit: RecordUnit = 'row',
 ): Draft | null {
+  const at = where(unit, row);
+  const skip = (reason: string) => {
+    log.skipped.push({ row, reason: `${at}${reason}` });
+    return null;
+  };
+  const warn = (reason: string) => log.warnings.push({ row, reason: `${at}: ${reason}` });
+  const tooLong = (value: string | undefined, max: number) =>
+    (value ?? '').length > FIELD_SCAN_MAX || clean(value).length > max;
+
+  if (tooLong(raw.firstName, fieldLimits.firstName)) {
+    return skip(
+      `: the first name is longer than ${fieldLimits.firstName} characters, so the ${unit} was skipped.`,
+    );
+  }
   let firstName = clean(raw.firstName);
-  let lastName = clean(raw.lastName);
-  if (firstName === '' && clean(raw.fullName) !== '') {
+  let lastName = raw.lastName;
+  if (firstName === '' && (raw.fullName ?? '') !== '') {
+    if ((raw.fullName ?? '').length > FIELD_SCAN_MAX) {
+      return skip(
+        `: the name is longer than ${FIELD_SCAN_MAX.toLocaleString('en-US')} characters, so the ${unit} was skipped.`,
+      );
+    }
     const split = splitFullName(raw.fullName ?? '');
     firstName = split.first;
-    if (lastName === '') lastName = split.last;
+    if ((lastName ?? '').trim() === '') lastName = split.last;
+    if (firstName.length > fieldLimits.firstName) {
+      return skip(
+        `: the first name is longer than ${fieldLimits.firstName} characters, so the ${unit} was skipped.`,
+      );
+    }
   }
   if (firstName === '') {
-    issues.push({ row, reason: `No first name, so this ${unit} was not imported.` });
-    return null;
-  }
-  if (firstName.length > limits.firstName) {
-    issues.push({
-      row,
-      reason: `The first name is longer than ${limits.firstName} characters, so this ${unit} was not imported.`,
-    });
-    return null;
+    return skip(
+      unit === 'card'
+        ? ' has no name, so it was skipped.'
+        : ' has no first name, so it was skipped.',
+    );
   }
   const draft: Draft = {
     firstName,
@@ -151,72 +210,124 @@ export function buildDraft(
     notes: '',
     source,
   };
-  const kept = (field: keyof typeof limits, value: string) => {
-    if (value.length <= limits[field]) return value;
-    issues.push({
-      row,
-      reason: `The ${labels[field]} is longer than ${limits[field]} characters and was left out; the rest of the ${unit} was kept.`,
-    });
+  const text = (
+    field: 'lastName' | 'title' | 'company' | 'industry' | 'location',
+    value: string | undefined,
+  ) => {
+    if (!tooLong(value, fieldLimits[field])) return clean(value);
+    warn(
+      `the ${labels[field]} is longer than ${fieldLimits[field]} characters, so it was left out.`,
+    );
     return '';
   };
-  draft.lastName = kept('lastName', lastName);
-  draft.title = kept('title', clean(raw.title));
-  draft.company = kept('company', clean(raw.company));
-  draft.industry = kept('industry', clean(raw.industry));
-  draft.location = kept('location', clean(raw.location));
+  draft.lastName = text('lastName', lastName);
+  draft.title = text('title', raw.title);
+  draft.company = text('company', raw.company);
+  draft.industry = text('industry', raw.industry);
+  draft.location = text('location', raw.location);
 
-  const email = clean(raw.email);
-  if (email !== '') {
-    if (Email.safeParse(email).success) draft.email = email;
-    else
-      issues.push({
-        row,
-        reason: `The e-mail ${quote(email)} is not a valid address and was left out; the rest of the ${unit} was kept.`,
-      });
-  }
-  const phone = clean(raw.phone);
-  if (phone !== '') {
-    if (Phone.safeParse(phone).success) draft.phone = phone;
-    else
-      issues.push({
-        row,
-        reason: `The phone number ${quote(phone)} was left out (use digits, spaces and + ( ) -); the rest of the ${unit} was kept.`,
-      });
-  }
-  const url = normaliseLinkedIn(raw.linkedinUrl ?? '');
-  if (url !== '') {
-    if (LinkedInUrl.safeParse(url).success) draft.linkedinUrl = url;
-    else
-      issues.push({
-        row,
-        reason: `${quote(url)} is not a LinkedIn profile address and was left out; the rest of the ${unit} was kept.`,
-      });
-  }
+  const checked = (
+    field: 'email' | 'phone' | 'linkedinUrl',
+    value: string,
+    valid: (value: string) => boolean,
+    invalid: (shown: string) => string,
+  ) => {
+    if (value.length > FIELD_SCAN_MAX) {
+      warn(
+        `the ${labels[field]} is longer than ${fieldLimits[field]} characters, so it was left out.`,
+      );
+      return '';
+    }
+    const cleaned = clean(value);
+    if (cleaned === '') return '';
+    if (cleaned.length > fieldLimits[field]) {
+      warn(
+        `the ${labels[field]} is longer than ${fieldLimits[field]} characters, so it was left out.`,
+      );
+      return '';
+    }
+    if (valid(cleaned)) return cleaned;
+    warn(invalid(quote(cleaned)));
+    return '';
+  };
+  draft.email = checked(
+    'email',
+    raw.email ?? '',
+    (value) => Email.safeParse(value).success,
+    (shown) => `the e-mail address ${shown} is not valid, so it was left out.`,
+  );
+  draft.phone = checked(
+    'phone',
+    raw.phone ?? '',
+    (value) => Phone.safeParse(value).success,
+    (shown) => `the phone number ${shown} was left out (use digits, spaces and + ( ) -).`,
+  );
+  draft.linkedinUrl = checked(
+    'linkedinUrl',
+    normaliseLinkedIn(raw.linkedinUrl ?? ''),
+    (value) => LinkedInUrl.safeParse(value).success,
+    (shown) => `${shown} is not a LinkedIn profile address, so it was left out.`,
+  );
+
   const tags: string[] = [];
+  const seen = new Set<string>();
+  let droppedTags = 0;
+  let firstDropped = '';
   for (const tag of raw.tags ?? []) {
-    const value = clean(tag);
-    if (value === '' || tags.includes(value)) continue;
-    if (value.length > TAG_MAX || tags.length >= TAGS_MAX) {
-      issues.push({
-        row,
-        reason: `The tag ${quote(value)} was left out (too long or too many tags).`,
-      });
+    if (tag.length > FIELD_SCAN_MAX) {
+      droppedTags += 1;
+      if (firstDropped === '') firstDropped = tag;
       continue;
     }
+    const value = clean(tag);
+    if (value === '' || seen.has(value)) continue;
+    if (value.length > fieldLimits.tag || tags.length >= fieldLimits.tags) {
+      droppedTags += 1;
+      if (firstDropped === '') firstDropped = value;
+      continue;
+    }
+    seen.add(value);
     tags.push(value);
   }
-  draft.tags = tags;
-  let notes = (raw.notes ?? [])
-    .map((line) => line.replace(/\r\n?/g, '\n').trim())
-    .filter((line) => line !== '')
-    .join('\n');
-  if (notes.length > NOTES_MAX) {
-    notes = notes.slice(0, NOTES_MAX).trim();
-    issues.push({
-      row,
-      reason: `The notes were longer than ${NOTES_MAX.toLocaleString('en-US')} characters and were cut there.`,
-    });
+  if (droppedTags > 0) {
+    warn(
+      `${
+        droppedTags === 1
+          ? `the tag ${quote(firstDropped)} was`
+          : `${droppedTags.toLocaleString('en-US')} tags were`
+      } left out (a contact has up to ${fieldLimits.tags} tags of up to ${fieldLimits.tag} characters).`,
+    );
   }
-  draft.notes = notes;
+  draft.tags = tags;
+
+  // Notes are cut, not refused: each line is cut to what is left of the limit before any pattern.
+  const lines: string[] = [];
+  let room = fieldLimits.notes;
+  let cut = false;
+  for (const line of raw.notes ?? []) {
+    if (room <= 0) {
+      if (line.trim() !== '') cut = true;
+      continue;
+    }
+    let value = line;
+    if (value.length > room + FIELD_SCAN_MAX) {
+      value = value.slice(0, room + FIELD_SCAN_MAX);
+      cut = true;
+    }
+    value = value.replace(/\r\n?/g, '\n').trim();
+    if (value === '') continue;
+    if (value.length > room) {
+      value = value.slice(0, room).trim();
+      cut = true;
+    }
+    lines.push(value);
+    room -= value.length + 1;
+  }
+  if (cut) {
+    warn(
+      `the notes are longer than ${fieldLimits.notes.toLocaleString('en-US')} characters and were cut there.`,
+    );
+  }
+  draft.notes = lines.join('\n');
   return draft;
 }

@@ -1,7 +1,7 @@
 import { emailKey, linkedinKey, nameCompanyKey } from '../../../shared/domain/contact-keys.js';
 import type { Contact } from '../../../shared/schema/entities.js';
 import type { ContactInput, ImportRowIssue } from '../../../shared/schema/pipeline.js';
-import type { Draft, DraftRecord } from './draft.js';
+import { where, type Draft, type DraftRecord, type RecordUnit } from './draft.js';
 
 export type RowAction = 'new' | 'merge' | 'unchanged';
 
@@ -12,8 +12,8 @@ export interface ImportPlan {
   counts: { new: number; merge: number; unchanged: number };
   /** The first rows as they would be saved. */
   sample: { action: RowAction; contact: ContactInput }[];
-  /** Rows combined with an earlier row of the same file. */
-  issues: ImportRowIssue[];
+  /** Rows combined with an earlier row of the same file (they are imported: warnings). */
+  warnings: ImportRowIssue[];
 }
 
 const SAMPLE_SIZE = 20;
@@ -71,18 +71,18 @@ const keysOf = (
 });
 
 /**
- * Matches each draft with the store (LinkedIn URL, else e-mail, else name + company) and with the
- * earlier rows of the same file, so a file that lists someone twice still makes one contact.
- * A name + company match is not taken when both sides have different LinkedIn profiles: two
- * people can share a name at a large employer.
+ * Matches drafts one by one with the store (LinkedIn URL, else e-mail, else name + company) and
+ * with the earlier rows of the same file, so a file that lists someone twice still makes one
+ * contact. A name + company match is not taken when both sides have different LinkedIn profiles:
+ * two people can share a name at a large employer. `add` takes one record at a time, so a caller
+ * can let the event loop breathe between chunks of a large file.
  */
-export function planImport(
-  records: DraftRecord[],
+export function createPlanner(
   existing: Readonly<Record<string, Contact>>,
   now: Date,
   newId: () => string,
-  unit: 'row' | 'card' = 'row',
-): ImportPlan {
+  unit: RecordUnit = 'row',
+) {
   const stamp = now.toISOString();
   const byLinkedin = new Map<string, string>();
   const byEmail = new Map<string, string>();
@@ -106,13 +106,13 @@ export function planImport(
     writes: [],
     counts: { new: 0, merge: 0, unchanged: 0 },
     sample: [],
-    issues: [],
+    warnings: [],
   };
   const sample = (action: RowAction, contact: Contact) => {
     if (plan.sample.length < SAMPLE_SIZE) plan.sample.push({ action, contact: toInput(contact) });
   };
 
-  for (const { row, draft } of records) {
+  const add = ({ row, draft }: DraftRecord) => {
     const keys = keysOf(draft);
     let matchId =
       (keys.linkedin === null ? undefined : byLinkedin.get(keys.linkedin)) ??
@@ -141,7 +141,7 @@ export function planImport(
       index(contact);
       plan.counts.new += 1;
       sample('new', contact);
-      continue;
+      return;
     }
     const target = lookup(matchId);
     const merged = mergeDraft(target, draft, stamp);
@@ -151,12 +151,12 @@ export function planImport(
     }
     const earlierRow = createdAt.get(matchId);
     if (earlierRow !== undefined) {
-      plan.issues.push({
+      plan.warnings.push({
         row,
-        reason: `This is the same person as ${unit} ${earlierRow}; the two were combined into one contact.`,
+        reason: `${where(unit, row)} is the same person as ${unit} ${earlierRow}; the two were combined into one contact.`,
       });
       plan.counts.unchanged += 1;
-      continue;
+      return;
     }
     if (merged === null) {
       plan.counts.unchanged += 1;
@@ -165,7 +165,27 @@ export function planImport(
       plan.counts.merge += 1;
       sample('merge', merged);
     }
-  }
-  plan.writes = [...current.values()];
-  return plan;
+  };
+
+  return {
+    add,
+    /** The plan for every record added so far. */
+    finish(): ImportPlan {
+      plan.writes = [...current.values()];
+      return plan;
+    },
+  };
+}
+
+/** Plans a whole file in one go (see `createPlanner`). */
+export function planImport(
+  records: DraftRecord[],
+  existing: Readonly<Record<string, Contact>>,
+  now: Date,
+  newId: () => string,
+  unit: RecordUnit = 'row',
+): ImportPlan {
+  const planner = createPlanner(existing, now, newId, unit);
+  for (const record of records) planner.add(record);
+  return planner.finish();
 }

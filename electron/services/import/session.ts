@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { importSourceDetails } from '../../../shared/domain/sources.js';
 import { UserFacingError } from '../../../shared/result.js';
 import type {
+  ImportEncoding,
   ImportKind,
   ImportPreview,
   ImportProgress,
@@ -11,18 +11,19 @@ import type {
   MappableField,
 } from '../../../shared/schema/pipeline.js';
 import type { Clock, Storage } from '../types.js';
-import { connectedOnColumn, csvDrafts, guessMapping, readCsvTable, type CsvTable } from './csv.js';
-import { decodeImportBytes, importLimits } from './decode.js';
-import type { Draft, ParsedFile } from './draft.js';
-import { planImport } from './merge.js';
-import { vcardDrafts } from './vcard.js';
+import { breathe, cancelledError, importLimits, NOTHING_CHANGED, tooBigMessage } from './decode.js';
+import type { DraftRecord } from './draft.js';
+import { createPlanner, planImport, type ImportPlan } from './merge.js';
+import { MAX_LISTED_ISSUES, type ParseRequest, type ParseSummary } from './parse.js';
+import { createWorkerRunner, type ParseRunner } from './runner.js';
 
 /** A preview is kept this long; after that the user chooses the file again. */
 export const SESSION_TTL_MS = 30 * 60_000;
 /** Previews kept at once (each may hold 50,000 rows); the oldest goes first. */
 export const MAX_SESSIONS = 3;
-/** Rows listed with a reason in a preview; the counts still cover every row. */
-export const MAX_LISTED_ISSUES = 1_000;
+export { MAX_LISTED_ISSUES };
+/** Records matched between two breaths of main's event loop (about 10 ms of work). */
+const MATCH_CHUNK = 500;
 
 export interface ImportServiceDeps {
   storage: Storage;
@@ -31,6 +32,8 @@ export interface ImportServiceDeps {
   /** Defaults to fs.readFile after a size check; tests pass bytes directly. */
   readFile?: (filePath: string) => Promise<Uint8Array>;
   newId?: () => string;
+  /** Where files are parsed: a worker thread by default; tests may pass `inlineRunner`. */
+  runner?: ParseRunner;
 }
 
 export interface ImportCommitResult {
@@ -41,138 +44,249 @@ export interface ImportCommitResult {
 }
 
 interface Session {
+  /** The token of the preview on screen; a remap or re-encode replaces it. */
   token: string;
   fileName: string;
   kind: ImportKind;
-  table: CsvTable | null;
+  /** The file as read: a remap or a change of encoding parses it again (in the worker). */
+  bytes: Uint8Array;
+  encoding: ImportEncoding | null;
   mapping: MappableField[];
-  parsed: ParsedFile;
+  /** True once the user chose the mapping (kept across a change of encoding). */
+  mappingChosen: boolean;
+  headers: string[];
+  records: DraftRecord[];
+  summary: ParseSummary;
   expiresAt: number;
-}
-
-/** What each import writes as the source (one list with the outreach rules, which ignore it). */
-const sources: Record<ImportKind, Draft['source']> = {
-  linkedin: { kind: 'other', detail: importSourceDetails.linkedin },
-  csv: { kind: 'other', detail: importSourceDetails.csv },
-  vcard: { kind: 'other', detail: importSourceDetails.vcard },
-};
-
-/** Reads a user-chosen file, refusing anything over the size limit before reading it. */
-export async function readImportFile(filePath: string): Promise<Uint8Array> {
-  let stat;
-  try {
-    stat = await fs.stat(filePath);
-  } catch {
-    throw new UserFacingError(
-      'io',
-      'That file could not be opened. Nothing was imported. Check that it still exists.',
-    );
-  }
-  if (!stat.isFile())
-    throw new UserFacingError('invalid-file', 'That is not a file. Nothing was imported.');
-  if (stat.size > importLimits.maxBytes) {
-    throw new UserFacingError(
-      'invalid-file',
-      `This file is ${(stat.size / 1024 / 1024).toFixed(1)} MB; Rapport imports contact files up to 20 MB. Nothing was imported. ` +
-        'Split the file into smaller ones and import them one by one.',
-    );
-  }
-  try {
-    return await fs.readFile(filePath);
-  } catch {
-    throw new UserFacingError(
-      'io',
-      'That file could not be read. Nothing was imported. Check that you may open it.',
-    );
-  }
+  /** Set while the file is parsed again or the preview is being saved. */
+  busy: 'reading' | 'saving' | null;
+  cancelled: boolean;
 }
 
 /**
- * Import sessions in main: `preview` parses a file and remembers it under a token; `remap`
- * re-runs a CSV preview with the user's column mapping; `commit` matches again against the store
- * as it is NOW and writes everything in one transaction, so a failure leaves the store unchanged.
+ * Reads a user-chosen file, refusing anything over the size limit before reading it. The bytes go
+ * straight into shared memory (read by libuv's threads, not main), so handing them to the parse
+ * worker, now and for every remap, copies nothing: a 20 MB copy costs main ~70 ms on a slow disk
+ * cache, far over the event-loop budget.
+ */
+export async function readImportFile(filePath: string): Promise<Uint8Array> {
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(filePath, 'r');
+  } catch {
+    throw new UserFacingError(
+      'io',
+      `That file could not be opened. ${NOTHING_CHANGED} Check that it still exists.`,
+    );
+  }
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile())
+      throw new UserFacingError('invalid-file', `That is not a file. ${NOTHING_CHANGED}`);
+    if (stat.size > importLimits.maxBytes) {
+      throw new UserFacingError('invalid-file', tooBigMessage(stat.size));
+    }
+    const bytes = new Uint8Array(new SharedArrayBuffer(stat.size));
+    let size = 0;
+    while (size < bytes.length) {
+      const { bytesRead } = await handle.read(bytes, size, bytes.length - size, size);
+      if (bytesRead === 0) break;
+      size += bytesRead;
+    }
+    return bytes.subarray(0, size);
+  } catch (error) {
+    if (error instanceof UserFacingError) throw error;
+    throw new UserFacingError(
+      'io',
+      `That file could not be read. ${NOTHING_CHANGED} Check that you may open it.`,
+    );
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
+const expired = () =>
+  new UserFacingError(
+    'not-found',
+    `This import preview has expired or was already used. ${NOTHING_CHANGED} Choose the file again.`,
+  );
+const replacedError = () =>
+  new UserFacingError(
+    'not-found',
+    `This preview was replaced by a newer one (after a change of columns or encoding). ${NOTHING_CHANGED} Import from the preview on screen.`,
+  );
+const busyError = (busy: 'reading' | 'saving') =>
+  new UserFacingError(
+    'conflict',
+    busy === 'reading'
+      ? 'The file is still being read. Wait for the new preview, or cancel.'
+      : 'This import is already being saved.',
+  );
+
+/**
+ * Import sessions in main. `preview` reads a file and has it parsed off the event loop (a worker
+ * thread), then matches the rows with the store in chunks; `remap` and `reencode` parse it again
+ * with the user's column mapping or encoding and give a new preview with a new token; `commit`
+ * saves exactly the preview whose token it gets, matched again against the store as it is NOW, in
+ * one transaction, so a failure leaves the store unchanged. `cancel` stops a parse at once.
  */
 export function createImportService(deps: ImportServiceDeps) {
   const sessions = new Map<string, Session>();
+  /** Tokens of previews replaced by a remap or re-encode, for a clearer message (the last 50). */
+  const replaced = new Set<string>();
+  /** Parses running, by the token their progress events carry. */
+  const jobs = new Map<string, AbortController>();
   const newId = deps.newId ?? (() => randomUUID());
   const readFile = deps.readFile ?? readImportFile;
+  const runner = deps.runner ?? createWorkerRunner();
 
   const purge = () => {
     const now = deps.now().getTime();
-    for (const [token, session] of sessions) if (session.expiresAt <= now) sessions.delete(token);
+    for (const [token, session] of sessions) {
+      if (session.expiresAt <= now && session.busy === null) sessions.delete(token);
+    }
   };
   const take = (token: string): Session => {
     purge();
     const session = sessions.get(token);
-    if (session === undefined) {
-      throw new UserFacingError(
-        'not-found',
-        'This import preview has expired or was already used. Nothing was imported. Choose the file again.',
-      );
-    }
+    if (session === undefined) throw replaced.has(token) ? replacedError() : expired();
     return session;
   };
-  const reporter =
-    (token: string, phase: ImportProgress['phase']) => (done: number, total: number) =>
-      deps.emit({ token, phase, done, total });
-
-  const parse = async (session: Session, text: string | null): Promise<void> => {
-    const progress = reporter(session.token, 'parsing');
-    if (session.kind === 'vcard') {
-      if (text === null) return;
-      session.parsed = await vcardDrafts(text, sources.vcard, progress);
-      return;
-    }
-    if (session.table === null) {
-      if (text === null) return;
-      session.table = readCsvTable(text, session.kind === 'linkedin' ? 'linkedin' : 'csv');
-      session.mapping = guessMapping(session.table.headers);
-    }
-    session.parsed = await csvDrafts(session.table, session.mapping, {
-      source: sources[session.kind],
-      connectedOnColumn:
-        session.kind === 'linkedin' &&
-        session.mapping[connectedOnColumn(session.table.headers) ?? -1] === 'ignore'
-          ? connectedOnColumn(session.table.headers)
-          : null,
-      progress,
-    });
+  const retire = (token: string) => {
+    replaced.add(token);
+    if (replaced.size > 50) replaced.delete(replaced.values().next().value as string);
   };
 
-  const preview = (session: Session): ImportPreview => {
-    deps.emit({
-      token: session.token,
-      phase: 'matching',
-      done: 0,
-      total: session.parsed.records.length,
-    });
-    let previewIds = 0;
-    const plan = planImport(
-      session.parsed.records,
+  /** Parses in the runner; records arrive in chunks (each a short task on main's loop). */
+  const parse = async (token: string, request: ParseRequest, signal: AbortSignal) => {
+    const records: DraftRecord[] = [];
+    const summary = await runner.run(
+      request,
+      {
+        progress: (done, total) => deps.emit({ token, phase: 'parsing', done, total }),
+        records: (chunk) => {
+          for (const record of chunk) records.push(record);
+        },
+      },
+      signal,
+    );
+    return { records, summary };
+  };
+
+  /** Plans `records` against the store, breathing between chunks; `signal` stops it. */
+  const plan = async (
+    token: string,
+    records: DraftRecord[],
+    kind: ImportKind,
+    ids: () => string,
+    phase: 'matching' | 'saving',
+    signal?: AbortSignal,
+  ): Promise<ImportPlan> => {
+    const planner = createPlanner(
       deps.storage.read().contacts,
       deps.now(),
-      () => `preview-${(previewIds += 1)}`,
-      session.kind === 'vcard' ? 'card' : 'row',
+      ids,
+      kind === 'vcard' ? 'card' : 'row',
     );
-    const matched = session.parsed.records.length;
-    deps.emit({ token: session.token, phase: 'matching', done: matched, total: matched });
-    const issues: ImportRowIssue[] = [...session.parsed.issues, ...plan.issues]
+    const total = records.length;
+    if (phase === 'matching') deps.emit({ token, phase, done: 0, total });
+    for (let index = 0; index < total; index += 1) {
+      if (index > 0 && index % MATCH_CHUNK === 0) {
+        if (phase === 'matching') deps.emit({ token, phase, done: index, total });
+        await breathe();
+        if (signal?.aborted) throw cancelledError();
+      }
+      planner.add(records[index] as DraftRecord);
+    }
+    if (phase === 'matching') deps.emit({ token, phase, done: total, total });
+    return planner.finish();
+  };
+
+  const present = async (session: Session, signal: AbortSignal): Promise<ImportPreview> => {
+    let previewIds = 0;
+    const planned = await plan(
+      session.token,
+      session.records,
+      session.kind,
+      () => `preview-${(previewIds += 1)}`,
+      'matching',
+      signal,
+    );
+    const { summary } = session;
+    const warnings: ImportRowIssue[] = [...summary.warnings, ...planned.warnings]
       .sort((a, b) => a.row - b.row)
       .slice(0, MAX_LISTED_ISSUES);
     return {
       token: session.token,
       fileName: session.fileName,
       kind: session.kind,
-      headers: session.table?.headers ?? [],
-      mapping: session.table === null ? [] : [...session.mapping],
+      headers: [...session.headers],
+      mapping: [...session.mapping],
       counts: {
-        ...plan.counts,
-        rejected: session.parsed.rejected,
-        total: session.parsed.records.length + session.parsed.rejected,
+        ...planned.counts,
+        rejected: summary.skippedCount,
+        total: summary.recordCount + summary.skippedCount,
+        warnings: summary.warningCount + planned.warnings.length,
       },
-      sample: plan.sample,
-      rejected: issues,
+      sample: planned.sample,
+      rejected: summary.skipped,
+      warnings,
+      encoding: summary.encoding,
     };
+  };
+
+  /** Runs `work` as the job behind `token`, so `cancel(token)` can stop it. */
+  const asJob = async <T>(token: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> => {
+    const controller = new AbortController();
+    jobs.set(token, controller);
+    try {
+      const result = await work(controller.signal);
+      if (controller.signal.aborted) throw cancelledError();
+      return result;
+    } catch (error) {
+      if (controller.signal.aborted) throw cancelledError();
+      throw error;
+    } finally {
+      if (jobs.get(token) === controller) jobs.delete(token);
+    }
+  };
+
+  /** Parses a session's file again (new mapping or encoding) and re-keys it under a new token. */
+  const reparse = async (
+    session: Session,
+    change: { mapping: MappableField[] | null; encoding: ImportEncoding | null },
+  ): Promise<ImportPreview> => {
+    if (session.busy !== null) throw busyError(session.busy);
+    const oldToken = session.token;
+    session.busy = 'reading';
+    try {
+      return await asJob(oldToken, async (signal) => {
+        const { records, summary } = await parse(
+          oldToken,
+          { bytes: session.bytes, kind: session.kind, ...change },
+          signal,
+        );
+        const next: Session = {
+          ...session,
+          token: randomUUID(),
+          encoding: change.encoding,
+          mapping: summary.mapping,
+          mappingChosen: session.mappingChosen || change.mapping !== null,
+          headers: summary.headers,
+          records,
+          summary,
+          busy: null,
+        };
+        const result = await present(next, signal);
+        // Only now is the new preview the one on screen: the old token can no longer be saved.
+        sessions.delete(oldToken);
+        retire(oldToken);
+        sessions.set(next.token, next);
+        return result;
+      });
+    } finally {
+      session.busy = null;
+    }
   };
 
   return {
@@ -180,65 +294,124 @@ export function createImportService(deps: ImportServiceDeps) {
     async preview(filePath: string, kind: ImportKind): Promise<ImportPreview> {
       purge();
       const token = randomUUID();
-      deps.emit({ token, phase: 'reading', done: 0, total: 1 });
-      const text = decodeImportBytes(await readFile(filePath));
-      const session: Session = {
-        token,
-        fileName: path.basename(filePath),
-        kind,
-        table: null,
-        mapping: [],
-        parsed: { records: [], issues: [], rejected: 0 },
-        expiresAt: deps.now().getTime() + SESSION_TTL_MS,
-      };
-      await parse(session, text);
-      const result = preview(session);
-      sessions.set(token, session);
+      const result = await asJob(token, async (signal) => {
+        deps.emit({ token, phase: 'reading', done: 0, total: 1 });
+        const bytes = await readFile(filePath);
+        if (signal.aborted) throw cancelledError();
+        deps.emit({ token, phase: 'reading', done: 1, total: 1 });
+        const { records, summary } = await parse(
+          token,
+          { bytes, kind, encoding: null, mapping: null },
+          signal,
+        );
+        const session: Session = {
+          token,
+          fileName: path.basename(filePath),
+          kind,
+          bytes,
+          encoding: null,
+          mapping: summary.mapping,
+          mappingChosen: false,
+          headers: summary.headers,
+          records,
+          summary,
+          expiresAt: deps.now().getTime() + SESSION_TTL_MS,
+          busy: null,
+          cancelled: false,
+        };
+        const shown = await present(session, signal);
+        sessions.set(token, session);
+        return shown;
+      });
       while (sessions.size > MAX_SESSIONS) sessions.delete(sessions.keys().next().value as string);
       return result;
     },
 
-    /** Re-runs a CSV preview with the user's mapping (one field per column). */
+    /** Parses the file again with the user's mapping (one field per column): a new preview. */
     async remap(token: string, mapping: MappableField[]): Promise<ImportPreview> {
       const session = take(token);
-      if (session.table === null) {
+      if (session.kind === 'vcard') {
         throw new UserFacingError('invalid-args', 'Only CSV files have columns to map.');
       }
-      if (mapping.length !== session.table.headers.length) {
+      if (mapping.length !== session.headers.length) {
         throw new UserFacingError(
           'invalid-args',
-          `The file has ${session.table.headers.length} columns but ${mapping.length} were mapped. Map each column once.`,
+          `The file has ${session.headers.length} columns but ${mapping.length} were mapped. Map each column once.`,
         );
       }
-      session.mapping = [...mapping];
-      await parse(session, null);
-      return preview(session);
+      return reparse(session, { mapping: [...mapping], encoding: session.encoding });
     },
 
-    /** Writes the preview's contacts in one transaction; the session ends only on success. */
-    commit(token: string): ImportCommitResult {
+    /** Parses the file again as `encoding` (the user's choice in the preview): a new preview. */
+    async reencode(token: string, encoding: ImportEncoding): Promise<ImportPreview> {
       const session = take(token);
-      const plan = planImport(
-        session.parsed.records,
-        deps.storage.read().contacts,
-        deps.now(),
-        newId,
-      );
-      deps.emit({ token, phase: 'saving', done: 0, total: plan.writes.length });
-      deps.storage.transact((tx) => {
-        for (const contact of plan.writes) tx.put('contacts', contact);
+      return reparse(session, {
+        // The user's own mapping stays if the columns are still the same in number.
+        mapping: session.mappingChosen ? session.mapping : null,
+        encoding,
+      }).catch(async (error: unknown) => {
+        if (
+          !session.mappingChosen ||
+          !(error instanceof UserFacingError) ||
+          error.code !== 'invalid-args'
+        )
+          throw error;
+        return reparse({ ...session, mappingChosen: false }, { mapping: null, encoding });
       });
-      sessions.delete(token);
-      deps.emit({ token, phase: 'saving', done: plan.writes.length, total: plan.writes.length });
-      return {
-        added: plan.counts.new,
-        merged: plan.counts.merge,
-        unchanged: plan.counts.unchanged,
-        rejected: session.parsed.rejected,
-      };
     },
 
+    /**
+     * Writes the preview's contacts in one transaction; the session ends only on success. The
+     * matching runs in chunks first; if the store changed meanwhile it is matched again in one go,
+     * so what is written always fits the store it is written to.
+     */
+    async commit(token: string): Promise<ImportCommitResult> {
+      const session = take(token);
+      if (session.busy !== null) throw busyError(session.busy);
+      session.busy = 'saving';
+      try {
+        deps.emit({ token, phase: 'saving', done: 0, total: session.records.length });
+        let changed = false;
+        const stop = deps.storage.onChange(() => (changed = true));
+        let planned: ImportPlan;
+        try {
+          planned = await plan(token, session.records, session.kind, newId, 'saving');
+        } finally {
+          stop();
+        }
+        if (changed) {
+          planned = planImport(session.records, deps.storage.read().contacts, deps.now(), newId);
+        }
+        if (session.cancelled) throw cancelledError();
+        deps.storage.transact((tx) => {
+          for (const contact of planned.writes) tx.put('contacts', contact);
+        });
+        sessions.delete(token);
+        deps.emit({
+          token,
+          phase: 'saving',
+          done: planned.writes.length,
+          total: planned.writes.length,
+        });
+        return {
+          added: planned.counts.new,
+          merged: planned.counts.merge,
+          unchanged: planned.counts.unchanged,
+          rejected: session.summary.skippedCount,
+        };
+      } finally {
+        session.busy = null;
+      }
+    },
+
+    /**
+     * Stops the parse running under `token` (a file being read, or read again) and forgets the
+     * preview. A commit already writing finishes; one still matching stops before it writes.
+     */
     cancel(token: string): void {
+      jobs.get(token)?.abort();
+      const session = sessions.get(token);
+      if (session !== undefined) session.cancelled = true;
       sessions.delete(token);
       purge();
     },
@@ -247,6 +420,11 @@ export function createImportService(deps: ImportServiceDeps) {
     get size() {
       purge();
       return sessions.size;
+    },
+
+    /** Files being read right now (for tests). */
+    get running() {
+      return jobs.size;
     },
   };
 }

@@ -27,6 +27,7 @@ export function ImportPage() {
       onKind={state.setKind}
       onChoose={() => void state.choose()}
       onRemap={(column, field) => void state.remap(column, field)}
+      onEncoding={(encoding) => void state.reencode(encoding)}
       onCommit={() => void state.commit()}
       onCancel={() => void state.cancel()}
       onOpenPipeline={() => navigate('pipeline')}

@@ -1,13 +1,15 @@
 import { useId, type MouseEvent, type ReactNode, type Ref } from 'react';
 import {
+  ImportEncoding,
   MappableField,
   type ImportKind,
   type ImportPreview,
   type ImportProgress,
+  type ImportRowIssue,
 } from '../../../shared/schema/pipeline.js';
 import { ErrorMessage, StatusMessage } from '../../components/Messages.js';
 import type { ImportFeedback, ImportStep } from '../../stores/import-store.js';
-import { actionLabels, fieldLabels, kindOptions, phaseLabels } from './labels.js';
+import { actionLabels, encodingLabels, fieldLabels, kindOptions, phaseLabels } from './labels.js';
 
 export interface ImportViewProps {
   headingRef?: Ref<HTMLHeadingElement>;
@@ -24,6 +26,7 @@ export interface ImportViewProps {
   onKind(kind: ImportKind): void;
   onChoose(): void;
   onRemap(column: number, field: MappableField): void;
+  onEncoding(encoding: ImportEncoding): void;
   onCommit(): void;
   onCancel(): void;
   onOpenPipeline(): void;
@@ -31,8 +34,8 @@ export interface ImportViewProps {
 }
 
 const number = (n: number) => new Intl.NumberFormat().format(n);
-/** Rejected rows listed one by one; beyond this the list says how many more. */
-const MAX_REJECTED_SHOWN = 50;
+/** Skipped rows and warnings listed one by one; beyond this each list says how many more. */
+const MAX_ISSUES_SHOWN = 50;
 
 /** Progress with a known total; without one the bar is indeterminate (no aria-valuenow). */
 export function ProgressBar({
@@ -123,18 +126,98 @@ function Mapping({
   );
 }
 
+function Encoding({
+  preview,
+  disabled,
+  onEncoding,
+}: {
+  preview: ImportPreview;
+  disabled: boolean;
+  onEncoding(encoding: ImportEncoding): void;
+}) {
+  const id = useId();
+  const { encoding } = preview;
+  return (
+    <div className="field import-encoding">
+      <label className="field-label" htmlFor={`${id}-select`}>
+        Text encoding
+      </label>
+      <select
+        id={`${id}-select`}
+        className="input input-select"
+        value={encoding.used}
+        disabled={disabled}
+        aria-describedby={encoding.note === null ? undefined : `${id}-note`}
+        onChange={(event) => onEncoding(event.target.value as ImportEncoding)}
+      >
+        {ImportEncoding.options.map((value) => (
+          <option key={value} value={value}>
+            {encodingLabels[value]}
+          </option>
+        ))}
+      </select>
+      {encoding.note === null ? null : (
+        <p id={`${id}-note`} className="field-hint">
+          {encoding.note}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** One list of rows with reasons (skipped, or imported with warnings), under its own heading. */
+function IssueList({
+  className,
+  title,
+  intro,
+  issues,
+  total,
+}: {
+  className: string;
+  title: string;
+  intro?: string;
+  issues: ImportRowIssue[];
+  total: number;
+}) {
+  const id = useId();
+  const shown = issues.slice(0, MAX_ISSUES_SHOWN);
+  return (
+    <section aria-labelledby={id} className={`import-issues ${className}`}>
+      <h3 id={id} className="subsection-title">
+        {title}
+      </h3>
+      {intro ? <p className="section-intro">{intro}</p> : null}
+      <ul className="issue-list">
+        {shown.map((issue, index) => (
+          <li key={`${issue.row}-${index}`}>{issue.reason}</li>
+        ))}
+      </ul>
+      {total > shown.length ? (
+        <p className="muted">And {number(total - shown.length)} more.</p>
+      ) : null}
+    </section>
+  );
+}
+
 function Preview(props: ImportViewProps & { preview: ImportPreview }) {
   const { preview, step } = props;
   const baseId = useId();
   const importable = preview.counts.new + preview.counts.merge;
   const busy = step !== 'preview';
-  const shownRejected = preview.rejected.slice(0, MAX_REJECTED_SHOWN);
+  const unit = preview.kind === 'vcard' ? 'card' : 'row';
+  const units = (n: number) => `${number(n)} ${n === 1 ? unit : `${unit}s`}`;
+  const skipped = preview.counts.rejected;
+  const warnings = preview.counts.warnings;
   return (
     <section aria-labelledby={`${baseId}-title`} className="card import-preview">
       <h2 id={`${baseId}-title`} className="card-title">
         Preview of {preview.fileName}
       </h2>
       <p className="import-counts">{countsLine(preview.counts)}</p>
+
+      {preview.encoding.choosable ? (
+        <Encoding preview={preview} disabled={busy} onEncoding={props.onEncoding} />
+      ) : null}
 
       {preview.kind === 'csv' && preview.headers.length > 0 ? (
         <Mapping preview={preview} disabled={busy} onRemap={props.onRemap} />
@@ -145,8 +228,8 @@ function Preview(props: ImportViewProps & { preview: ImportPreview }) {
           <table className="table">
             <caption className="table-caption">
               {preview.sample.length === 1
-                ? 'The first row'
-                : `The first ${preview.sample.length} rows`}
+                ? `The first ${unit}`
+                : `The first ${preview.sample.length} ${unit}s`}
             </caption>
             <thead>
               <tr>
@@ -163,9 +246,9 @@ function Preview(props: ImportViewProps & { preview: ImportPreview }) {
                   <td>
                     <span className={`action-badge action-${action}`}>{actionLabels[action]}</span>
                   </td>
-                  <td>{`${contact.firstName} ${contact.lastName ?? ''}`.trim()}</td>
-                  <td>{contact.company}</td>
-                  <td>{contact.title}</td>
+                  <td dir="auto">{`${contact.firstName} ${contact.lastName ?? ''}`.trim()}</td>
+                  <td dir="auto">{contact.company}</td>
+                  <td dir="auto">{contact.title}</td>
                   <td>{contact.email}</td>
                 </tr>
               ))}
@@ -173,32 +256,29 @@ function Preview(props: ImportViewProps & { preview: ImportPreview }) {
           </table>
         </div>
       ) : (
-        <p className="muted">No rows could be read with this setup.</p>
+        <p className="muted">No {unit}s could be read with this setup.</p>
       )}
 
-      {preview.rejected.length > 0 ? (
-        <section aria-labelledby={`${baseId}-rejected`} className="import-rejected">
-          <h3 id={`${baseId}-rejected`} className="subsection-title">
-            {preview.rejected.length === 1
-              ? '1 row will be skipped'
-              : `${number(preview.rejected.length)} rows will be skipped`}
-          </h3>
-          <ul className="rejected-list">
-            {shownRejected.map((issue) => (
-              <li key={`${issue.row}-${issue.reason}`}>
-                <span className="rejected-row">Row {number(issue.row)}:</span> {issue.reason}
-              </li>
-            ))}
-          </ul>
-          {preview.rejected.length > shownRejected.length ? (
-            <p className="muted">
-              And {number(preview.rejected.length - shownRejected.length)} more.
-            </p>
-          ) : null}
-        </section>
+      {skipped > 0 ? (
+        <IssueList
+          className="import-skipped"
+          title={`${units(skipped)} will be skipped`}
+          issues={preview.rejected}
+          total={skipped}
+        />
       ) : null}
 
-      {step === 'committing' ? (
+      {warnings > 0 ? (
+        <IssueList
+          className="import-warnings"
+          title={warnings === 1 ? '1 warning' : `${number(warnings)} warnings`}
+          intro={`These ${unit}s will be imported, but not exactly as the file has them.`}
+          issues={preview.warnings}
+          total={warnings}
+        />
+      ) : null}
+
+      {step === 'committing' || step === 'remapping' ? (
         <ProgressBar progress={props.progress} label="Import progress" />
       ) : null}
 
@@ -307,7 +387,12 @@ export function ImportView({ headingRef, ...props }: ImportViewProps) {
           </p>
         ) : null}
         {step === 'choosing' ? (
-          <ProgressBar progress={props.progress} label="Import progress" />
+          <div className="import-reading">
+            <ProgressBar progress={props.progress} label="Import progress" />
+            <button type="button" className="button" onClick={props.onCancel}>
+              Cancel
+            </button>
+          </div>
         ) : null}
 
         <Feedback feedback={props.feedback}>
@@ -324,7 +409,7 @@ export function ImportView({ headingRef, ...props }: ImportViewProps) {
           ) : null}
         </Feedback>
 
-        {preview ? <Preview {...props} preview={preview} /> : null}
+        {preview && step !== 'choosing' ? <Preview {...props} preview={preview} /> : null}
       </section>
 
       <section aria-labelledby="export-heading" className="import-section">

@@ -1,4 +1,9 @@
-import type { ImportKind, ImportProgress, MappableField } from '../../../shared/schema/pipeline.js';
+import type {
+  ImportEncoding,
+  ImportKind,
+  ImportProgress,
+  MappableField,
+} from '../../../shared/schema/pipeline.js';
 
 export const kindOptions: readonly { value: ImportKind; label: string; hint: string }[] = [
   {
@@ -42,3 +47,9 @@ export const phaseLabels: Record<ImportProgress['phase'], string> = {
 };
 
 export const actionLabels = { new: 'New', merge: 'Merge', unchanged: 'Unchanged' } as const;
+
+export const encodingLabels: Record<ImportEncoding, string> = {
+  'utf-8': 'UTF-8',
+  'windows-1252': 'Windows-1252 (Western European, Excel)',
+  'iso-8859-1': 'ISO-8859-1 (Latin-1)',
+};
