@@ -1,7 +1,9 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRenderer } from 'electron';
-import { createRapportApi, type BridgeTransport } from '../shared/contract.js';
+import { createBridgeApi } from '../shared/bridge.js';
+import type { BridgeTransport } from '../shared/contract.js';
 import type { Result } from '../shared/result.js';
+import { bridgeEventNames, channelNames } from './channel-names.js';
 
 /**
  * The renderer's only way to main: one `invoke` per contract channel, and event listeners that
@@ -23,4 +25,7 @@ export function createIpcTransport(
   };
 }
 
-contextBridge.exposeInMainWorld('rapport', createRapportApi(createIpcTransport(ipcRenderer)));
+contextBridge.exposeInMainWorld(
+  'rapport',
+  createBridgeApi(channelNames, bridgeEventNames, createIpcTransport(ipcRenderer)),
+);

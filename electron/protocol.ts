@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Protocol } from 'electron';
 import type { Logger } from './ipc/dispatch.js';
@@ -127,6 +127,30 @@ const plain = (status: number, text: string) =>
     headers: { ...securityHeaders, 'content-type': 'text/plain; charset=utf-8' },
   });
 
+/** Vite names built assets after their content (`index-B1QfXin1.js`): a name never changes meaning. */
+const HASHED_ASSET = /-[A-Za-z0-9_-]{8,}\.(?:js|mjs|css|woff2?|ttf|svg|png|jpe?g|gif|webp|wasm)$/;
+
+/**
+ * Chromium keeps the V8 code cache of a script as metadata of its cached response, checked against
+ * the response's time: without cache headers and a validator, every launch compiles the bundle from
+ * source again even though the scheme has `codeCache`. Content-named assets never change, so they
+ * are immutable; index.html (and anything else) is revalidated by its modification time.
+ */
+export function cachingHeaders(filePath: string, modified: Date): Record<string, string> {
+  return {
+    'cache-control': HASHED_ASSET.test(path.basename(filePath))
+      ? 'public, max-age=31536000, immutable'
+      : 'no-cache',
+    'last-modified': modified.toUTCString(),
+  };
+}
+
+/** A revalidation whose copy is still current (HTTP dates have whole seconds). */
+function notModifiedSince(request: Request, modified: Date): boolean {
+  const since = Date.parse(request.headers.get('if-modified-since') ?? '');
+  return Number.isFinite(since) && Math.floor(modified.getTime() / 1000) * 1000 <= since;
+}
+
 const isMissing = (error: unknown) => {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   return code === 'ENOENT' || code === 'EISDIR' || code === 'ENOTDIR';
@@ -142,11 +166,17 @@ export function createAppProtocolHandler(
   log: Logger = (message, error) => console.error(message, error),
 ): (request: Request) => Promise<Response> {
   const indexPath = path.join(path.resolve(rootDir), 'index.html');
-  const serve = async (filePath: string) =>
-    new Response(new Uint8Array(await readFile(filePath)), {
-      status: 200,
-      headers: { ...securityHeaders, 'content-type': contentTypeFor(filePath) },
-    });
+  const serve = async (filePath: string, request: Request) => {
+    const info = await stat(filePath);
+    if (!info.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+    const headers = {
+      ...securityHeaders,
+      ...cachingHeaders(filePath, info.mtime),
+      'content-type': contentTypeFor(filePath),
+    };
+    if (notModifiedSince(request, info.mtime)) return new Response(null, { status: 304, headers });
+    return new Response(new Uint8Array(await readFile(filePath)), { status: 200, headers });
+  };
 
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD')
@@ -157,7 +187,7 @@ export function createAppProtocolHandler(
       return plain(403, 'Forbidden');
     }
     try {
-      return await serve(target.filePath);
+      return await serve(target.filePath, request);
     } catch (error) {
       if (!isMissing(error)) {
         log(`[protocol] could not read ${target.filePath}`, error);
@@ -166,7 +196,7 @@ export function createAppProtocolHandler(
       if (!target.spaFallback) return plain(404, 'Not found');
     }
     try {
-      return await serve(indexPath);
+      return await serve(indexPath, request);
     } catch (error) {
       log(`[protocol] the renderer is missing: ${indexPath}`, error);
       return plain(404, 'Not found');
@@ -174,13 +204,22 @@ export function createAppProtocolHandler(
   };
 }
 
-/** Must run before `app` is ready: privileges cannot be granted to a scheme afterwards. */
+/**
+ * Must run before `app` is ready: privileges cannot be granted to a scheme afterwards. `codeCache`
+ * (which needs `standard`) lets V8 keep the compiled renderer between launches, as it does for
+ * https pages: Chromium allows it only for http(s) unless a scheme asks. The cache lives in the
+ * session's default place ("Code Cache" in the user data folder).
+ */
+export const APP_SCHEME_PRIVILEGES = {
+  standard: true,
+  secure: true,
+  supportFetchAPI: true,
+  codeCache: true,
+} as const;
+
 export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
   protocol.registerSchemesAsPrivileged([
-    {
-      scheme: APP_SCHEME,
-      privileges: { standard: true, secure: true, supportFetchAPI: true },
-    },
+    { scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } },
   ]);
 }
 

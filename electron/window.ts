@@ -17,9 +17,12 @@ export const backgroundColorFor = (dark: boolean): string =>
 /**
  * The renderer gets no Node, no Electron, no webviews and no mixed content: it can reach main
  * only through the preload's `window.rapport`, whose every call main checks again.
+ * `bypassHeatCheck`: V8 caches the renderer's code from the first launch, not only once a script
+ * has been seen "hot" twice (with the `codeCache` privilege of app://, see protocol.ts).
  */
 export function hardenedWebPreferences(preloadPath: string): WebPreferences {
   return {
+    v8CacheOptions: 'bypassHeatCheck',
     preload: preloadPath,
     contextIsolation: true,
     sandbox: true,

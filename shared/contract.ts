@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { createBridgeApi } from './bridge.js';
+import { SEARCH_QUERY_MAX } from './domain/text-fold.js';
 import type { Result } from './result.js';
 import type { CollectionName } from './schema/dataset.js';
 import { Profile, Settings } from './schema/settings.js';
@@ -14,6 +16,8 @@ import {
   PromiseTaskInput,
   type ContactChange,
   type ContactDetail,
+  type ContactSummary,
+  type NotesSearchResult,
   type DeletionImpact,
   type DuplicateMatch,
   type PromiseTaskChange,
@@ -100,7 +104,16 @@ export type ChangedCollection = CollectionName | 'settings';
 /** Sent by main after every committed change, naming what changed, so each store refreshes itself. */
 export interface DataChange {
   collections: ChangedCollection[];
+  /**
+   * The ids written (put or removed) per collection, when a change touched few enough of them
+   * (`DATA_CHANGE_ID_LIMIT` per collection) for a cache to update just those; a collection missing
+   * here (a restore, an import, a large change) means "reload it".
+   */
+  ids?: Partial<Record<CollectionName, string[]>>;
 }
+
+/** Above this many ids per collection, `data:changed` names the collection without its ids. */
+export const DATA_CHANGE_ID_LIMIT = 500;
 
 export interface ImportSummary {
   counts: Record<string, number>;
@@ -137,7 +150,21 @@ export const contract = {
   'attachments:list': { args: z.undefined(), result: returns<Attachment[]>() },
 
   // Contact pipeline
-  'contacts:list': { args: z.undefined(), result: returns<Contact[]>() },
+  /** Every contact without its notes (the board, the list, the pickers), in name order. */
+  'contacts:list': { args: z.undefined(), result: returns<ContactSummary[]>() },
+  /**
+   * The summaries of the contacts a `data:changed` event named, so the renderer's cache updates
+   * just those; an id that is not in the answer was deleted.
+   */
+  'contacts:getMany': {
+    args: z.object({ ids: z.array(Id).max(DATA_CHANGE_ID_LIMIT) }),
+    result: returns<ContactSummary[]>(),
+  },
+  /** Contacts the query matches only through their notes (the list's search adds them). */
+  'contacts:searchNotes': {
+    args: z.object({ query: bounded(SEARCH_QUERY_MAX) }),
+    result: returns<NotesSearchResult>(),
+  },
   'contacts:get': { args: z.object({ id: Id }), result: returns<ContactDetail>() },
   'contacts:findDuplicates': {
     // A half-filled form may be checked too (e.g. on blur of the e-mail field).
@@ -315,20 +342,10 @@ export interface BridgeTransport {
 }
 
 /**
- * Builds `window.rapport` from the contract. The preload and the end-to-end harness both call it,
- * so the tests drive exactly the surface the app exposes.
+ * Builds `window.rapport` from the contract. The end-to-end harness and the renderer tests call it;
+ * the preload builds the same object from the same names (shared/bridge.ts), generated at build
+ * time so that it does not carry zod.
  */
 export function createRapportApi(transport: BridgeTransport): RapportApi {
-  const api: Record<string, Record<string, unknown>> = {};
-  for (const channel of channels) {
-    const [domain, verb] = channel.split(':') as [string, string];
-    api[domain] ??= {};
-    api[domain][verb] = (args?: unknown) => transport.invoke(channel, args);
-  }
-  const on = (event: EventName, listener: (payload: unknown) => void) => {
-    if (!eventNames.includes(event)) throw new Error(`Unknown event ${String(event)}`);
-    return transport.subscribe(event, listener);
-  };
-  for (const domain of Object.values(api)) Object.freeze(domain);
-  return Object.freeze({ ...api, on }) as unknown as RapportApi;
+  return createBridgeApi(channels, eventNames, transport);
 }

@@ -1,3 +1,4 @@
+import { splitMeeting } from '../../electron/services/meeting-records.js';
 import type { Dataset } from '../../shared/schema/dataset.js';
 import type {
   Activity,
@@ -184,6 +185,7 @@ export function generateDataset(
     activities: {},
     reminders: {},
     meetings: {},
+    preps: {},
     questions: {},
     templates: {},
     notes: {},
@@ -285,7 +287,9 @@ export function generateDataset(
       updatedAt: start,
     };
     meetingIds.push(meetingId);
-    data.meetings[meetingId] = meeting;
+    const { record, prep } = splitMeeting(meeting);
+    data.meetings[meetingId] = record;
+    data.preps[meetingId] = prep;
   }
   for (let n = 0; n < size.activities; n += 1) {
     const activity: Activity = {

@@ -1,6 +1,7 @@
 import { documentsBench } from './documents-bench.js';
 import { importBench } from './import-bench.js';
 import { rendererBench } from './renderer-bench.js';
+import { startupBench } from './startup-bench.js';
 import { storageBench } from './storage-bench.js';
 import { thanksBench } from './thanks-bench.js';
 import type { BenchModule, Figure } from './types.js';
@@ -15,6 +16,7 @@ const allModules: BenchModule[] = [
   rendererBench,
   documentsBench,
   thanksBench,
+  startupBench,
 ];
 
 /** `--only name[,name]` runs some modules (e.g. `npm run bench -- --only renderer`). */

@@ -2,7 +2,7 @@
 export interface Figure {
   key: string;
   value: number;
-  unit: 'ms' | 'bytes' | 'count' | 'ratio';
+  unit: 'ms' | 'bytes' | 'KB' | 'count' | 'ratio';
   goal?: { text: string; pass: boolean };
 }
 

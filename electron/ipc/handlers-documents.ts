@@ -58,7 +58,7 @@ export function createDocumentHandlers(deps: HandlerDeps): Pick<Handlers, Docume
 
   const preparePacket = async (id: string, copies: number) => {
     const data = storage.read();
-    const context = meetingContext(data, id);
+    const context = meetingContext(storage, id);
     const resume = await loadResume(packetResume(context, data.attachments), copies, (attachment) =>
       storage.attachmentPath(attachment),
     );
@@ -68,7 +68,7 @@ export function createDocumentHandlers(deps: HandlerDeps): Pick<Handlers, Docume
   return {
     'export:prepSheet': async ({ id }) => {
       const data = storage.read();
-      const context = meetingContext(data, id);
+      const context = meetingContext(storage, id);
       const filePath = await dialogs.showSave({
         title: 'Save the prep sheet',
         defaultPath: prepSheetFileName(context.contact, new Date(context.meeting.start)),
@@ -112,7 +112,7 @@ export function createDocumentHandlers(deps: HandlerDeps): Pick<Handlers, Docume
       return { pages: packet.pages };
     },
     'export:calendar': async ({ id }) => {
-      const context = meetingContext(storage.read(), id);
+      const context = meetingContext(storage, id);
       const filePath = await dialogs.showSave({
         title: 'Save the meeting to a calendar file',
         defaultPath: calendarFileName(context.contact, new Date(context.meeting.start)),

@@ -1,9 +1,12 @@
 import type { HandlerDeps } from './handlers.js';
 import type { Handlers } from './dispatch.js';
+import { createContactQueries } from '../services/contact-queries.js';
 import { createPipelineService } from '../services/pipeline.js';
 
 export type PipelineChannel =
   | 'contacts:list'
+  | 'contacts:getMany'
+  | 'contacts:searchNotes'
   | 'contacts:get'
   | 'contacts:findDuplicates'
   | 'contacts:create'
@@ -26,8 +29,11 @@ export type PipelineChannel =
  */
 export function createPipelineHandlers(deps: HandlerDeps): Pick<Handlers, PipelineChannel> {
   const pipeline = createPipelineService({ storage: deps.storage, now: deps.now });
+  const queries = createContactQueries({ storage: deps.storage });
   return {
     'contacts:list': () => pipeline.list(),
+    'contacts:getMany': ({ ids }) => queries.getMany(ids),
+    'contacts:searchNotes': ({ query }) => queries.searchNotes(query),
     'contacts:get': ({ id }) => pipeline.get(id),
     'contacts:findDuplicates': ({ contact, ignoreId }) =>
       pipeline.findDuplicates(contact, ignoreId),

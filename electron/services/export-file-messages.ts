@@ -44,6 +44,7 @@ const collectionWords: Record<string, { one: string; list: string }> = {
   activities: { one: 'Timeline entry', list: 'timeline entries' },
   reminders: { one: 'Reminder', list: 'reminders' },
   meetings: { one: 'Meeting', list: 'meetings' },
+  preps: { one: 'Meeting', list: 'meeting preparations and notes' },
   questions: { one: 'Question', list: 'questions in the question bank' },
   templates: { one: 'Template', list: 'templates' },
   notes: { one: 'Note', list: 'thank-you and report-back notes' },
@@ -60,6 +61,8 @@ function contactName(data: unknown, id: unknown): string {
 
 /** How a record is named in a message: "Contact 'Maya Okafor'", "Meeting on 3 Dec 2026 with ...". */
 export function recordLabel(data: unknown, collection: string, id: string): string {
+  // A meeting's prep is named like its meeting (same id): its record has the date and the person.
+  if (collection === 'preps') return recordLabel(data, 'meetings', id);
   const words = collectionWords[collection];
   if (words === undefined) return `The ${collection} part`;
   const items = isObject(data) ? data[collection] : undefined;

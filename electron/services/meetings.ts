@@ -6,7 +6,20 @@ import { meetingEnd } from '../../shared/domain/meeting-times.js';
 import { isFollowUpKind, thankYouDeadline } from '../../shared/domain/reminder-policy.js';
 import { UserFacingError } from '../../shared/result.js';
 import type { Dataset } from '../../shared/schema/dataset.js';
-import type { Attachment, BankQuestion, Contact, Meeting } from '../../shared/schema/entities.js';
+import type {
+  Attachment,
+  BankQuestion,
+  Contact,
+  Meeting,
+  MeetingRecord,
+} from '../../shared/schema/entities.js';
+import {
+  attachmentsOf,
+  emptyPrep,
+  joinMeeting,
+  putMeeting,
+  readMeeting,
+} from './meeting-records.js';
 import {
   MeetingPatch,
   SaveBankQuestionInput,
@@ -17,12 +30,11 @@ import {
   type MeetingDetail,
   type MeetingSummary,
 } from '../../shared/schema/meetings.js';
-import type { Clock, Dialogs, FileFilter, Storage } from './types.js';
+import type { Clock, Dialogs, FileFilter, ItemReader, Storage } from './types.js';
 import {
   follow,
   gone,
   invalid,
-  own,
   parseInput,
   requireOwn,
   runWork,
@@ -119,8 +131,17 @@ export function createMeetingService(options: MeetingServiceOptions): MeetingSer
   const data = (): Readonly<Dataset> => storage.read();
 
   const work = <T>(fn: (w: Work) => T) => runWork({ storage, now: options.now, newId }, fn);
-  const requireMeeting = (meetings: Readonly<Record<string, Meeting>>, id: string): Meeting =>
-    requireOwn(meetings, id, gone.meeting);
+  /** The meeting's record (no prep): for checks that only need who, when and the status. */
+  const requireMeeting = (
+    meetings: Readonly<Record<string, MeetingRecord>>,
+    id: string,
+  ): MeetingRecord => requireOwn(meetings, id, gone.meeting);
+  /** The whole meeting, reading its prep file on demand. */
+  const wholeMeeting = (reader: ItemReader, id: string): Meeting => {
+    const meeting = readMeeting(reader, id);
+    if (meeting === undefined) throw gone.meeting();
+    return meeting;
+  };
   const requireContact = (contacts: Readonly<Record<string, Contact>>, id: string): Contact =>
     requireOwn(contacts, id, gone.contact);
 
@@ -130,10 +151,7 @@ export function createMeetingService(options: MeetingServiceOptions): MeetingSer
     tasks: Object.values(dataset.reminders)
       .filter((r) => r.kind === 'promise' && r.createdBy === meeting.id && r.status !== 'cancelled')
       .sort((a, b) => Date.parse(a.due) - Date.parse(b.due)),
-    attachments: meeting.attachmentIds.flatMap((id) => {
-      const attachment = own(dataset.attachments, id);
-      return attachment === undefined ? [] : [attachment];
-    }),
+    attachments: attachmentsOf(meeting, dataset.attachments),
   });
 
   const checkAttachmentIds = (ids: readonly string[], field: string): string[] => {
@@ -164,8 +182,7 @@ export function createMeetingService(options: MeetingServiceOptions): MeetingSer
     },
 
     get(id) {
-      const dataset = data();
-      return detailOf(dataset, requireMeeting(dataset.meetings, id));
+      return detailOf(data(), wholeMeeting(storage, id));
     },
 
     schedule(raw) {
@@ -177,36 +194,27 @@ export function createMeetingService(options: MeetingServiceOptions): MeetingSer
         const { settings, attachments } = w.data;
         const resumeId = settings.defaultResumeId;
         const at = w.nowIso();
-        const meeting: Meeting = {
-          id: newId(),
-          contactId: contact.id,
-          start,
-          minutes: input.minutes ?? settings.meetingMinutes,
-          mode: input.mode ?? (input.link === '' ? 'in-person' : 'video'),
-          place: input.place,
-          link: input.link,
-          status: 'planned',
-          research: { industry: '', company: '', position: '', person: '' },
-          questions: [],
-          notes: [],
-          checklist: {
-            resumeCopies: 3,
-            portfolio: false,
-            businessCards: false,
-            outfit: false,
-            researchDone: false,
+        const id = newId();
+        const meeting: Meeting = joinMeeting(
+          {
+            id,
+            contactId: contact.id,
+            start,
+            minutes: input.minutes ?? settings.meetingMinutes,
+            mode: input.mode ?? (input.link === '' ? 'in-person' : 'video'),
+            place: input.place,
+            link: input.link,
+            status: 'planned',
+            createdAt: at,
+            updatedAt: at,
           },
-          travelMinutes: 0,
-          takeaways: '',
-          advice: '',
-          namesSuggested: '',
-          promises: '',
-          attachmentIds:
+          emptyPrep(
+            id,
+            at,
             resumeId !== null && Object.hasOwn(attachments, resumeId) ? [resumeId] : [],
-          createdAt: at,
-          updatedAt: at,
-        };
-        w.tx.put('meetings', meeting);
+          ),
+        );
+        putMeeting(w.tx, meeting);
         w.moveByEvent(contact, 'meeting-scheduled', at, meeting.id);
         // They answered: the 3B7 follow-ups have done their job, whatever the stage.
         w.cancelReminders(contact.id, (reminder) => isFollowUpKind(reminder.kind));
@@ -235,7 +243,7 @@ export function createMeetingService(options: MeetingServiceOptions): MeetingSer
           ? undefined
           : checkAttachmentIds(patch.attachmentIds, 'patch.attachmentIds');
       return storage.transact((tx) => {
-        const existing = requireMeeting(tx.data.meetings, id);
+        const existing = wholeMeeting(tx, id);
         const meeting: Meeting = {
           ...existing,
           ...patch,
@@ -247,22 +255,26 @@ export function createMeetingService(options: MeetingServiceOptions): MeetingSer
           createdAt: existing.createdAt,
           updatedAt: nowIso(),
         };
-        tx.put('meetings', meeting);
+        putMeeting(tx, meeting);
         return meeting;
       });
     },
 
     cancel(id, cancelOptions = {}) {
       const existing = requireMeeting(data().meetings, id);
-      if (existing.status === 'cancelled') return existing;
+      if (existing.status === 'cancelled') return wholeMeeting(storage, id);
       if (existing.status === 'held')
         throw new UserFacingError(
           'conflict',
           'This meeting is already marked as held, so it cannot be cancelled. Its notes are kept.',
         );
       return work((w) => {
-        const meeting: Meeting = { ...w.meeting(id), status: 'cancelled', updatedAt: w.nowIso() };
-        w.tx.put('meetings', meeting);
+        const meeting: Meeting = {
+          ...wholeMeeting(w.tx, id),
+          status: 'cancelled',
+          updatedAt: w.nowIso(),
+        };
+        putMeeting(w.tx, meeting);
         if (cancelOptions.didNotHappen === true) {
           // On the timeline, but not as contact with the person: keep-in-touch does not count it.
           w.tx.put('activities', {
@@ -282,7 +294,7 @@ export function createMeetingService(options: MeetingServiceOptions): MeetingSer
       const dataset = data();
       requireContact(dataset.contacts, requireMeeting(dataset.meetings, id).contactId);
       const result = work((w) => {
-        const existing = w.meeting(id);
+        const existing = wholeMeeting(w.tx, id);
         const contact = w.contact(existing.contactId);
         const previous = Object.values(w.data.reminders).find(
           (r) => r.kind === 'thank-you-due' && r.createdBy === existing.id,
@@ -293,7 +305,7 @@ export function createMeetingService(options: MeetingServiceOptions): MeetingSer
         // The timeline shows the meeting when it ended, unless it is marked held ahead of time.
         const at = new Date(Math.min(end.getTime(), w.now.getTime())).toISOString();
         const meeting: Meeting = { ...existing, status: 'held', updatedAt: w.nowIso() };
-        w.tx.put('meetings', meeting);
+        putMeeting(w.tx, meeting);
         w.logActivity({
           id: w.newId(),
           contactId: contact.id,
@@ -318,7 +330,7 @@ export function createMeetingService(options: MeetingServiceOptions): MeetingSer
       const dataset = data();
       requireContact(dataset.contacts, requireMeeting(dataset.meetings, input.meetingId).contactId);
       return storage.transact((tx) => {
-        const meeting = requireMeeting(tx.data.meetings, input.meetingId);
+        const meeting = wholeMeeting(tx, input.meetingId);
         const referrer = requireContact(tx.data.contacts, meeting.contactId);
         const at = nowIso();
         const contact: Contact = {
@@ -352,7 +364,7 @@ export function createMeetingService(options: MeetingServiceOptions): MeetingSer
             meeting.namesSuggested.trim() === ''
               ? name
               : `${meeting.namesSuggested.trimEnd()}\n${name}`;
-          tx.put('meetings', { ...meeting, namesSuggested, updatedAt: at });
+          putMeeting(tx, { ...meeting, namesSuggested, updatedAt: at });
         }
         return contact;
       });
@@ -369,7 +381,7 @@ export function createMeetingService(options: MeetingServiceOptions): MeetingSer
       const added = paths.map((path) => storage.addAttachment(path, role));
       return storage.transact((tx) => {
         // The meeting may have gone while the dialog was open; the copied files stay, unlinked.
-        const existing = requireMeeting(tx.data.meetings, id);
+        const existing = wholeMeeting(tx, id);
         const ids = [...existing.attachmentIds];
         for (const attachment of added) if (!ids.includes(attachment.id)) ids.push(attachment.id);
         const meeting: Meeting = {
@@ -377,23 +389,22 @@ export function createMeetingService(options: MeetingServiceOptions): MeetingSer
           attachmentIds: ids,
           updatedAt: nowIso(),
         };
-        tx.put('meetings', meeting);
+        putMeeting(tx, meeting);
         return detailOf(tx.data, meeting);
       });
     },
 
     detach(id, attachmentId) {
-      const dataset = data();
-      const existing = requireMeeting(dataset.meetings, id);
-      if (!existing.attachmentIds.includes(attachmentId)) return detailOf(dataset, existing);
+      const existing = wholeMeeting(storage, id);
+      if (!existing.attachmentIds.includes(attachmentId)) return detailOf(data(), existing);
       return storage.transact((tx) => {
-        const current = requireMeeting(tx.data.meetings, id);
+        const current = wholeMeeting(tx, id);
         const meeting: Meeting = {
           ...current,
           attachmentIds: current.attachmentIds.filter((item) => item !== attachmentId),
           updatedAt: nowIso(),
         };
-        tx.put('meetings', meeting);
+        putMeeting(tx, meeting);
         return detailOf(tx.data, meeting);
       });
     },

@@ -79,11 +79,44 @@ export function v1ToV2(data: RawDataset): RawDataset {
   };
 }
 
+/** The fields of a meeting that live in its prep record from version 3 on. */
+const PREP_FIELDS = [
+  'research',
+  'questions',
+  'notes',
+  'checklist',
+  'travelMinutes',
+  'takeaways',
+  'advice',
+  'namesSuggested',
+  'promises',
+  'attachmentIds',
+] as const;
+
+/**
+ * Version 2 -> 3: each meeting is split into its record (when, where, with whom, status: small,
+ * always in memory) and its prep (research, questions, notes...: most of the bytes, read on
+ * demand), under the same id.
+ */
+export function v2ToV3(data: RawDataset): RawDataset {
+  const meetings = itemsOf(data, 'meetings');
+  const preps: Record<string, Raw> = {};
+  for (const [id, meeting] of Object.entries(meetings)) {
+    const prep: Raw = { id, updatedAt: meeting.updatedAt };
+    for (const field of PREP_FIELDS) {
+      prep[field] = meeting[field];
+      delete meeting[field];
+    }
+    preps[id] = prep;
+  }
+  return { ...data, meetings, preps };
+}
+
 /**
  * This build's steps, keyed by the version they start from; each bump of SCHEMA_VERSION in
  * shared/schema/dataset.ts adds one.
  */
-export const migrations: Migrations = { 1: v1ToV2 };
+export const migrations: Migrations = { 1: v1ToV2, 2: v2ToV3 };
 
 /**
  * Runs every step from `from` up to `to`. Throws when a step is missing, so a store is never

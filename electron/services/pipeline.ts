@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
+import { contactSummary } from '../../shared/domain/contact-summary.js';
 import { findDuplicates, type DuplicateProbe } from '../../shared/domain/duplicates.js';
 import { isLocalDate } from '../../shared/domain/business-days.js';
 import { isPending, onDate, thankYouDeadline } from '../../shared/domain/reminder-policy.js';
@@ -14,12 +15,14 @@ import type { Dataset } from '../../shared/schema/dataset.js';
 import type {
   Activity,
   Contact,
-  Meeting,
+  MeetingPrep,
+  MeetingRecord,
   Reminder,
   Stage,
   ThankYouNote,
   OutreachDraft,
 } from '../../shared/schema/entities.js';
+import { removeMeeting } from './meeting-records.js';
 import {
   ContactInput,
   CustomReminderInput,
@@ -27,6 +30,7 @@ import {
   PromiseTaskInput,
   type ContactDetail,
   type ContactChange,
+  type ContactSummary,
   type DeletionImpact,
   type DuplicateMatch,
   type LogActivityResult,
@@ -60,8 +64,11 @@ import {
  * dates can be tested on fixed days; the storage is the only thing that touches disk.
  */
 export interface PipelineService {
-  /** Every contact, sorted by name. Labels overdue Curmudgeons first (writes only if one changed). */
-  list(): Contact[];
+  /**
+   * Every contact without notes, sorted by name. Labels overdue Curmudgeons first (writes only if
+   * one changed).
+   */
+  list(): ContactSummary[];
   get(id: string): ContactDetail;
   /** Lenient on purpose: the add form asks while the user is still typing. */
   findDuplicates(input: Partial<DuplicateProbe>, ignoreId?: string): DuplicateMatch[];
@@ -99,7 +106,8 @@ interface Removed {
   contact: Contact;
   activities: Activity[];
   reminders: Reminder[];
-  meetings: Meeting[];
+  meetings: MeetingRecord[];
+  preps: MeetingPrep[];
   notes: ThankYouNote[];
   outreach: OutreachDraft[];
   /** Contacts this person had referred, as they were before their link was cleared. */
@@ -323,7 +331,7 @@ export function createPipelineService(options: PipelineServiceOptions): Pipeline
   return {
     list() {
       sweepCurmudgeons();
-      return Object.values(data().contacts).sort(compareContactsByName);
+      return Object.values(data().contacts).sort(compareContactsByName).map(contactSummary);
     },
 
     get(id) {
@@ -408,6 +416,10 @@ export function createPipelineService(options: PipelineServiceOptions): Pipeline
         activities: itemsOf(dataset.activities, id),
         reminders: itemsOf(dataset.reminders, id),
         meetings: itemsOf(dataset.meetings, id),
+        preps: itemsOf(dataset.meetings, id).flatMap((meeting) => {
+          const prep = storage.get('preps', meeting.id);
+          return prep === undefined ? [] : [prep];
+        }),
         notes: itemsOf(dataset.notes, id),
         outreach: itemsOf(dataset.outreach, id),
         referrals: Object.values(dataset.contacts).filter((c) => c.referredById === id),
@@ -416,7 +428,7 @@ export function createPipelineService(options: PipelineServiceOptions): Pipeline
         tx.remove('contacts', id);
         for (const item of removed.activities) tx.remove('activities', item.id);
         for (const item of removed.reminders) tx.remove('reminders', item.id);
-        for (const item of removed.meetings) tx.remove('meetings', item.id);
+        for (const item of removed.meetings) removeMeeting(tx, item.id);
         for (const item of removed.notes) tx.remove('notes', item.id);
         for (const item of removed.outreach) tx.remove('outreach', item.id);
         // Their referrals stay; only the link to someone who no longer exists goes.
@@ -449,6 +461,7 @@ export function createPipelineService(options: PipelineServiceOptions): Pipeline
         for (const item of removed.activities) tx.put('activities', item);
         for (const item of removed.reminders) tx.put('reminders', item);
         for (const item of removed.meetings) tx.put('meetings', item);
+        for (const item of removed.preps) tx.put('preps', item);
         for (const item of removed.notes) tx.put('notes', item);
         for (const item of removed.outreach) tx.put('outreach', item);
         for (const item of removed.referrals) {

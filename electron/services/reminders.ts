@@ -4,6 +4,7 @@ import {
   startOfLocalDay,
 } from '../../shared/domain/business-days.js';
 import { companyKey } from '../../shared/domain/contact-keys.js';
+import { compareContactsByName } from '../../shared/domain/contact-order.js';
 import { needsOutcome } from '../../shared/domain/meeting-times.js';
 import { isPending } from '../../shared/domain/reminder-policy.js';
 import { UserFacingError } from '../../shared/result.js';
@@ -26,17 +27,8 @@ const MAX_SUGGESTIONS = 5;
 
 const time = (iso: string) => Date.parse(iso);
 
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-
-/** Last name, first name, company, ignoring case and accents; the id keeps the order stable. */
-export function compareContactsByName(a: Contact, b: Contact): number {
-  return (
-    collator.compare(a.lastName, b.lastName) ||
-    collator.compare(a.firstName, b.firstName) ||
-    collator.compare(a.company, b.company) ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-  );
-}
+/** Last name, first name, company, ignoring case and accents (one copy, shared with the renderer). */
+export { compareContactsByName };
 
 /**
  * Day 3 of 3B7: "contact the next person at the same employer". Other people at the same company
@@ -131,6 +123,7 @@ export function buildTodayView(
     items: items.map(({ at: _at, ...item }) => item),
     outcomes,
     upcomingMeetings,
+    contactCount: Object.keys(dataset.contacts).length,
   };
 }
 

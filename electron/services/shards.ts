@@ -4,16 +4,19 @@ import { z } from 'zod';
 import { collectionNames, collections, type CollectionName } from '../../shared/schema/dataset.js';
 
 /**
- * How many files each collection is split into. One edit rewrites one file; for a heavy user
- * (5,000 contacts, 20,000 activities, 1,000 meetings with long notes) that is ~300 KB of contacts,
- * ~400 KB of activities or ~1 MB of meetings, written in 1-4 ms. Fewer, larger files open faster;
- * the per-item text cache keeps saving them cheap. Changing a number moves items between files,
- * so it needs a schema version bump and a migration.
+ * How many files each collection is split into, per store: the `Layout`. One edit rewrites one
+ * file, so files must stay small as the data grows; a store's layout is chosen from its size when
+ * it is written in full (import, restore, migration) and grown at start when a collection's files
+ * have outgrown `TARGET_SHARD_BYTES` (see layout.json). Counts are powers of two.
  */
-export const bucketCounts: Readonly<Record<CollectionName, number>> = {
+export type Layout = Readonly<Record<CollectionName, number>>;
+
+/** The smallest layout, and the one of a store that has no layout.json (a new or older store). */
+export const DEFAULT_LAYOUT: Layout = {
   contacts: 16,
   activities: 16,
   meetings: 16,
+  preps: 16,
   reminders: 4,
   questions: 1,
   templates: 1,
@@ -21,6 +24,51 @@ export const bucketCounts: Readonly<Record<CollectionName, number>> = {
   outreach: 1,
   attachments: 1,
 };
+
+/** @deprecated the default layout; stores carry their own (see `Layout`). */
+export const bucketCounts = DEFAULT_LAYOUT;
+
+/** Aim for files about this big: small enough to rewrite in a few milliseconds per save. */
+export const TARGET_SHARD_BYTES = 1024 * 1024;
+
+/** At most this many files per collection (4 digits in the name). */
+export const MAX_BUCKETS = 4096;
+
+/** The bucket count that keeps files of a collection of `bytes` near the target size. */
+export function bucketsFor(collection: CollectionName, bytes: number): number {
+  let buckets = DEFAULT_LAYOUT[collection];
+  while (buckets < MAX_BUCKETS && bytes / buckets > TARGET_SHARD_BYTES) buckets *= 2;
+  return buckets;
+}
+
+/** The layout file: bucket counts per collection (absent means `DEFAULT_LAYOUT`). */
+export const LAYOUT_FILE = 'layout.json';
+
+/** A layout read from layout.json's content; null when it is not a usable layout. */
+export function parseLayout(value: unknown): Layout | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const counts = (value as { layout?: unknown }).layout;
+  if (typeof counts !== 'object' || counts === null) return null;
+  const layout: Record<string, number> = { ...DEFAULT_LAYOUT };
+  for (const [collection, count] of Object.entries(counts)) {
+    if (!(collectionNames as string[]).includes(collection)) continue;
+    if (
+      typeof count !== 'number' ||
+      !Number.isInteger(count) ||
+      count < 1 ||
+      count > MAX_BUCKETS ||
+      (count & (count - 1)) !== 0
+    )
+      return null;
+    layout[collection] = count;
+  }
+  return layout as Layout;
+}
+
+/** layout.json's content. */
+export function layoutContent(schemaVersion: number, layout: Layout) {
+  return { schemaVersion, layout };
+}
 
 /** Settings live in their own small file: most edits of the profile touch nothing else. */
 export const SETTINGS_FILE = 'settings.json';
@@ -48,8 +96,12 @@ export function shardFileName(collection: string, bucket: number): string {
 }
 
 /** The file an item of `collection` with this id lives in. */
-export function fileForItem(collection: CollectionName, id: string): string {
-  return shardFileName(collection, bucketOf(id, bucketCounts[collection]));
+export function fileForItem(
+  collection: CollectionName,
+  id: string,
+  layout: Layout = DEFAULT_LAYOUT,
+): string {
+  return shardFileName(collection, bucketOf(id, layout[collection]));
 }
 
 /** What a store file's name says it holds. */
@@ -67,23 +119,23 @@ export function parseStoreFileName(name: string): StoreFileName | null {
   return { kind: 'shard', collection: match[1] as string, bucket: Number(match[2]) };
 }
 
-/** True when `name` is a file of this build's layout (settings or a bucket that exists). */
-export function isCurrentLayoutFile(name: string): boolean {
+/** True when `name` is a data file of `layout` (settings, or a bucket that exists in it). */
+export function isCurrentLayoutFile(name: string, layout: Layout = DEFAULT_LAYOUT): boolean {
   const parsed = parseStoreFileName(name);
   if (parsed === null) return false;
   if (parsed.kind === 'settings') return true;
   if (!(collectionNames as string[]).includes(parsed.collection)) return false;
   return (
-    parsed.bucket < bucketCounts[parsed.collection as CollectionName] &&
+    parsed.bucket < layout[parsed.collection as CollectionName] &&
     shardFileName(parsed.collection, parsed.bucket) === name
   );
 }
 
-/** Every file name of this build's layout, settings first. */
-export function allStoreFileNames(): string[] {
+/** Every data file name of `layout`, settings first. */
+export function allStoreFileNames(layout: Layout = DEFAULT_LAYOUT): string[] {
   const names = [SETTINGS_FILE];
   for (const collection of collectionNames) {
-    for (let bucket = 0; bucket < bucketCounts[collection]; bucket += 1) {
+    for (let bucket = 0; bucket < layout[collection]; bucket += 1) {
       names.push(shardFileName(collection, bucket));
     }
   }

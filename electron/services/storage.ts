@@ -2,7 +2,11 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import type { BackupInfo, StorageStatus } from '../../shared/contract.js';
+import {
+  DATA_CHANGE_ID_LIMIT,
+  type BackupInfo,
+  type StorageStatus,
+} from '../../shared/contract.js';
 import { UserFacingError } from '../../shared/result.js';
 import {
   collectionNames,
@@ -11,6 +15,7 @@ import {
   SCHEMA_VERSION,
   type CollectionName,
   type Dataset,
+  type Entity,
 } from '../../shared/schema/dataset.js';
 import type { Attachment } from '../../shared/schema/entities.js';
 import { defaultSettings, Settings } from '../../shared/schema/settings.js';
@@ -162,6 +167,7 @@ const emptyDataset = (settings: Dataset['settings']): Dataset => ({
   activities: {},
   reminders: {},
   meetings: {},
+  preps: {},
   questions: {},
   templates: {},
   notes: {},
@@ -183,6 +189,28 @@ function changedCollections(fileNames: Iterable<string>): StoreChange['collectio
 }
 
 const everyCollection = (): StoreChange['collections'] => ['settings', ...collectionNames];
+
+/** The ids a transaction wrote, per collection, while there are few enough to name. */
+function changedIds(dirty: ReadonlyMap<string, ReadonlySet<string>>): StoreChange['ids'] {
+  const ids: Partial<Record<CollectionName, string[]>> = {};
+  const tooMany = new Set<string>();
+  for (const [name, set] of dirty) {
+    const parsed = parseStoreFileName(name);
+    if (parsed?.kind !== 'shard') continue;
+    const collection = parsed.collection as CollectionName;
+    if (tooMany.has(collection)) continue;
+    const list = (ids[collection] ??= []);
+    for (const id of set) {
+      if (list.length === DATA_CHANGE_ID_LIMIT) {
+        delete ids[collection];
+        tooMany.add(collection);
+        break;
+      }
+      list.push(id);
+    }
+  }
+  return ids;
+}
 
 /**
  * Opens (or creates) the store under `dataDir`: replays an interrupted multi-file save, cleans
@@ -855,7 +883,10 @@ class FileStorage implements Storage {
     const writes: FileWrite[] = [
       fullWrite(SETTINGS_FILE, settingsContent(SCHEMA_VERSION, data.settings)),
     ];
-    const names = new Set([...shards.keys(), ...[...this.existing].filter(isCurrentLayoutFile)]);
+    const names = new Set([
+      ...shards.keys(),
+      ...[...this.existing].filter((name) => isCurrentLayoutFile(name)),
+    ]);
     names.delete(SETTINGS_FILE);
     for (const name of [...names].sort()) {
       const parsedName = parseStoreFileName(name);
@@ -1008,6 +1039,11 @@ class FileStorage implements Storage {
     return this.dataset;
   }
 
+  get<C extends CollectionName>(collection: C, id: string): Entity<C> | undefined {
+    const record = this.dataset[collection] as Record<string, Entity<C>>;
+    return Object.hasOwn(record, id) ? record[id] : undefined;
+  }
+
   transact<T>(fn: (tx: Transaction) => T): T {
     this.assertWritable();
     this.flushStartBackup();
@@ -1049,6 +1085,7 @@ class FileStorage implements Storage {
     };
     const tx: Transaction = {
       data: this.dataset,
+      get: (collection, id) => this.get(collection, id),
       put: (collection, item) => {
         if (!Object.hasOwn(collections, collection))
           reject(`collection: "${String(collection)}" is not a collection`);
@@ -1108,7 +1145,7 @@ class FileStorage implements Storage {
       );
     }
     this.afterChange();
-    this.notify(changedCollections(dirty.keys()));
+    this.notify(changedCollections(dirty.keys()), changedIds(dirty));
     return result;
   }
 
@@ -1118,11 +1155,11 @@ class FileStorage implements Storage {
   }
 
   /** Tells listeners what a committed change touched; a listener's failure never undoes it. */
-  private notify(collections: StoreChange['collections']): void {
+  private notify(collections: StoreChange['collections'], ids?: StoreChange['ids']): void {
     if (collections.length === 0) return;
     for (const listener of this.changeListeners) {
       try {
-        listener({ collections });
+        listener(ids === undefined ? { collections } : { collections, ids });
       } catch (error) {
         this.log('[storage] a change listener failed', error);
       }

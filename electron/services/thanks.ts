@@ -8,7 +8,7 @@ import { UserFacingError } from '../../shared/result.js';
 import type { Dataset } from '../../shared/schema/dataset.js';
 import type {
   Contact,
-  Meeting,
+  MeetingRecord,
   NotePurpose,
   Template,
   ThankYouNote,
@@ -21,6 +21,7 @@ import {
   type MergeContext,
   type ThankYouSummary,
 } from '../../shared/schema/thanks.js';
+import { readMeeting } from './meeting-records.js';
 import type { Clock, Storage } from './types.js';
 import {
   follow,
@@ -135,7 +136,7 @@ export function createThanksService(options: ThanksServiceOptions): ThanksServic
     contactId: string,
     meetingId: string,
     field: string,
-  ): Meeting => {
+  ): MeetingRecord => {
     const meeting = own(dataset.meetings, meetingId);
     if (meeting === undefined)
       throw new UserFacingError(
@@ -227,7 +228,9 @@ export function createThanksService(options: ThanksServiceOptions): ThanksServic
     context(raw) {
       const input = parseInput(ThanksContextInput, raw);
       const dataset = data();
-      const { recipient, about, meeting } = resolveNote(dataset, input);
+      const { recipient, about, meeting: record } = resolveNote(dataset, input);
+      // The notes of the meeting (takeaways, advice) are in its prep, read only now.
+      const meeting = record === null ? null : (readMeeting(storage, record.id) ?? null);
       const referrer =
         input.purpose === 'referrer-thanks'
           ? recipient

@@ -6,8 +6,21 @@ import type { Settings } from '../../shared/schema/settings.js';
 /** The clock every service reads; tests and the e2e harness pass a fixed one. */
 export type Clock = () => Date;
 
+/**
+ * One item by id, reading only the file it lives in when its collection is loaded on demand
+ * (meeting preps, activities): the way to get at a single meeting's workspace without reading
+ * every workspace.
+ */
+export interface ItemReader {
+  get<C extends CollectionName>(collection: C, id: string): Entity<C> | undefined;
+}
+
 /** Changes made inside one `Storage.transact` call; persisted together when it returns. */
-export interface Transaction {
+export interface Transaction extends ItemReader {
+  /**
+   * Everything, as in `Storage.read()`: a collection loaded on demand is read in full the first
+   * time it is enumerated, so prefer `get` for single items.
+   */
   readonly data: Readonly<Dataset>;
   put<C extends CollectionName>(collection: C, item: Entity<C>): void;
   remove(collection: CollectionName, id: string): void;
@@ -18,7 +31,7 @@ export interface Transaction {
  * The main process's only door to disk for user data. Built from a data folder (never from
  * `electron`), so it runs under plain Node in tests and benchmarks.
  */
-export interface Storage {
+export interface Storage extends ItemReader {
   readonly dataDir: string;
   status(): StorageStatus;
   dismissNotice(): StorageStatus;
@@ -53,6 +66,7 @@ export interface Storage {
 /** What one committed change touched: the same names the `data:changed` event carries. */
 export interface StoreChange {
   collections: DataChange['collections'];
+  ids?: DataChange['ids'];
 }
 
 export interface FileFilter {

@@ -26,6 +26,7 @@ import type {
   Stage,
   ThankYouNote,
 } from '../../shared/schema/entities.js';
+import { readMeeting } from './meeting-records.js';
 import type { Clock, Storage, Transaction } from './types.js';
 
 /**
@@ -143,8 +144,11 @@ export class Work {
     return requireOwn(this.tx.data.contacts, id, gone.contact);
   }
 
+  /** The whole meeting (record and prep, the prep read on demand). */
   meeting(id: string): Meeting {
-    return requireOwn(this.tx.data.meetings, id, gone.meeting);
+    const meeting = readMeeting(this.tx, id);
+    if (meeting === undefined) throw gone.meeting();
+    return meeting;
   }
 
   note(id: string): ThankYouNote {

@@ -1,9 +1,18 @@
 import { create } from 'zustand';
+import type { DataChange } from '../../shared/contract.js';
+import { contactSummary } from '../../shared/domain/contact-summary.js';
 import { fullName } from '../../shared/domain/names.js';
 import type { Contact, Stage } from '../../shared/schema/entities.js';
-import type { ContactChange, ContactInput, DuplicateMatch } from '../../shared/schema/pipeline.js';
+import type {
+  ContactChange,
+  ContactInput,
+  ContactSummary,
+  DuplicateMatch,
+  NotesSearchResult,
+} from '../../shared/schema/pipeline.js';
 import { call, errorMessage } from '../api.js';
 import { describeEffects } from '../effects.js';
+import { applyChanges, cacheOf, emptyGroups, type ContactCache } from './contact-cache.js';
 
 /** A deletion the user can still take back from the pipeline page. */
 export interface PendingUndo {
@@ -13,19 +22,29 @@ export interface PendingUndo {
 
 export type Notice = { kind: 'success' | 'error'; text: string };
 
-interface ContactsState {
-  contacts: Contact[];
+interface ContactsState extends ContactCache {
   loaded: boolean;
   error: string | null;
   /** Last message about a board action (a failed move, an undone delete), shown on the page. */
   notice: Notice | null;
   undo: PendingUndo | null;
-  /** Loads every contact from main. */
+  /** Loads every contact (summaries, without notes) from main. */
   load(): Promise<void>;
-  /** After main changed contacts: reloads if this store has loaded them. */
-  refresh(): Promise<void>;
-  /** Puts a saved contact into the list (new or replaced), as main returned it. */
-  upsert(contact: Contact): void;
+  /**
+   * Loads the contacts once; after that main's change events keep them current, so a visit to the
+   * pipeline does not fetch the whole list again.
+   */
+  ensureLoaded(): Promise<void>;
+  /**
+   * After main changed contacts: fetches just the contacts the change names (a missing one was
+   * deleted), or everything when it names none (an import, a restore). Nothing before the first
+   * load.
+   */
+  refresh(change?: DataChange): Promise<void>;
+  /** Puts a saved contact into the cache (new or replaced), as main returned it. */
+  upsert(contact: ContactSummary | Contact): void;
+  /** Contacts the query matches only through their notes (searched in main). */
+  searchNotes(query: string): Promise<NotesSearchResult>;
   /** Same-person matches for the form's warning; a failed check answers "none" (saving decides). */
   findDuplicates(input: ContactInput, ignoreId?: string): Promise<DuplicateMatch[]>;
   create(input: ContactInput): Promise<Contact>;
@@ -41,106 +60,141 @@ interface ContactsState {
 }
 
 const initial = {
-  contacts: [] as Contact[],
+  contacts: [] as readonly ContactSummary[],
+  byStage: emptyGroups() as ContactCache['byStage'],
   loaded: false,
   error: null as string | null,
   notice: null as Notice | null,
   undo: null as PendingUndo | null,
 };
 
-/** All contacts, for the board, the list and the pickers. */
-export const useContactsStore = create<ContactsState>()((set, get) => ({
-  ...initial,
-  load: async () => {
-    try {
-      set({ contacts: await call('contacts:list'), loaded: true, error: null });
-    } catch (error) {
-      set({ error: errorMessage(error) });
-    }
-  },
-  refresh: async () => {
-    if (get().loaded) await get().load();
-  },
-  upsert: (contact) =>
-    set((state) => {
-      const index = state.contacts.findIndex((c) => c.id === contact.id);
-      if (index === -1) return { contacts: [...state.contacts, contact] };
-      const contacts = state.contacts.slice();
-      contacts[index] = contact;
-      return { contacts };
-    }),
-  findDuplicates: async (input, ignoreId) => {
-    try {
-      return await call('contacts:findDuplicates', {
-        contact: input,
-        ...(ignoreId ? { ignoreId } : {}),
-      });
-    } catch {
-      return [];
-    }
-  },
-  create: async (input) => {
-    const contact = await call('contacts:create', { contact: input });
-    get().upsert(contact);
-    return contact;
-  },
-  update: async (id, input) => {
-    const change = await call('contacts:update', { id, contact: input });
-    get().upsert(change.contact);
-    return change;
-  },
-  setStage: async (id, stage) => {
-    const before = get().contacts.find((c) => c.id === id);
-    if (before?.stage === stage) return null;
-    if (before) get().upsert({ ...before, stage });
-    try {
-      const change = await call('contacts:setStage', { id, stage });
-      get().upsert(change.contact);
-      const said = describeEffects(change.effects, () => fullName(change.contact));
-      set({ notice: said ? { kind: 'success', text: said } : null });
-      return change;
-    } catch (error) {
-      if (before) {
-        // Put back only the stage: anything else main sent meanwhile stays.
-        const now = get().contacts.find((c) => c.id === id);
-        if (now) get().upsert({ ...now, stage: before.stage });
-      }
-      set({
-        notice: {
-          kind: 'error',
-          text: `${before ? fullName(before) : 'The contact'} was not moved. ${errorMessage(error)}`,
-        },
-      });
-      return null;
-    }
-  },
-  remove: async (id, name) => {
-    const { undoToken } = await call('contacts:delete', { id });
-    set((state) => ({
-      contacts: state.contacts.filter((c) => c.id !== id),
-      undo: { undoToken, name },
-      notice: null,
-    }));
-  },
-  undoDelete: async () => {
-    const pending = get().undo;
-    if (!pending) return;
-    try {
-      const contact = await call('contacts:undoDelete', { undoToken: pending.undoToken });
-      // Meetings, timeline and referrals come back too; main's change event refreshes the lists.
-      get().upsert(contact);
-      set({ undo: null, notice: { kind: 'success', text: `${fullName(contact)} is back.` } });
-    } catch (error) {
-      set({
-        undo: null,
-        notice: {
-          kind: 'error',
-          text: `${pending.name} could not be brought back. ${errorMessage(error)}`,
-        },
-      });
-    }
-  },
-  clearNotice: () => set({ notice: null }),
-}));
+/** The full list being fetched, if any: changes that arrive meanwhile wait for it. */
+let loading: Promise<void> | null = null;
 
-export const resetContactsStore = () => useContactsStore.setState(initial);
+/** All contacts (summaries), for the board, the list and the pickers. */
+export const useContactsStore = create<ContactsState>()((set, get) => {
+  const apply = (saved: readonly ContactSummary[], removed: readonly string[] = []) =>
+    set((state) => applyChanges(state, saved, removed));
+
+  const load = () => {
+    const run = (async () => {
+      try {
+        const contacts = await call('contacts:list');
+        set({ ...cacheOf(contacts), loaded: true, error: null });
+      } catch (error) {
+        set({ error: errorMessage(error) });
+      }
+    })();
+    loading = run;
+    void run.finally(() => {
+      if (loading === run) loading = null;
+    });
+    return run;
+  };
+
+  return {
+    ...initial,
+    load,
+    ensureLoaded: async () => {
+      if (loading) return loading;
+      if (!get().loaded) await load();
+    },
+    refresh: async (change) => {
+      if (loading) await loading;
+      if (!get().loaded) return;
+      const ids = change?.ids?.contacts;
+      if (ids === undefined) {
+        await load();
+        return;
+      }
+      if (ids.length === 0) return;
+      try {
+        const found = await call('contacts:getMany', { ids });
+        const present = new Set(found.map((c) => c.id));
+        apply(
+          found,
+          ids.filter((id) => !present.has(id)),
+        );
+      } catch {
+        // The cache must not drift: fall back to the whole list.
+        await load();
+      }
+    },
+    upsert: (contact) => apply([contactSummary(contact)]),
+    searchNotes: (query) => call('contacts:searchNotes', { query }),
+    findDuplicates: async (input, ignoreId) => {
+      try {
+        return await call('contacts:findDuplicates', {
+          contact: input,
+          ...(ignoreId ? { ignoreId } : {}),
+        });
+      } catch {
+        return [];
+      }
+    },
+    create: async (input) => {
+      const contact = await call('contacts:create', { contact: input });
+      get().upsert(contact);
+      return contact;
+    },
+    update: async (id, input) => {
+      const change = await call('contacts:update', { id, contact: input });
+      get().upsert(change.contact);
+      return change;
+    },
+    setStage: async (id, stage) => {
+      const before = get().contacts.find((c) => c.id === id);
+      if (before?.stage === stage) return null;
+      if (before) get().upsert({ ...before, stage });
+      try {
+        const change = await call('contacts:setStage', { id, stage });
+        get().upsert(change.contact);
+        const said = describeEffects(change.effects, () => fullName(change.contact));
+        set({ notice: said ? { kind: 'success', text: said } : null });
+        return change;
+      } catch (error) {
+        if (before) {
+          // Put back only the stage: anything else main sent meanwhile stays.
+          const now = get().contacts.find((c) => c.id === id);
+          if (now) get().upsert({ ...now, stage: before.stage });
+        }
+        set({
+          notice: {
+            kind: 'error',
+            text: `${before ? fullName(before) : 'The contact'} was not moved. ${errorMessage(error)}`,
+          },
+        });
+        return null;
+      }
+    },
+    remove: async (id, name) => {
+      const { undoToken } = await call('contacts:delete', { id });
+      apply([], [id]);
+      set({ undo: { undoToken, name }, notice: null });
+    },
+    undoDelete: async () => {
+      const pending = get().undo;
+      if (!pending) return;
+      try {
+        const contact = await call('contacts:undoDelete', { undoToken: pending.undoToken });
+        // Meetings, timeline and referrals come back too; main's change event refreshes the lists.
+        get().upsert(contact);
+        set({ undo: null, notice: { kind: 'success', text: `${fullName(contact)} is back.` } });
+      } catch (error) {
+        set({
+          undo: null,
+          notice: {
+            kind: 'error',
+            text: `${pending.name} could not be brought back. ${errorMessage(error)}`,
+          },
+        });
+      }
+    },
+    clearNotice: () => set({ notice: null }),
+  };
+});
+
+export const resetContactsStore = () => {
+  loading = null;
+  useContactsStore.setState({ ...initial, byStage: emptyGroups() });
+};

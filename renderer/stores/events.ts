@@ -20,9 +20,10 @@ import { useUiStore, type Route } from './ui-store.js';
  */
 const dependents: ReadonlyArray<{
   collections: readonly ChangedCollection[];
-  refresh(): Promise<void> | void;
+  /** Gets the change (the ids it names, when it names them), for stores that update in place. */
+  refresh(change: DataChange): Promise<void> | void;
 }> = [
-  { collections: ['contacts'], refresh: () => useContactsStore.getState().refresh() },
+  { collections: ['contacts'], refresh: (change) => useContactsStore.getState().refresh(change) },
   {
     collections: ['reminders', 'contacts', 'meetings', 'settings'],
     refresh: () => useTodayStore.getState().refresh(),
@@ -50,28 +51,45 @@ const dependents: ReadonlyArray<{
 ];
 
 /**
- * One refresh at a time per store: changes that arrive while it runs (an import commits many)
- * cause exactly one more run afterwards, so a burst never piles up calls or shows stale data.
+ * Two changes as one: every collection either names, and the ids of both where both name ids for
+ * a collection (a change without ids for it means "reload it", and so does the merge).
  */
-function coalesce(run: () => Promise<void> | void): () => void {
+export function mergeChanges(a: DataChange, b: DataChange): DataChange {
+  const collections = [...new Set([...a.collections, ...b.collections])];
+  const ids: NonNullable<DataChange['ids']> = {};
+  for (const name of collections) {
+    if (name === 'settings') continue;
+    const inA = a.collections.includes(name) ? a.ids?.[name] : [];
+    const inB = b.collections.includes(name) ? b.ids?.[name] : [];
+    if (inA !== undefined && inB !== undefined) ids[name] = [...new Set([...inA, ...inB])];
+  }
+  return { collections, ids };
+}
+
+/**
+ * One refresh at a time per store: changes that arrive while it runs (an import commits many)
+ * cause exactly one more run afterwards, with those changes merged, so a burst never piles up
+ * calls or shows stale data.
+ */
+function coalesce(run: (change: DataChange) => Promise<void> | void): (change: DataChange) => void {
   let running = false;
-  let again = false;
+  let pending: DataChange | null = null;
   const go = async () => {
-    if (running) {
-      again = true;
-      return;
-    }
     running = true;
     try {
-      do {
-        again = false;
-        await run();
-      } while (again);
+      while (pending !== null) {
+        const change = pending;
+        pending = null;
+        await run(change);
+      }
     } finally {
       running = false;
     }
   };
-  return () => void go();
+  return (change) => {
+    pending = pending === null ? change : mergeChanges(pending, change);
+    if (!running) void go();
+  };
 }
 
 /** Refreshes every store that shows one of the collections a change touched. */
@@ -82,8 +100,10 @@ export function createChangeRouter(): (change: DataChange) => void {
   }));
   return (change) => {
     const touched = Array.isArray(change?.collections) ? change.collections : [];
+    const ids = change?.ids !== null && typeof change?.ids === 'object' ? change.ids : undefined;
+    const clean: DataChange = { collections: touched, ...(ids ? { ids } : {}) };
     for (const runner of runners)
-      if (touched.some((name) => runner.collections.has(name))) runner.run();
+      if (touched.some((name) => runner.collections.has(name))) runner.run(clean);
   };
 }
 

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Meeting, Template, ThankYouNote } from '../../shared/schema/entities.js';
+import type { MeetingRecord, Template, ThankYouNote } from '../../shared/schema/entities.js';
 import type {
   MarkSentResult,
   MergeContext,
@@ -59,7 +59,7 @@ interface ThanksState {
   /** The notes addressed to one contact, newest first (drafts included). */
   notesTo(contactId: string): Promise<ThankYouSummary[]>;
   /** The contact's held meetings, latest first: what a note without a meeting is about. */
-  heldMeetingsOf(contactId: string): Promise<Meeting[]>;
+  heldMeetingsOf(contactId: string): Promise<MeetingRecord[]>;
   get(id: string): Promise<ThankYouNote>;
   save(input: z.input<typeof SaveThankYouInput>): Promise<ThankYouNote>;
   /** Deletes a note that was never sent. */

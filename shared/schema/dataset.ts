@@ -4,7 +4,8 @@ import {
   Attachment,
   BankQuestion,
   Contact,
-  Meeting,
+  MeetingPrep,
+  MeetingRecord,
   OutreachDraft,
   Reminder,
   Template,
@@ -17,14 +18,15 @@ import { Settings } from './settings.js';
  * The schema version this build reads and writes. A store with a higher number was written by a
  * newer Rapport: we never overwrite it. Lower numbers are migrated (after a copy is taken).
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Every collection the store holds, with the entity schema of its items. */
 export const collections = {
   contacts: Contact,
   activities: Activity,
   reminders: Reminder,
-  meetings: Meeting,
+  meetings: MeetingRecord,
+  preps: MeetingPrep,
   questions: BankQuestion,
   templates: Template,
   notes: ThankYouNote,
@@ -45,7 +47,8 @@ export const Dataset = z.object({
   contacts: byId(Contact),
   activities: byId(Activity),
   reminders: byId(Reminder),
-  meetings: byId(Meeting),
+  meetings: byId(MeetingRecord),
+  preps: byId(MeetingPrep),
   questions: byId(BankQuestion),
   templates: byId(Template),
   notes: byId(ThankYouNote),

@@ -144,7 +144,11 @@ export const MeetingNote = z.object({
 export const MeetingMode = z.enum(['in-person', 'video', 'phone']);
 export type MeetingMode = z.infer<typeof MeetingMode>;
 
-export const Meeting = z.object({
+/**
+ * A meeting as the store keeps it: what lists, Today and the calendar need (small, always in
+ * memory). Its preparation and notes are a `MeetingPrep` under the same id, loaded on demand.
+ */
+export const MeetingRecord = z.object({
   id: Id,
   contactId: Id,
   start: IsoDateTime,
@@ -153,6 +157,19 @@ export const Meeting = z.object({
   place: text(500),
   link: optionalHttpUrl,
   status: z.enum(['planned', 'held', 'cancelled']),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+});
+export type MeetingRecord = z.infer<typeof MeetingRecord>;
+
+/**
+ * The prep workspace of a meeting (research, questions and answers, checklist, notes during and
+ * after): most of the bytes of a heavy user's store, so it is its own record, read only when a
+ * meeting is opened, and an autosave rewrites only its file.
+ */
+export const MeetingPrep = z.object({
+  /** The meeting's id. */
+  id: Id,
   research: z.object({
     industry: text(20_000),
     company: text(20_000),
@@ -178,9 +195,12 @@ export const Meeting = z.object({
   namesSuggested: text(5_000),
   promises: text(5_000),
   attachmentIds: z.array(Id).max(50),
-  createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
 });
+export type MeetingPrep = z.infer<typeof MeetingPrep>;
+
+/** A whole meeting, record and prep together: what the workspace, documents and notes use. */
+export const Meeting = MeetingRecord.extend(MeetingPrep.omit({ id: true, updatedAt: true }).shape);
 export type Meeting = z.infer<typeof Meeting>;
 
 export const BankQuestion = z.object({

@@ -8,7 +8,7 @@ import {
   MeetingQuestion,
   QuestionCategory,
 } from './entities.js';
-import type { Attachment, Contact, Reminder } from './entities.js';
+import type { Attachment, Contact, MeetingRecord, Reminder } from './entities.js';
 
 /** What the schedule form sends; minutes default to the length in Settings. */
 export const ScheduleMeetingInput = z.object({
@@ -47,8 +47,9 @@ export const MeetingPatch = Meeting.pick({
   .strict();
 export type MeetingPatch = z.input<typeof MeetingPatch>;
 
+/** One row of the Meetings list: the meeting's record (no prep) and its contact. */
 export interface MeetingSummary {
-  meeting: Meeting;
+  meeting: MeetingRecord;
   contact: Contact;
 }
 

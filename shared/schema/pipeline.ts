@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Effects } from './effects.js';
 import { Id, IsoDate, IsoDateTime, trimmed } from './common.js';
-import type { Meeting } from './entities.js';
+import type { MeetingRecord } from './entities.js';
 import { Activity, Contact, KeepInTouch, Reminder, Stage } from './entities.js';
 
 /** What the contact form sends: everything the user edits (ids and timestamps come from main). */
@@ -28,7 +28,8 @@ export interface ContactDetail {
   /** Newest first. */
   activities: Activity[];
   reminders: Reminder[];
-  meetings: Meeting[];
+  /** Their meetings (records: when, where, status), newest first. */
+  meetings: MeetingRecord[];
   referredBy: Contact | null;
   referrals: Contact[];
 }
@@ -82,6 +83,19 @@ export interface DeletionImpact {
   referrals: number;
 }
 
+/**
+ * A contact as the board, the list and the pickers show it: everything but the notes (the bulk of a
+ * contact's bytes, read only on the contact page; `contacts:searchNotes` searches them in main).
+ */
+export type ContactSummary = Omit<Contact, 'notes'>;
+
+/** Notes search: ids of the contacts the query matches only with their notes (in no set order). */
+export interface NotesSearchResult {
+  ids: string[];
+  /** True when more contacts matched than the result carries (`NOTES_SEARCH_LIMIT`). */
+  truncated: boolean;
+}
+
 /** One row of the Today view: the reminder, its contact, and what to do next. */
 export interface TodayItem {
   reminder: Reminder;
@@ -99,8 +113,10 @@ export interface TodayView {
    * Meetings still marked planned although their end has passed, oldest first: "Did your meeting
    * with X happen?" (held, rescheduled or did not happen).
    */
-  outcomes: { meeting: Meeting; contact: Contact }[];
-  upcomingMeetings: { meeting: Meeting; contact: Contact }[];
+  outcomes: { meeting: MeetingRecord; contact: Contact }[];
+  upcomingMeetings: { meeting: MeetingRecord; contact: Contact }[];
+  /** How many contacts there are: none means the first-run welcome instead of the reminders. */
+  contactCount: number;
 }
 
 /** A reminder the user sets on a contact: what to do, and the day (due at 09:00 that day). */

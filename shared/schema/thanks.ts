@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { bounded, Id, trimmed } from './common.js';
 import type { Effects } from './effects.js';
 import { NotePurpose } from './entities.js';
-import type { Contact, Meeting, Template, ThankYouNote } from './entities.js';
+import type { Contact, Meeting, MeetingRecord, Template, ThankYouNote } from './entities.js';
 
 /** A user's own template (built-in ones come from code and cannot be edited). */
 export const SaveTemplateInput = z.object({
@@ -59,7 +59,8 @@ export interface ThankYouSummary {
   contact: Contact;
   /** For a referrer thank-you: the person they introduced. */
   about: Contact | null;
-  meeting: Meeting | null;
+  /** The meeting's record (when, where), without its prep. */
+  meeting: MeetingRecord | null;
 }
 
 export interface MarkSentResult {

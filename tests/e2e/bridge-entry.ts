@@ -1,10 +1,12 @@
 // Bundled by the harness into an init script: installs `window.rapport` with the same factory the
-// preload uses, over a Playwright binding instead of ipcRenderer.
+// preload uses, over a Playwright binding instead of ipcRenderer (or, when the harness exposes no
+// binding, `transport: 'http'`, over a POST to the page's own server: see static-server.ts).
 import { createRapportApi, type Channel, type EventName } from '../../shared/contract.js';
 import type { Result } from '../../shared/result.js';
+import { INVOKE_PATH } from './invoke-path.js';
 
 interface HarnessWindow {
-  __rapportInvoke(channel: Channel, args: unknown): Promise<Result<unknown>>;
+  __rapportInvoke?(channel: Channel, args: unknown): Promise<Result<unknown>>;
   __rapportEmit?: (event: EventName, payload: unknown) => void;
   rapport?: unknown;
 }
@@ -16,10 +18,22 @@ target.__rapportEmit = (event, payload) => {
   for (const listener of listeners.get(event) ?? []) listener(structuredClone(payload));
 };
 
+/** JSON both ways: a copy in and out, as Electron's structured clone makes. */
+async function invokeOverHttp(channel: Channel, args: unknown): Promise<Result<unknown>> {
+  const response = await fetch(INVOKE_PATH, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ channel, args }),
+  });
+  return (await response.json()) as Result<unknown>;
+}
+
 const api = createRapportApi({
   // Structured clone on the way in and out, as Electron's IPC does.
   invoke: async (channel, args) =>
-    structuredClone(await target.__rapportInvoke(channel, structuredClone(args))),
+    target.__rapportInvoke
+      ? structuredClone(await target.__rapportInvoke(channel, structuredClone(args)))
+      : invokeOverHttp(channel, args),
   subscribe: (event, listener) => {
     const set = listeners.get(event) ?? new Set();
     set.add(listener);

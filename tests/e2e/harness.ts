@@ -21,6 +21,7 @@ import {
   chromium,
   _electron,
   type Browser,
+  type BrowserContext,
   type ElectronApplication,
   type Page,
 } from 'playwright-core';
@@ -35,6 +36,17 @@ export interface LaunchOptions {
   dataDir?: string;
   /** Fixes the clock of both the renderer and the handlers (ISO 8601). */
   now?: string;
+  /**
+   * Chromium mode: how `window.rapport` reaches the handlers. 'binding' (the default) is one
+   * Playwright binding; 'http' posts to the page's own server, about as fast as Electron's
+   * structured clone for large answers (the binding is ~10x slower), for the bench's timings.
+   */
+  transport?: 'binding' | 'http';
+  /**
+   * Chromium mode: an already running browser to open the app in (a new context), so a timing can
+   * leave the browser's own launch out. `close()` then closes that context, not the browser.
+   */
+  browser?: Browser;
 }
 
 export interface LaunchedApp {
@@ -176,30 +188,41 @@ async function launchChromium(dataDir: string, options: LaunchOptions): Promise<
     },
   });
 
-  const server = await serveRenderer(rendererDir);
+  const invoke = (channel: unknown, args: unknown) =>
+    dispatch(handlers, channel, args, () => undefined);
+  const server = await serveRenderer(
+    rendererDir,
+    options.transport === 'http' ? invoke : undefined,
+  );
+  const ownBrowser = options.browser === undefined;
+  let context: BrowserContext | undefined;
   try {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser =
+      options.browser ?? (await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }));
     // The handlers compute local dates (09:00 reminders, business days) in this process's time
     // zone; the renderer must read the same wall clock.
-    const context = await browser.newContext({
+    context = await browser.newContext({
       viewport: { width: 1200, height: 800 },
       timezoneId: Intl.DateTimeFormat().resolvedOptions().timeZone,
     });
     page = await context.newPage();
-    await page.exposeBinding('__rapportInvoke', (_source, channel: unknown, args: unknown) =>
-      dispatch(handlers, channel, args, () => undefined),
-    );
+    if (options.transport !== 'http')
+      await page.exposeBinding('__rapportInvoke', (_source, channel: unknown, args: unknown) =>
+        invoke(channel, args),
+      );
     await page.addInitScript({ content: await bridge() });
     if (now) await page.clock.setFixedTime(now);
     await page.goto(server.url);
   } catch (error) {
-    await browser?.close();
+    if (ownBrowser) await browser?.close();
+    else await context?.close();
     await server.close();
     storage.close();
     throw error;
   }
   const launchedPage = page;
   const launchedBrowser = browser;
+  const launchedContext = context;
 
   return {
     mode: 'chromium',
@@ -213,7 +236,8 @@ async function launchChromium(dataDir: string, options: LaunchOptions): Promise<
       await launchedPage.clock.setFixedTime(now);
     },
     close: async () => {
-      await launchedBrowser.close();
+      if (ownBrowser) await launchedBrowser.close();
+      else await launchedContext.close();
       await server.close();
       storage.close();
     },

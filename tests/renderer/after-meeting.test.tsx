@@ -27,6 +27,7 @@ function setupToday(prepare?: (fake: FakeRapport) => void) {
     items: [],
     outcomes: [{ meeting: past, contact: maya }],
     upcomingMeetings: [],
+    contactCount: 1,
   };
   const fake = createFakeRapport({ contacts: [maya] });
   const answered = () => {

@@ -30,6 +30,8 @@ import { onDate } from '../../shared/domain/reminder-policy.js';
 import { noEffects } from '../../shared/schema/effects.js';
 import { collectionNames } from '../../shared/schema/dataset.js';
 import type { DuplicateMatch } from '../../shared/schema/pipeline.js';
+import { contactSummary } from '../../shared/domain/contact-summary.js';
+import { containsAll, fold, searchWords } from '../../shared/domain/text-fold.js';
 
 /** What the fake main process holds: one in-memory row per thing the renderer can ask about. */
 export interface FakeState {
@@ -59,6 +61,14 @@ const trackedCollections = [
 
 /** Channels after which main says every collection changed (when they did something). */
 const replacesEverything: ReadonlySet<Channel> = new Set(['backups:restore', 'data:import']);
+
+/** Ids of the contacts added, replaced or removed between two versions of the list. */
+function changedIds(before: readonly Contact[], after: readonly Contact[]): string[] {
+  const old = new Map(before.map((c) => [c.id, c]));
+  const ids = after.filter((c) => old.get(c.id) !== c).map((c) => c.id);
+  const kept = new Set(after.map((c) => c.id));
+  return [...ids, ...before.filter((c) => !kept.has(c.id)).map((c) => c.id)];
+}
 
 /** The moment the fake main process stamps on what it saves. */
 export const FAKE_NOW = '2025-06-02T09:00:00.000Z';
@@ -225,7 +235,24 @@ export function createFakeRapport(initial: Partial<FakeState> = {}) {
     'data:import': () => null,
     'attachments:add': () => null,
     'attachments:list': () => [],
-    'contacts:list': () => state.contacts,
+    // Summaries without notes, as main sends them; notes are searched by contacts:searchNotes.
+    'contacts:list': () => state.contacts.map(contactSummary),
+    'contacts:getMany': ({ ids }) =>
+      ids.flatMap((id) => {
+        const contact = state.contacts.find((c) => c.id === id);
+        return contact ? [contactSummary(contact)] : [];
+      }),
+    'contacts:searchNotes': ({ query }) => {
+      const words = searchWords(query);
+      const ids = state.contacts
+        .filter((c) => {
+          const base = fold(`${c.firstName} ${c.lastName}\n${c.company}\n${c.title}`);
+          const all = `${base}\n${fold(c.notes)}`;
+          return containsAll(all, words) && !containsAll(base, words);
+        })
+        .map((c) => c.id);
+      return { ids, truncated: false };
+    },
     'contacts:get': ({ id }) => {
       const contact = findContact(id);
       return {
@@ -321,6 +348,14 @@ export function createFakeRapport(initial: Partial<FakeState> = {}) {
       if (move) logStageChange(move);
       return { contact, effects: { ...noEffects(), stageMoves: move ? [move] : [] } };
     },
+    // Nothing due; how many contacts there are decides the first-run welcome, as in main.
+    'reminders:today': () => ({
+      date: FAKE_NOW.slice(0, 10),
+      items: [],
+      outcomes: [],
+      upcomingMeetings: [],
+      contactCount: state.contacts.length,
+    }),
     'reminders:add': ({ contactId, title, date }) => {
       findContact(contactId);
       // Due as main makes it: 09:00 local on the day (the shared rule, not a copy).
@@ -455,8 +490,18 @@ export function createFakeRapport(initial: Partial<FakeState> = {}) {
             ? []
             : ['settings', ...collectionNames]
           : trackedCollections.filter((key) => state[key] !== before[key]);
+        // Like main, the contacts written are named (so the renderer's cache updates just those).
+        const contactIds =
+          changed.includes('contacts') && !replacesEverything.has(channel)
+            ? changedIds(before.contacts, state.contacts)
+            : undefined;
         if (changed.length > 0)
-          queueMicrotask(() => emit('data:changed', { collections: changed }));
+          queueMicrotask(() =>
+            emit('data:changed', {
+              collections: changed,
+              ...(contactIds ? { ids: { contacts: contactIds } } : {}),
+            }),
+          );
         return { ok: true, value };
       } catch (error) {
         if (error instanceof FakeFailure)

@@ -1,6 +1,6 @@
 import { noEffects } from '../../shared/schema/effects.js';
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { resetContactDetailStore } from '../../renderer/stores/contact-detail-store.js';
 import { resetContactsStore } from '../../renderer/stores/contacts-store.js';
 import { resetMeetingsStore } from '../../renderer/stores/meetings-store.js';
@@ -94,6 +94,40 @@ describe('Meetings page', () => {
       expect.stringMatching(/^Kim Lee.*Planned$/),
       expect.stringMatching(/^Ravi Shah.*Held$/),
     ]);
+  });
+
+  it('draws only the rows near the view of a long list, and says how long the list is', async () => {
+    // jsdom has no layout: a 600 px pane, and each drawn row as high as on screen.
+    const offsetHeight = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'offsetHeight');
+    const clientHeight = Object.getOwnPropertyDescriptor(Element.prototype, 'clientHeight');
+    Object.defineProperty(HTMLElement.prototype, 'offsetHeight', {
+      configurable: true,
+      get(this: HTMLElement) {
+        return this.classList.contains('meeting-row') ? 47 : 0;
+      },
+    });
+    Object.defineProperty(Element.prototype, 'clientHeight', {
+      configurable: true,
+      get: () => 600,
+    });
+    onTestFinished(() => {
+      if (offsetHeight) Object.defineProperty(HTMLElement.prototype, 'offsetHeight', offsetHeight);
+      if (clientHeight) Object.defineProperty(Element.prototype, 'clientHeight', clientHeight);
+    });
+    const many = Array.from({ length: 400 }, (_, n) => ({
+      meeting: makeMeeting({ id: `m-${n}`, start: inDays(-1 - n), status: 'held' }),
+      contact: n % 2 ? kim : ravi,
+    }));
+    await openMeetings(many);
+    const past = await screen.findByRole('list', { name: /Past/ });
+    expect(screen.getByRole('heading', { name: 'Past (400)' })).toBeInTheDocument();
+    const rows = within(past).getAllByRole('listitem');
+    expect(rows.length).toBeGreaterThan(5);
+    expect(rows.length).toBeLessThan(60);
+    // Latest first; each row knows its place in the whole list.
+    expect(rows[0]).toHaveAttribute('aria-posinset', '1');
+    expect(rows[0]).toHaveAttribute('aria-setsize', '400');
+    expect(within(rows[0]!).getByRole('link')).toHaveTextContent('Ravi Shah');
   });
 
   it('shows the date and time in the user’s own time zone', async () => {

@@ -1,6 +1,7 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../../renderer/App.js';
+import { preloadPages } from '../../renderer/features/shell/pages.js';
 import { resetStores, useUiStore, type Route } from '../../renderer/stores/index.js';
 import { createFakeRapport, type FakeRapport, type FakeState } from './fake-api.js';
 
@@ -15,6 +16,9 @@ export async function renderApp(
     prepare?: (fake: FakeRapport) => void;
   } = {},
 ) {
+  // Every area's chunk is fetched first, so navigating renders the page at once, as before the
+  // areas were split (their lazy loading has its own test).
+  await preloadPages();
   resetStores();
   const fake = createFakeRapport(options.state);
   options.prepare?.(fake);

@@ -13,6 +13,7 @@ const quietDay = (fake: FakeRapport) =>
     items: [],
     outcomes: [],
     upcomingMeetings: [],
+    contactCount: 0,
   }));
 
 describe('the app shell', () => {

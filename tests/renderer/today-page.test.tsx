@@ -105,6 +105,7 @@ const busyDay = (): TodayView => ({
   ],
   outcomes: [],
   upcomingMeetings: [{ meeting: meeting(lee, '2025-06-06T16:30:00.000Z'), contact: lee }],
+  contactCount: 3,
 });
 
 /** Wednesday 4 June 2025, 14:20 local time. */
@@ -263,7 +264,9 @@ describe('the Today view', () => {
   });
 
   it('says "You’re all caught up" calmly when nothing is due', async () => {
-    setup({ view: { date: '2025-06-04', items: [], outcomes: [], upcomingMeetings: [] } });
+    setup({
+      view: { date: '2025-06-04', items: [], outcomes: [], upcomingMeetings: [], contactCount: 3 },
+    });
     expect(await screen.findByText('You’re all caught up')).toBeInTheDocument();
     expect(screen.queryByRole('region', { name: 'Due today' })).not.toBeInTheDocument();
     expect(screen.queryByRole('region', { name: 'Overdue' })).not.toBeInTheDocument();
@@ -271,8 +274,8 @@ describe('the Today view', () => {
   });
 
   it('welcomes a first-time user with no contacts, and its buttons lead to the right places', async () => {
-    const { user } = setup({
-      view: { date: '2025-06-04', items: [], outcomes: [], upcomingMeetings: [] },
+    const { user, fake } = setup({
+      view: { date: '2025-06-04', items: [], outcomes: [], upcomingMeetings: [], contactCount: 0 },
       contacts: [],
     });
     expect(
@@ -281,6 +284,8 @@ describe('the Today view', () => {
     expect(screen.getByText(/informational interviews/)).toBeInTheDocument();
     expect(screen.getByText(/after 3 business days/)).toBeInTheDocument();
     expect(screen.queryByText('You’re all caught up')).not.toBeInTheDocument();
+    // Today's own answer says there are no contacts: the contact list is never fetched for it.
+    expect(fake.callsTo('contacts:list')).toEqual([]);
     await user.click(screen.getByRole('button', { name: 'Add a contact' }));
     expect(useUiStore.getState()).toMatchObject({ area: 'contact', contactId: null });
     act(() => useUiStore.setState({ area: 'home' }));

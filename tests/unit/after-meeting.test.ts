@@ -368,12 +368,19 @@ describe('custom reminders and promises', () => {
 
 describe('main says what changed', () => {
   it('emits one data:changed event per committed change, naming the collections', async () => {
-    await value('reminders:add', { contactId: 'maya', title: 'x', date: '2026-12-07' });
-    expect(emitted).toEqual([{ collections: ['reminders'] }]);
+    const added = await value<ReminderChange>('reminders:add', {
+      contactId: 'maya',
+      title: 'x',
+      date: '2026-12-07',
+    });
+    // With the ids written, so a cache can refresh just those.
+    expect(emitted).toEqual([
+      { collections: ['reminders'], ids: { reminders: [added.reminder.id] } },
+    ]);
     emitted.length = 0;
     await meetingWithMaya();
     expect(emitted).toHaveLength(1);
-    expect(emitted[0]!.collections).toEqual(['contacts', 'activities', 'meetings']);
+    expect(emitted[0]!.collections).toEqual(['contacts', 'activities', 'meetings', 'preps']);
   });
 
   it('emits nothing for a change that changed nothing', async () => {

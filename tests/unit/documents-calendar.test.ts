@@ -1,3 +1,4 @@
+import { putMeeting } from '../../electron/services/meeting-records.js';
 process.env.TZ = 'America/New_York';
 
 import fs from 'node:fs';
@@ -187,7 +188,7 @@ describe('export:calendar', () => {
     storage.transact((tx) => {
       tx.setSettings(settings());
       tx.put('contacts', maya());
-      tx.put('meetings', meeting());
+      putMeeting(tx, meeting());
     });
     showSave = vi.fn<Dialogs['showSave']>(async () => path.join(temp.dir, 'Meeting.ics'));
     const deps: HandlerDeps = {

@@ -2,6 +2,7 @@ process.env.TZ = 'America/New_York';
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { putMeeting, readMeeting } from '../../electron/services/meeting-records.js';
 import { PDFDocument } from 'pdf-lib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import {
@@ -52,7 +53,7 @@ beforeEach(() => {
   storage.transact((tx) => {
     tx.setSettings(settings({ paperSize: 'A4' }));
     tx.put('contacts', maya({ firstName: 'Zoë', lastName: 'Ångström 李雷' }));
-    tx.put('meetings', meeting());
+    putMeeting(tx, meeting());
   });
   showSave = vi.fn<Dialogs['showSave']>(async () => path.join(temp.dir, 'out', 'Packet.pdf'));
   openPath = vi.fn<HandlerDeps['openPath']>(async () => undefined);
@@ -79,8 +80,8 @@ function attach(file: string, role: 'resume' | 'portfolio' = 'resume', toMeeting
   const attachment = storage.addAttachment(file, role);
   if (toMeeting) {
     storage.transact((tx) => {
-      const current = tx.data.meetings['meeting-1'] as Meeting;
-      tx.put('meetings', { ...current, attachmentIds: [...current.attachmentIds, attachment.id] });
+      const current = readMeeting(tx, 'meeting-1') as Meeting;
+      putMeeting(tx, { ...current, attachmentIds: [...current.attachmentIds, attachment.id] });
     });
   }
   return attachment;

@@ -1,3 +1,4 @@
+import { putMeeting } from '../../electron/services/meeting-records.js';
 process.env.TZ = 'America/New_York';
 
 import fs from 'node:fs';
@@ -22,7 +23,7 @@ beforeEach(() => {
   storage.transact((tx) => {
     tx.setSettings(settings({ paperSize: 'A4' }));
     tx.put('contacts', maya());
-    tx.put('meetings', meeting());
+    putMeeting(tx, meeting());
   });
   showSave = vi.fn<Dialogs['showSave']>(async () => path.join(temp.dir, 'out', 'Prep.docx'));
   const deps: HandlerDeps = {

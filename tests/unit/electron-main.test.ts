@@ -98,6 +98,8 @@ describe('main process start', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: true,
+      // The renderer's compiled code is cached from the first launch (with app://'s codeCache).
+      v8CacheOptions: 'bypassHeatCheck',
     });
     expect(win.loadURL).toHaveBeenCalledWith('app://rapport/index.html');
     expect(fake.electron.app.enableSandbox).toHaveBeenCalled();
@@ -123,10 +125,13 @@ describe('main process start', () => {
     expect([...fake.ipcHandlers.keys()].sort()).toEqual([...channels].sort());
   });
 
-  it('registers app:// as a privileged scheme before ready and serves it once ready', async () => {
+  it('registers app:// as a privileged scheme with a V8 code cache before ready, and serves it once ready', async () => {
     await startMain();
     expect(fake.electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      {
+        scheme: 'app',
+        privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+      },
     ]);
     const order = (call: string) => fake.calls.indexOf(call);
     expect(order('protocol.registerSchemesAsPrivileged')).toBeGreaterThanOrEqual(0);

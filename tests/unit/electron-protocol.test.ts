@@ -194,11 +194,46 @@ describe('the app:// handler', () => {
     expect((await get('app://rapport/index.html', 'POST')).status).toBe(405);
   });
 
-  it('registers app as standard, secure and fetch-capable', () => {
+  it('registers app as standard, secure and fetch-capable, with a V8 code cache', () => {
     const registerSchemesAsPrivileged = vi.fn();
     registerAppScheme({ registerSchemesAsPrivileged });
     expect(registerSchemesAsPrivileged).toHaveBeenCalledWith([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      {
+        scheme: 'app',
+        privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+      },
     ]);
+  });
+
+  it('lets content-named assets be cached for good and revalidates the rest by date', async () => {
+    writeFileSync(path.join(root, 'assets', 'index-B1QfXin1.js'), 'export {}');
+    const hashed = await get('app://rapport/assets/index-B1QfXin1.js');
+    expect(hashed.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const modified = hashed.headers.get('last-modified');
+    expect(Date.parse(modified ?? '')).not.toBeNaN();
+    for (const url of ['app://rapport/', 'app://rapport/assets/app.js', 'app://rapport/settings']) {
+      const response = await get(url);
+      expect(response.headers.get('cache-control')).toBe('no-cache');
+      expect(response.headers.get('last-modified')).toBe(modified);
+    }
+  });
+
+  it('answers a revalidation of an unchanged file with 304 and no body, a stale one in full', async () => {
+    const handler = createAppProtocolHandler(root, log);
+    const first = await handler(new Request('app://rapport/assets/app.js'));
+    const since = first.headers.get('last-modified')!;
+    const again = await handler(
+      new Request('app://rapport/assets/app.js', { headers: { 'if-modified-since': since } }),
+    );
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    expect(again.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    const stale = await handler(
+      new Request('app://rapport/assets/app.js', {
+        headers: { 'if-modified-since': new Date(Date.parse(since) - 60_000).toUTCString() },
+      }),
+    );
+    expect(stale.status).toBe(200);
+    expect(await stale.text()).toBe('console.log("hi")');
   });
 });

@@ -367,6 +367,7 @@ describe('all or nothing', () => {
             get data() {
               return tx.data;
             },
+            get: (collection, id) => tx.get(collection, id),
             put: (collection, item) => {
               puts += 1;
               if (failNext && puts === 4) throw new Error('disk full');

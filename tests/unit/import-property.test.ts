@@ -385,6 +385,7 @@ describe('no partial commit (500 imports)', () => {
                 get data() {
                   return tx.data;
                 },
+                get: (collection, id) => tx.get(collection, id),
                 put: (collection, item) => {
                   puts += 1;
                   if (puts === failAt) throw new Error('disk full');

@@ -1,6 +1,7 @@
 process.env.TZ = 'America/New_York';
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { readMeeting } from '../../electron/services/meeting-records.js';
 import { createMeetingService, type MeetingService } from '../../electron/services/meetings.js';
 import type { Storage } from '../../electron/services/types.js';
 import { starterBank } from '../../shared/domain/question-bank.js';
@@ -114,7 +115,7 @@ describe('scheduling a meeting', () => {
       ['follow-up-7', 'cancelled'],
       ['report-back', 'open'],
     ]);
-    expect(data.meetings[meeting.id]).toEqual(meeting);
+    expect(readMeeting(storage, meeting.id)).toEqual(meeting);
   });
 
   it.each<Stage>(['met', 'thanked', 'keeping-in-touch'])(
@@ -249,7 +250,7 @@ describe('updating the prep workspace', () => {
       createdAt: meeting.createdAt,
       updatedAt: '2026-12-03T16:01:00.000Z',
     });
-    expect(storage.read().meetings[meeting.id]).toEqual(updated);
+    expect(readMeeting(storage, meeting.id)).toEqual(updated);
     expect(storage.read().questions).toEqual({});
   });
 

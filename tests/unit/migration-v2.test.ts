@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { v1ToV2 } from '../../electron/services/migrations.js';
+import { migrate, migrations, v2ToV3 } from '../../electron/services/migrations.js';
 import { bucketCounts, bucketOf, fileForItem } from '../../electron/services/shards.js';
 import { Dataset, SCHEMA_VERSION } from '../../shared/schema/dataset.js';
 import { defaultSettings } from '../../shared/schema/settings.js';
@@ -99,9 +99,42 @@ function v1Dataset() {
   };
 }
 
+/** A version 1 dataset taken through every step to this build's version. */
+const upgraded = () => migrate(v1Dataset(), 1, SCHEMA_VERSION, migrations);
+
+describe('the version 2 -> 3 migration', () => {
+  it('splits each meeting into its record and its prep, under the same id', () => {
+    const v2 = { meetings: { m1: { ...v1Meeting('m1', 'maya', ''), mode: 'in-person' } } };
+    const v3 = v2ToV3(v2) as {
+      meetings: Record<string, Record<string, unknown>>;
+      preps: Record<string, Record<string, unknown>>;
+    };
+    expect(Object.keys(v3.meetings.m1!).sort()).toEqual(
+      [
+        'contactId',
+        'createdAt',
+        'id',
+        'link',
+        'minutes',
+        'mode',
+        'place',
+        'start',
+        'status',
+        'updatedAt',
+      ].sort(),
+    );
+    expect(v3.preps.m1).toMatchObject({
+      id: 'm1',
+      questions: [],
+      checklist: { resumeCopies: 3 },
+      updatedAt: '2026-11-01T10:00:00.000Z',
+    });
+  });
+});
+
 describe('the version 1 -> 2 migration', () => {
   it('adds the new fields and produces a dataset this build accepts', () => {
-    const migrated = v1ToV2(v1Dataset());
+    const migrated = upgraded();
     const parsed = Dataset.safeParse(migrated);
     expect(parsed.success, JSON.stringify(parsed.error?.issues[0])).toBe(true);
     const data = parsed.data!;
@@ -113,13 +146,13 @@ describe('the version 1 -> 2 migration', () => {
   });
 
   it('reads a meeting with a link as a video call and one without as in person', () => {
-    const data = Dataset.parse(v1ToV2(v1Dataset()));
+    const data = Dataset.parse(upgraded());
     expect(data.meetings.video?.mode).toBe('video');
     expect(data.meetings.office?.mode).toBe('in-person');
   });
 
   it('gives each note the purpose of its template and addresses referrer notes to the referrer', () => {
-    const data = Dataset.parse(v1ToV2(v1Dataset()));
+    const data = Dataset.parse(upgraded());
     const summary = (id: string) => {
       const note = data.notes[id]!;
       return [note.purpose, note.contactId, note.aboutContactId];

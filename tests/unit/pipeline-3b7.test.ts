@@ -1,3 +1,4 @@
+import { putMeeting } from '../../electron/services/meeting-records.js';
 process.env.TZ = 'America/New_York';
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -342,11 +343,11 @@ describe('the Today view', () => {
       updatedAt: SENT,
     });
     storage.transact((tx) => {
-      tx.put('meetings', meeting('in-3-days', maya.id, 3 * DAY));
-      tx.put('meetings', meeting('in-1-hour', next.id, 60 * 60 * 1000));
-      tx.put('meetings', meeting('in-15-days', maya.id, 15 * DAY));
-      tx.put('meetings', meeting('yesterday', maya.id, -DAY));
-      tx.put('meetings', meeting('cancelled', maya.id, 2 * DAY, 'cancelled'));
+      putMeeting(tx, meeting('in-3-days', maya.id, 3 * DAY));
+      putMeeting(tx, meeting('in-1-hour', next.id, 60 * 60 * 1000));
+      putMeeting(tx, meeting('in-15-days', maya.id, 15 * DAY));
+      putMeeting(tx, meeting('yesterday', maya.id, -DAY));
+      putMeeting(tx, meeting('cancelled', maya.id, 2 * DAY, 'cancelled'));
     });
     const view = pipeline.today();
     expect(view.upcomingMeetings.map((m) => [m.meeting.id, m.contact.id])).toEqual([

@@ -1,3 +1,4 @@
+import { putMeeting } from '../../electron/services/meeting-records.js';
 process.env.TZ = 'America/New_York';
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -226,9 +227,9 @@ describe('deleting a contact and undoing it', () => {
       exportedFile: '',
     };
     storage.transact((tx) => {
-      tx.put('meetings', meeting('meeting-1', maya.id, '2026-12-10T15:00:00.000Z'));
-      tx.put('meetings', meeting('meeting-2', maya.id, '2026-12-20T15:00:00.000Z'));
-      tx.put('meetings', meeting('meeting-ben', ben.id, '2026-12-11T15:00:00.000Z'));
+      putMeeting(tx, meeting('meeting-1', maya.id, '2026-12-10T15:00:00.000Z'));
+      putMeeting(tx, meeting('meeting-2', maya.id, '2026-12-20T15:00:00.000Z'));
+      putMeeting(tx, meeting('meeting-ben', ben.id, '2026-12-11T15:00:00.000Z'));
       tx.put('notes', note);
     });
     return { ana, maya, ben, cy };

@@ -71,7 +71,13 @@ describe('the pipeline over IPC', () => {
     ).toEqual(['2026-12-08T14:00:00.000Z', '2026-12-14T14:00:00.000Z']);
     expect(await call('reminders:today', undefined)).toEqual({
       ok: true,
-      value: { date: '2026-12-03', items: [], outcomes: [], upcomingMeetings: [] },
+      value: {
+        date: '2026-12-03',
+        items: [],
+        outcomes: [],
+        upcomingMeetings: [],
+        contactCount: 1,
+      },
     });
     expect(await call('contacts:list', undefined)).toMatchObject({
       ok: true,

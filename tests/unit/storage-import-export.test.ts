@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { splitMeeting } from '../../electron/services/meeting-records.js';
+import type { Meeting } from '../../shared/schema/entities.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_IMPORT_BYTES } from '../../electron/services/storage.js';
 import { SCHEMA_VERSION } from '../../shared/schema/dataset.js';
@@ -64,6 +66,7 @@ describe('export and import', () => {
       activities: 1,
       reminders: 0,
       meetings: 0,
+      preps: 0,
       questions: 0,
       templates: 0,
       notes: 0,
@@ -114,7 +117,12 @@ describe('export and import', () => {
       unknown
     >;
     change(item);
-    file.data.meetings!['meeting-1'] = item;
+    // Stored as two records since data version 3: when and where, and the prep.
+    const { record, prep } = splitMeeting(item as unknown as Meeting);
+    for (const key of Object.keys(item))
+      if (!(key in record) && !(key in prep)) (record as Record<string, unknown>)[key] = item[key];
+    file.data.meetings!['meeting-1'] = record as unknown as Record<string, unknown>;
+    (file.data as Record<string, Record<string, unknown>>).preps = { 'meeting-1': prep };
     return JSON.stringify(file);
   };
 

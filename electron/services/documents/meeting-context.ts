@@ -12,6 +12,8 @@ import {
   openQuestionCount as countOpen,
 } from '../../../shared/domain/questions.js';
 import { UserFacingError } from '../../../shared/result.js';
+import { attachmentsOf, readMeeting } from '../meeting-records.js';
+import type { ItemReader } from '../types.js';
 import type { Dataset } from '../../../shared/schema/dataset.js';
 import type {
   QuestionCategory,
@@ -40,11 +42,12 @@ export const processLocale = (): string => Intl.DateTimeFormat().resolvedOptions
  * "not found" the renderer can show.
  */
 export function meetingContext(
-  data: Readonly<Dataset>,
+  source: ItemReader & { read(): Readonly<Dataset> },
   id: string,
   locale = processLocale(),
 ): MeetingContext {
-  const meeting = data.meetings[id];
+  const data = source.read();
+  const meeting = readMeeting(source, id);
   if (!meeting) {
     throw new UserFacingError(
       'not-found',
@@ -58,9 +61,7 @@ export function meetingContext(
       'The person this meeting is with no longer exists, so no document can be made for it.',
     );
   }
-  const attachments = meeting.attachmentIds
-    .map((attachmentId) => data.attachments[attachmentId])
-    .filter((attachment): attachment is Attachment => attachment !== undefined);
+  const attachments = attachmentsOf(meeting, data.attachments);
   return { meeting, contact, settings: data.settings, attachments, locale };
 }
 

@@ -5,7 +5,11 @@ import {
   type SourceKind,
   type Stage,
 } from '../../../shared/schema/entities.js';
-import { ContactInput, type DuplicateMatch } from '../../../shared/schema/pipeline.js';
+import {
+  ContactInput,
+  type ContactSummary,
+  type DuplicateMatch,
+} from '../../../shared/schema/pipeline.js';
 import { SelectField, TextField } from '../../components/Field.js';
 import { ErrorMessage, WarningIcon } from '../../components/Messages.js';
 import { fieldError, focusField, parseNumber, validateForm } from '../../validation.js';
@@ -178,7 +182,7 @@ const order: readonly Key[] = [
 interface ContactFormProps {
   /** Null for a new contact. */
   contact: Contact | null;
-  contacts: readonly Contact[];
+  contacts: readonly ContactSummary[];
   readOnlyReason: string | null;
   findDuplicates(input: ContactInput, ignoreId?: string): Promise<DuplicateMatch[]>;
   /** Resolves with an error message, or null when saved (the container navigates away). */

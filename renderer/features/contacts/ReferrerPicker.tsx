@@ -1,10 +1,10 @@
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
-import type { Contact } from '../../../shared/schema/entities.js';
+import type { ContactSummary } from '../../../shared/schema/pipeline.js';
 import { fullName, titleAtCompany } from '../pipeline/labels.js';
 import { searchContacts } from '../pipeline/search.js';
 
 interface ReferrerPickerProps {
-  contacts: readonly Contact[];
+  contacts: readonly ContactSummary[];
   value: string | null;
   /** The contact being edited, which cannot refer itself. */
   selfId: string | null;
@@ -32,7 +32,7 @@ export function ReferrerPicker({ contacts, value, selfId, onChange }: ReferrerPi
     return searchContacts(others, query).slice(0, MAX_OPTIONS);
   }, [open, contacts, selfId, query]);
 
-  const pick = (contact: Contact) => {
+  const pick = (contact: ContactSummary) => {
     onChange(contact.id);
     setQuery('');
     setOpen(false);

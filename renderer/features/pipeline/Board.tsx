@@ -14,14 +14,19 @@ import {
   type KeyboardCoordinateGetter,
   type UniqueIdentifier,
 } from '@dnd-kit/core';
-import { useMemo, useRef, useState } from 'react';
-import type { Contact, Stage } from '../../../shared/schema/entities.js';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { Stage } from '../../../shared/schema/entities.js';
+import type { ContactSummary } from '../../../shared/schema/pipeline.js';
 import { BoardColumn } from './BoardColumn.js';
 import { ContactCardBody } from './ContactCard.js';
 import { allStages, closedStages, fullName, openStages, stageLabels } from './labels.js';
 
 interface BoardProps {
-  contacts: readonly Contact[];
+  /**
+   * The cards of each stage, as the contacts store groups them (searched, when there is a query).
+   * A group that did not change is the same array as before, and its column does not redraw.
+   */
+  groups: Readonly<Record<Stage, readonly ContactSummary[]>>;
   onOpen(id: string): void;
   onMove(id: string, stage: Stage): void;
 }
@@ -34,25 +39,26 @@ const screenReaderInstructions = {
     'To move this contact to another stage, press Space to pick it up, use the left and right arrow keys to choose a stage, then press Space to drop it or Escape to cancel. Press Enter to open the contact.',
 };
 
-/** Groups contacts by stage once per change of the list (not per render of a column). */
-function groupByStage(contacts: readonly Contact[]): Record<Stage, Contact[]> {
-  const groups = Object.fromEntries(allStages.map((s) => [s, [] as Contact[]])) as Record<
-    Stage,
-    Contact[]
-  >;
-  for (const contact of contacts) groups[contact.stage]?.push(contact);
-  return groups;
-}
-
 /**
  * The board: a column per open stage and collapsed closed stages. Dragging uses dnd-kit with a
  * pointer sensor (a 6 px move starts a drag, so a click still opens the card) and a keyboard
  * sensor whose arrow keys jump from column to column instead of nudging by pixels.
  */
-export function Board({ contacts, onOpen, onMove }: BoardProps) {
-  const groups = useMemo(() => groupByStage(contacts), [contacts]);
-  const byId = useMemo(() => new Map(contacts.map((c) => [String(c.id), c])), [contacts]);
-  const [active, setActive] = useState<Contact | null>(null);
+export function Board({ groups, onOpen, onMove }: BoardProps) {
+  // Looked up only when a drag starts or is announced, so no index of every card is kept.
+  const byId = useMemo(
+    () => ({
+      get(id: string): ContactSummary | undefined {
+        for (const stage of allStages) {
+          const found = groups[stage]?.find((c) => c.id === id);
+          if (found) return found;
+        }
+        return undefined;
+      },
+    }),
+    [groups],
+  );
+  const [active, setActive] = useState<ContactSummary | null>(null);
   /** Where a keyboard drag points now; null while no keyboard drag is under way. */
   const keyboardTarget = useRef<Stage | null>(null);
   const lastDragEnd = useRef(0);
@@ -141,9 +147,12 @@ export function Board({ contacts, onOpen, onMove }: BoardProps) {
     if (contact && isStage(target) && target !== contact.stage) onMove(contact.id, target);
   };
   /** A pointer drag ends with a click on the card; that click must not open the contact. */
-  const open = (id: string) => {
-    if (Date.now() - lastDragEnd.current > 150) onOpen(id);
-  };
+  const open = useCallback(
+    (id: string) => {
+      if (Date.now() - lastDragEnd.current > 150) onOpen(id);
+    },
+    [onOpen],
+  );
 
   return (
     <DndContext

@@ -1,7 +1,8 @@
 import { useDroppable } from '@dnd-kit/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useId, useRef, useState } from 'react';
-import type { Contact, Stage } from '../../../shared/schema/entities.js';
+import { memo, useId, useRef, useState } from 'react';
+import type { Stage } from '../../../shared/schema/entities.js';
+import type { ContactSummary } from '../../../shared/schema/pipeline.js';
 import { ContactCard } from './ContactCard.js';
 import { formatCount, stageLabels } from './labels.js';
 
@@ -12,14 +13,23 @@ export const CARD_SLOT = 116;
 
 interface BoardColumnProps {
   stage: Stage;
-  contacts: readonly Contact[];
+  contacts: readonly ContactSummary[];
   closed?: boolean;
   onOpen(id: string): void;
   onMove(id: string, stage: Stage): void;
 }
 
-/** One stage: a labelled region that is also a drop target. Closed stages start collapsed. */
-export function BoardColumn({ stage, contacts, closed, onOpen, onMove }: BoardColumnProps) {
+/**
+ * One stage: a labelled region that is also a drop target. Closed stages start collapsed. Memoized:
+ * a move redraws the two columns whose cards changed, not the whole board.
+ */
+export const BoardColumn = memo(function BoardColumn({
+  stage,
+  contacts,
+  closed,
+  onOpen,
+  onMove,
+}: BoardColumnProps) {
   const { setNodeRef, isOver } = useDroppable({ id: stage });
   const [expanded, setExpanded] = useState(!closed);
   const label = stageLabels[stage];
@@ -68,10 +78,10 @@ export function BoardColumn({ stage, contacts, closed, onOpen, onMove }: BoardCo
       </div>
     </section>
   );
-}
+});
 
 interface CardsProps {
-  contacts: readonly Contact[];
+  contacts: readonly ContactSummary[];
   onOpen(id: string): void;
   onMove(id: string, stage: Stage): void;
 }

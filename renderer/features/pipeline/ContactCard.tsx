@@ -1,6 +1,7 @@
 import { useDraggable } from '@dnd-kit/core';
-import type { KeyboardEvent } from 'react';
-import type { Contact, Stage } from '../../../shared/schema/entities.js';
+import { memo, type KeyboardEvent } from 'react';
+import type { Stage } from '../../../shared/schema/entities.js';
+import type { ContactSummary } from '../../../shared/schema/pipeline.js';
 import {
   allStages,
   fullName,
@@ -11,13 +12,13 @@ import {
 } from './labels.js';
 
 interface ContactCardProps {
-  contact: Contact;
+  contact: ContactSummary;
   onOpen(id: string): void;
   onMove(id: string, stage: Stage): void;
 }
 
 /** What a card shows; also drawn in the drag overlay, so it takes no dnd state. */
-export function ContactCardBody({ contact }: { contact: Contact }) {
+export function ContactCardBody({ contact }: { contact: ContactSummary }) {
   const badge = responsivenessLabels[contact.responsiveness];
   const detail = titleAtCompany(contact);
   return (
@@ -39,7 +40,11 @@ export function ContactCardBody({ contact }: { contact: Contact }) {
  * the keyboard instructions) and opens the contact on click or Enter; the "Move to" select next to
  * it is the plain alternative to dragging.
  */
-export function ContactCard({ contact, onOpen, onMove }: ContactCardProps) {
+export const ContactCard = memo(function ContactCard({
+  contact,
+  onOpen,
+  onMove,
+}: ContactCardProps) {
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
     id: contact.id,
     data: { stage: contact.stage },
@@ -80,4 +85,4 @@ export function ContactCard({ contact, onOpen, onMove }: ContactCardProps) {
       </select>
     </div>
   );
-}
+});

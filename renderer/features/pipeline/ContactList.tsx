@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, type MouseEvent } from 'react';
-import type { Contact } from '../../../shared/schema/entities.js';
+import type { ContactSummary } from '../../../shared/schema/pipeline.js';
 import { fullName, sourceShortLabels, stageLabels } from './labels.js';
 import type { Sort, SortKey } from './search.js';
 
@@ -24,7 +24,7 @@ const formatDate = (iso: string) => {
 };
 
 interface ContactListProps {
-  contacts: readonly Contact[];
+  contacts: readonly ContactSummary[];
   sort: Sort;
   onSort(key: SortKey): void;
   onOpen(id: string): void;

@@ -1,5 +1,6 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SourceKind, Stage } from '../../../shared/schema/entities.js';
+import type { ContactSummary } from '../../../shared/schema/pipeline.js';
 import { ErrorMessage, StatusMessage } from '../../components/Messages.js';
 import { Loading } from '../../components/Loading.js';
 import { useFocusOnNavigate } from '../../components/use-focus-on-navigate.js';
@@ -14,10 +15,12 @@ import {
   noFilters,
   searchContacts,
   sortContacts,
+  withNotesMatches,
   type ListFilters,
   type Sort,
   type SortKey,
 } from './search.js';
+import { useNotesSearch } from './use-notes-search.js';
 
 export type PipelineViewKind = 'board' | 'list';
 
@@ -40,6 +43,7 @@ export function resetPipelineView(): void {
 /** Container: the pipeline's toolbar, board or list, empty state and undo message. */
 export function PipelinePage() {
   const contacts = useContactsStore((s) => s.contacts);
+  const byStage = useContactsStore((s) => s.byStage);
   const loaded = useContactsStore((s) => s.loaded);
   const error = useContactsStore((s) => s.error);
   const notice = useContactsStore((s) => s.notice);
@@ -56,27 +60,55 @@ export function PipelinePage() {
     Object.assign(remembered, { view, query, filters, sort });
   }, [view, query, filters, sort]);
 
+  // Loaded once; main's change events keep the cache current between visits.
   useEffect(() => {
-    void useContactsStore.getState().load();
+    void useContactsStore.getState().ensureLoaded();
   }, []);
 
-  // Sorting happens once per change of contacts or sort order; a keystroke only filters the
-  // sorted array (filtering keeps the order), in the keystroke's own render, so the results are
-  // never a frame behind the text (search.keystroke.median.ms in `npm run bench`).
+  // Name, company and title are searched here, in the keystroke's own render, so the results are
+  // never a frame behind the text (search.keystroke.median.ms in `npm run bench`); notes are
+  // searched in main once typing pauses, and their matches join in when main answers.
+  const notes = useNotesSearch(query, contacts);
+  const notesIds = notes?.ids ?? null;
+
+  // The list: sorting happens once per change of contacts or sort order; a keystroke only filters
+  // the sorted array (filtering keeps the order), narrowing what the previous keystroke found.
   const sorted = useMemo(
     () => (view === 'list' ? sortContacts(contacts, sort) : contacts),
     [view, contacts, sort],
   );
-  const found = useMemo(() => searchContacts(sorted, query), [sorted, query]);
   const listed = useMemo(
-    () => (view === 'list' ? filterContacts(found, filters) : found),
-    [view, found, filters],
+    () =>
+      view === 'list'
+        ? filterContacts(withNotesMatches(sorted, searchContacts(sorted, query), notesIds), filters)
+        : sorted,
+    [view, sorted, query, notesIds, filters],
   );
+  // The board: the store's groups, each searched on its own. A moved card changes two groups;
+  // the others keep their arrays (and their search results), so only two columns redraw.
+  const groups = useMemo(
+    () =>
+      view === 'board'
+        ? (Object.fromEntries(
+            allStages.map((stage) => {
+              const group = byStage[stage] ?? [];
+              return [stage, withNotesMatches(group, searchContacts(group, query), notesIds)];
+            }),
+          ) as Record<Stage, readonly ContactSummary[]>)
+        : null,
+    [view, byStage, query, notesIds],
+  );
+  const shown = groups
+    ? allStages.reduce((sum, stage) => sum + (groups[stage]?.length ?? 0), 0)
+    : listed.length;
   const companies = useMemo(() => distinct(contacts.map((c) => c.company)), [contacts]);
   const tags = useMemo(() => distinct(contacts.flatMap((c) => c.tags)), [contacts]);
 
-  const open = (id: string) => navigate(`contacts/${id}`);
-  const move = (id: string, stage: Stage) => void useContactsStore.getState().setStage(id, stage);
+  const open = useCallback((id: string) => navigate(`contacts/${id}`), [navigate]);
+  const move = useCallback(
+    (id: string, stage: Stage) => void useContactsStore.getState().setStage(id, stage),
+    [],
+  );
   const toggleSort = (key: SortKey) =>
     setSort((current) =>
       current.key === key
@@ -253,12 +285,15 @@ export function PipelinePage() {
         </div>
       ) : null}
       <p className="pipeline-count" aria-live="polite">
-        {listed.length === contacts.length
+        {shown === contacts.length
           ? `${formatCount(contacts.length)} ${contacts.length === 1 ? 'contact' : 'contacts'}`
-          : `${formatCount(listed.length)} of ${formatCount(contacts.length)} contacts`}
+          : `${formatCount(shown)} of ${formatCount(contacts.length)} contacts`}
+        {notes?.truncated
+          ? ' (more match in their notes than are shown: add a word to narrow the search)'
+          : ''}
       </p>
-      {view === 'board' ? (
-        <Board contacts={listed} onOpen={open} onMove={move} />
+      {groups ? (
+        <Board groups={groups} onOpen={open} onMove={move} />
       ) : (
         <ContactList contacts={listed} sort={sort} onSort={toggleSort} onOpen={open} />
       )}

@@ -1,29 +1,12 @@
-import { useRef, type ReactNode } from 'react';
+import { Suspense, useRef } from 'react';
 import { ErrorBoundary } from '../../components/ErrorBoundary.js';
+import { Loading } from '../../components/Loading.js';
 import { ErrorMessage } from '../../components/Messages.js';
 import { useStorageStore } from '../../stores/storage-store.js';
-import { useUiStore, type Area } from '../../stores/ui-store.js';
-import { ContactPage } from '../contacts/ContactPage.js';
-import { ImportPage } from '../import/ImportPage.js';
-import { MeetingsPage } from '../meetings/MeetingsPage.js';
-import { PrepWorkspacePage } from '../prep/PrepWorkspacePage.js';
-import { ThanksPage } from '../thanks/ThanksPage.js';
-import { PipelinePage } from '../pipeline/PipelinePage.js';
-import { SettingsPage } from '../settings/SettingsPage.js';
-import { TodayPage } from '../today/TodayPage.js';
+import { useUiStore } from '../../stores/ui-store.js';
+import { pages } from './pages.js';
 import { Sidebar } from './Sidebar.js';
 import { StorageNotice } from './StorageNotice.js';
-
-const pages: Record<Area, () => ReactNode> = {
-  home: () => <TodayPage />,
-  pipeline: () => <PipelinePage />,
-  contact: () => <ContactPage />,
-  import: () => <ImportPage />,
-  meetings: () => <MeetingsPage />,
-  meeting: () => <PrepWorkspacePage />,
-  thanks: () => <ThanksPage />,
-  settings: () => <SettingsPage />,
-};
 
 /** Sidebar on the left, the current area on the right, the storage notice above it. */
 export function AppShell() {
@@ -52,7 +35,11 @@ export function AppShell() {
               <p>Rapport could not check your data folder. {statusError}</p>
             </ErrorMessage>
           ) : null}
-          <ErrorBoundary key={area}>{pages[area]()}</ErrorBoundary>
+          <ErrorBoundary key={area}>
+            {/* While an area's code arrives, focus stays where the user left it (a status is
+                not focusable); the page moves it to its heading once it mounts. */}
+            <Suspense fallback={<Loading label="Opening…" size="page" />}>{pages[area]()}</Suspense>
+          </ErrorBoundary>
         </div>
       </main>
     </div>

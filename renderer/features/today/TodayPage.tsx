@@ -2,7 +2,6 @@ import { useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../../api.js';
 import { RescheduleDialog } from './RescheduleDialog.js';
 import { useFocusOnNavigate } from '../../components/use-focus-on-navigate.js';
-import { useContactsStore } from '../../stores/contacts-store.js';
 import { useSettingsStore } from '../../stores/settings-store.js';
 import { useThanksStore } from '../../stores/thanks-store.js';
 import { useTodayStore } from '../../stores/today-store.js';
@@ -17,7 +16,10 @@ interface TodayPageProps {
 
 const systemNow = () => new Date();
 
-/** Container for the home screen: loads Today's reminders and the contacts (for first run). */
+/**
+ * Container for the home screen: loads Today's view, which also says how many contacts there are
+ * (none: the first-run welcome), so the home screen never needs the contact list.
+ */
 export function TodayPage({ now = systemNow }: TodayPageProps) {
   const view = useTodayStore((s) => s.view);
   const loading = useTodayStore((s) => s.loading);
@@ -27,7 +29,7 @@ export function TodayPage({ now = systemNow }: TodayPageProps) {
   const load = useTodayStore((s) => s.load);
   const done = useTodayStore((s) => s.done);
   const snooze = useTodayStore((s) => s.snooze);
-  const firstRun = useContactsStore((s) => s.loaded && s.contacts.length === 0);
+  const firstRun = useTodayStore((s) => s.view?.contactCount === 0);
   const needsProfile = useSettingsStore((s) =>
     s.settings ? s.settings.profile.name.trim() === '' : false,
   );
@@ -40,7 +42,6 @@ export function TodayPage({ now = systemNow }: TodayPageProps) {
 
   useEffect(() => {
     void load();
-    void useContactsStore.getState().load();
   }, [load]);
 
   // Done, snoozed, held or "didn't happen" rows disappear once main's change arrives: focus

@@ -278,6 +278,8 @@ export function validArgs(s: Seeded): Partial<{ [C in Channel]: ArgsOf<C> }> {
     'backups:restore': { name: s.backupName },
     'attachments:add': { role: 'portfolio' },
     'contacts:get': { id: s.contactId },
+    'contacts:getMany': { ids: [s.contactId, s.otherContactId] },
+    'contacts:searchNotes': { query: 'hiring manager' },
     'contacts:findDuplicates': {
       contact: { firstName: 'Ana', company: 'Northwind' },
       ignoreId: s.otherContactId,

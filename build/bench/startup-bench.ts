@@ -1,0 +1,259 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import Conf from 'conf';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { openStorage } from '../../electron/services/storage.js';
+import type { CollectionName, Dataset } from '../../shared/schema/dataset.js';
+import { launchApp } from '../../tests/e2e/harness.js';
+import { generateDataset, heavyUser, type DatasetSize } from './generate.js';
+import { median, round, type BenchModule, type Figure } from './types.js';
+
+const NOW = new Date('2026-12-01T09:00:00.000Z');
+const CHROMIUM = process.env.RAPPORT_CHROMIUM ?? '/usr/bin/chromium';
+const rendererDir = path.resolve(import.meta.dirname, '../../out/renderer');
+
+/** The heavy user of the storage bench, ten times over: what "50,000 contacts" means here. */
+const scale50k: DatasetSize = {
+  contacts: 50_000,
+  activities: 200_000,
+  meetings: 10_000,
+  questionsPerMeeting: 15,
+  notesPerMeeting: 15,
+};
+
+/** Items per transaction while seeding: big enough to be quick, small enough for memory. */
+const SEED_CHUNK = 10_000;
+
+/**
+ * A data folder holding `data`, written through the storage as it is (one transaction per chunk of
+ * a collection: the import-everything file of a 50,000-contact store is over the import limit).
+ */
+function seed(data: Dataset, progress: (message: string) => void): string {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-bench-startup-'));
+  const storage = openStorage({ dataDir, now: () => NOW, StoreClass: Conf, log: () => undefined });
+  try {
+    for (const name of Object.keys(data) as (keyof Dataset)[]) {
+      if (name === 'settings') continue;
+      const items = Object.values(data[name]) as { id: string }[];
+      for (let from = 0; from < items.length; from += SEED_CHUNK) {
+        storage.transact((tx) => {
+          for (const item of items.slice(from, from + SEED_CHUNK))
+            tx.put(name as CollectionName, item as never);
+        });
+      }
+      if (items.length > 0) progress(`seeded ${items.length} ${name}`);
+    }
+  } finally {
+    storage.close();
+  }
+  return dataDir;
+}
+
+const emptyDataDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-bench-startup-'));
+
+/**
+ * Today is interactive: its heading is there, its content replaced the loading status (reminders,
+ * "all caught up", or the first-run welcome), and a frame was painted after that.
+ */
+function todayReady(): boolean {
+  const main = document.querySelector('main');
+  if (!main) return false;
+  const heading = [...main.querySelectorAll('h1')].some((h) => h.textContent?.trim() === 'Today');
+  const loading = main.querySelector('.loading');
+  const content = main.querySelector('.today-list, .caught-up, .today-section, .first-run');
+  return heading && loading === null && content !== null;
+}
+
+/** Launch (browser excluded) to Today interactive, in ms; the app stays open for more figures. */
+async function timeStartup(browser: Browser, dataDir: string) {
+  const started = performance.now();
+  const app = await launchApp({ dataDir, now: NOW.toISOString(), transport: 'http', browser });
+  // tsx wraps functions in __name(); the page needs that helper for the predicate below.
+  await app.page.evaluate('globalThis.__name = (fn) => fn');
+  await app.page.waitForFunction(todayReady, undefined, { polling: 'raf', timeout: 120_000 });
+  await app.page.evaluate('new Promise((done) => requestAnimationFrame(() => done(null)))');
+  return { ms: performance.now() - started, app };
+}
+
+/** The JavaScript files the page has loaded so far, gzipped as a server would send them. */
+async function loadedScriptsGzipKb(page: Page): Promise<{ kb: number; files: string[] }> {
+  const files = (await page.evaluate(
+    `performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.js'))`,
+  )) as string[];
+  let bytes = 0;
+  for (const file of new Set(files))
+    bytes += zlib.gzipSync(fs.readFileSync(path.join(rendererDir, file))).length;
+  return { kb: bytes / 1024, files: [...new Set(files)] };
+}
+
+/** From a click on Meetings in the sidebar to its first row painted, timed in the page. */
+const MEETINGS_SHOWN = `(async () => {
+  const link = [...document.querySelectorAll('nav a')].find((a) => a.textContent?.trim() === 'Meetings');
+  const frame = () => new Promise((done) => requestAnimationFrame(() => done(null)));
+  const start = performance.now();
+  link.click();
+  for (;;) {
+    await frame();
+    if (document.querySelector('.meeting-row')) break;
+    if (performance.now() - start > 60000) throw new Error('the meetings never showed');
+  }
+  await frame();
+  return performance.now() - start;
+})()`;
+
+/** Types the query twice into the focused search box, one character per frame; ms per keystroke. */
+const KEYSTROKES = (text: string) => `(async () => {
+  const input = document.activeElement;
+  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+  const frame = () => new Promise((done) => requestAnimationFrame(() => done(null)));
+  const times = [];
+  const word = ${JSON.stringify(text)};
+  for (let pass = 0; pass < 2; pass += 1) {
+    setValue.call(input, '');
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await frame();
+    for (let i = 1; i <= word.length; i += 1) {
+      await frame();
+      // From the input event to the list re-rendered and laid out (as search.keystroke.median.ms).
+      const start = performance.now();
+      setValue.call(input, word.slice(0, i));
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      void document.body.offsetHeight;
+      times.push(performance.now() - start);
+    }
+  }
+  return times;
+})()`;
+
+const goal = (text: string, pass: boolean) => ({ text, pass });
+
+/**
+ * Start-up and the screens that grow with the store, in the real renderer in Chromium, with the
+ * handler table served over HTTP (JSON, comparable to Electron's structured clone; the harness's
+ * default Playwright binding is ~10x slower for large answers). Launch timings start when the app
+ * is launched in an already running browser (its own launch is not Rapport's) and include opening
+ * the store, building the handlers, loading the page and Today's first answer.
+ */
+export const startupBench: BenchModule = {
+  name: 'startup',
+  async run({ progress }) {
+    const figures: Figure[] = [];
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    const folders: string[] = [];
+    try {
+      // An empty store: the first-run screen, and what its JavaScript weighs.
+      const emptyDir = emptyDataDir();
+      folders.push(emptyDir);
+      const empty: number[] = [];
+      let initial = { kb: Number.NaN, files: [] as string[] };
+      for (let run = 0; run < 5; run += 1) {
+        const { ms, app } = await timeStartup(browser, emptyDir);
+        empty.push(ms);
+        if (run === 0) initial = await loadedScriptsGzipKb(app.page);
+        await app.close();
+      }
+      progress(`empty start (ms): ${empty.map((v) => v.toFixed(0)).join(' ')}`);
+      progress(`first screen loads ${initial.files.join(', ')}`);
+      const emptyMs = round(median(empty), 0);
+      figures.push({
+        key: 'startup.today.empty.ms',
+        value: emptyMs,
+        unit: 'ms',
+        goal: goal('< 800 ms', emptyMs < 800),
+      });
+      const kb = round(initial.kb, 1);
+      figures.push({
+        key: 'renderer.initial.js.kb',
+        value: kb,
+        unit: 'KB',
+        goal: goal('< 120 KB gzip (JS loaded for Today)', kb < 120),
+      });
+
+      // The heavy user (5,000 contacts, 1,000 meetings): start, then the Meetings page.
+      progress('seeding the 5,000-contact store');
+      const heavyDir = seed(generateDataset(heavyUser, 42, NOW), progress);
+      folders.push(heavyDir);
+      const starts: number[] = [];
+      const meetings: number[] = [];
+      for (let run = 0; run < 5; run += 1) {
+        const { ms, app } = await timeStartup(browser, heavyDir);
+        starts.push(ms);
+        meetings.push((await app.page.evaluate(MEETINGS_SHOWN)) as number);
+        await app.close();
+      }
+      progress(`5k start (ms): ${starts.map((v) => v.toFixed(0)).join(' ')}`);
+      progress(`5k Meetings page (ms): ${meetings.map((v) => v.toFixed(0)).join(' ')}`);
+      const startMs = round(median(starts), 0);
+      figures.push({
+        key: 'startup.today.ms',
+        value: startMs,
+        unit: 'ms',
+        goal: goal('< 1,200 ms (5,000 contacts)', startMs < 1_200),
+      });
+      const meetingsMs = round(median(meetings), 0);
+      figures.push({
+        key: 'meetings.page.ms',
+        value: meetingsMs,
+        unit: 'ms',
+        goal: goal('< 300 ms (5,000 contacts, 1,000 meetings)', meetingsMs < 300),
+      });
+      fs.rmSync(heavyDir, { recursive: true, force: true });
+
+      // 50,000 contacts: start, then search keystrokes in the list.
+      progress('generating and seeding the 50,000-contact store');
+      const bigDir = seed(generateDataset(scale50k, 42, NOW), progress);
+      folders.push(bigDir);
+      const bigStarts: number[] = [];
+      for (let run = 0; run < 3; run += 1) {
+        const { ms, app } = await timeStartup(browser, bigDir);
+        bigStarts.push(ms);
+        await app.close();
+      }
+      progress(`50k start (ms): ${bigStarts.map((v) => v.toFixed(0)).join(' ')}`);
+      const bigStartMs = round(median(bigStarts), 0);
+      figures.push({
+        key: 'scale50k.startup.today.ms',
+        value: bigStartMs,
+        unit: 'ms',
+        goal: goal('< 2,500 ms (50,000 contacts)', bigStartMs < 2_500),
+      });
+
+      const { app } = await timeStartup(browser, bigDir);
+      try {
+        await app.page.getByRole('link', { name: 'Pipeline' }).click();
+        await app.page.getByRole('radio', { name: 'List' }).click({ timeout: 120_000 });
+        const search = app.page.getByRole('searchbox', { name: 'Search contacts' });
+        await search.waitFor();
+        await search.focus();
+        const keystrokes = (await app.page.evaluate(KEYSTROKES('martinez product'))) as number[];
+        progress(`50k keystrokes (ms): ${keystrokes.map((v) => v.toFixed(1)).join(' ')}`);
+        const keystroke = round(median(keystrokes));
+        figures.push({
+          key: 'scale50k.keystroke.median.ms',
+          value: keystroke,
+          unit: 'ms',
+          goal: goal('< 16 ms (50,000 contacts)', keystroke < 16),
+        });
+      } finally {
+        await app.close();
+      }
+    } finally {
+      await browser.close();
+      for (const dir of folders) fs.rmSync(dir, { recursive: true, force: true });
+    }
+    return figures;
+  },
+};
