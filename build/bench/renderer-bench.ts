@@ -18,7 +18,7 @@ const NOW = new Date('2026-12-01T09:00:00.000Z');
 const defineNameHelper = (page: Page) => page.evaluate('globalThis.__name = (fn) => fn');
 
 /** A data folder holding `contacts` generated contacts (and nothing else heavy). */
-function seededDataDir(contacts: number): string {
+async function seededDataDir(contacts: number): Promise<string> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-bench-ui-'));
   const file = path.join(dataDir, 'seed.json');
   const data = generateDataset(
@@ -28,7 +28,7 @@ function seededDataDir(contacts: number): string {
   );
   fs.writeFileSync(file, exportText(data, NOW));
   const storage = openStorage({ dataDir, now: () => NOW, StoreClass: Conf, log: () => undefined });
-  storage.importAll(file);
+  await storage.importAll(file);
   storage.close();
   fs.rmSync(file);
   return dataDir;
@@ -44,7 +44,7 @@ export const rendererBench: BenchModule = {
     const figures: Figure[] = [];
 
     progress('seeding 5,000 contacts');
-    const boardDir = seededDataDir(5_000);
+    const boardDir = await seededDataDir(5_000);
     const renders: number[] = [];
     for (let run = 0; run < 5; run += 1) {
       const app = await launchApp({ dataDir: boardDir, now: NOW.toISOString() });
@@ -80,7 +80,7 @@ export const rendererBench: BenchModule = {
     });
 
     progress('seeding 10,000 contacts');
-    const searchDir = seededDataDir(10_000);
+    const searchDir = await seededDataDir(10_000);
     const app = await launchApp({ dataDir: searchDir, now: NOW.toISOString() });
     await defineNameHelper(app.page);
     await app.page.getByRole('link', { name: 'Pipeline' }).click();

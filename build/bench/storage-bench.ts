@@ -67,7 +67,7 @@ export const storageBench: BenchModule = {
       fs.writeFileSync(exportPath, exportText(generateDataset(heavyUser), new Date()));
       progress('importing it');
       const first = openStorage(options);
-      first.importAll(exportPath);
+      await first.importAll(exportPath);
       first.close();
       fs.rmSync(exportPath);
 

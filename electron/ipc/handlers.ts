@@ -72,21 +72,22 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'data:export': async () => {
       const path = await dialogs.showSave({
         title: 'Export all Rapport data',
-        defaultPath: `Rapport data ${stamp(deps.now())}.json`,
-        filters: [{ name: 'Rapport data', extensions: ['json'] }],
+        defaultPath: `Rapport data ${stamp(deps.now())}.jsonl`,
+        filters: [{ name: 'Rapport data', extensions: ['jsonl'] }],
       });
       if (path === null) return null;
-      storage.exportAll(path);
+      await storage.exportAll(path);
       return { path };
     },
     'data:import': async () => {
       const paths = await dialogs.showOpen({
         title: 'Import Rapport data',
-        filters: [{ name: 'Rapport data', extensions: ['json'] }],
+        // .jsonl today; .json from versions before 0.4 (one JSON document).
+        filters: [{ name: 'Rapport data', extensions: ['jsonl', 'json'] }],
       });
       const path = paths?.[0];
       if (path === undefined) return null;
-      return storage.importAll(path);
+      return await storage.importAll(path);
     },
     'attachments:add': async ({ role }) => {
       const paths = await dialogs.showOpen({

@@ -93,7 +93,8 @@ export function removeTempFiles(dir: string): string[] {
     return [];
   }
   const removed = names.filter(isTempFileName);
-  for (const name of removed) fs.rmSync(path.join(dir, name), { force: true });
+  // Folders too: a backup folder is built under a temp name and renamed when complete.
+  for (const name of removed) fs.rmSync(path.join(dir, name), { recursive: true, force: true });
   return removed;
 }
 

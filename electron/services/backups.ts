@@ -15,12 +15,14 @@ export const BACKUP_REASONS: readonly BackupInfo['reason'][] = [
 ];
 
 /**
- * `2026-01-15T12-00-00-000Z-0000-start.json`: the name sorts by time (then by a sequence number
- * for backups taken in the same millisecond), says when and why, and is the only thing a restore
+ * `2026-01-15T12-00-00-000Z-0000-start`: the name sorts by time (then by a sequence number for
+ * backups taken in the same millisecond), says when and why, and is the only thing a restore
  * request may name — anything else (paths, `..`, other files) is refused before touching disk.
+ * A backup is a folder of store files (see store/backup-folders.ts); backups made by versions
+ * before 0.4 are single export files with the same name plus `.json`, still listed and restorable.
  */
 const BACKUP_NAME = new RegExp(
-  `^(\\d{4}-\\d{2}-\\d{2})T(\\d{2})-(\\d{2})-(\\d{2})-(\\d{3})Z-(\\d{4})-(${BACKUP_REASONS.join('|')})\\.json$`,
+  `^(\\d{4}-\\d{2}-\\d{2})T(\\d{2})-(\\d{2})-(\\d{2})-(\\d{3})Z-(\\d{4})-(${BACKUP_REASONS.join('|')})(\\.json)?$`,
 );
 
 /** What a backup's name says: when, in which order within that millisecond, and why. */
@@ -28,21 +30,40 @@ export interface ParsedBackupName {
   createdAt: string;
   seq: number;
   reason: BackupInfo['reason'];
+  /** A folder of store files, or (older versions) one export file. */
+  kind: 'folder' | 'file';
+}
+
+/** The total size a backup folder's backup.json records (null when it cannot be read). */
+function folderBytes(folder: string): number | null {
+  try {
+    const metaPath = path.join(folder, 'backup.json');
+    if (fs.statSync(metaPath).size > 8 * 1024 * 1024) return null;
+    const meta = JSON.parse(fs.readFileSync(metaPath, 'utf8')) as { bytes?: unknown } | null;
+    return typeof meta?.bytes === 'number' ? meta.bytes : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Null for anything that is not exactly a backup name (the guard against path tricks in restore). */
 export function parseBackupName(name: string): ParsedBackupName | null {
   const match = BACKUP_NAME.exec(name);
   if (!match) return null;
-  const [, day, hh, mm, ss, ms, seq, reason] = match;
+  const [, day, hh, mm, ss, ms, seq, reason, json] = match;
   return {
     createdAt: `${day}T${hh}:${mm}:${ss}.${ms}Z`,
     seq: Number(seq),
     reason: reason as BackupInfo['reason'],
+    kind: json === undefined ? 'folder' : 'file',
   };
 }
 
-/** Backups on disk, newest first. Files that are not backups (or vanished meanwhile) are skipped. */
+/**
+ * Backups on disk, newest first. Entries that are not backups (or vanished meanwhile, or a folder
+ * without its backup.json) are skipped. A folder's size is what its files add up to; files it
+ * shares with the store and other backups (hard links) take that space on disk only once.
+ */
 export function listBackupFiles(dir: string): BackupInfo[] {
   let names: string[];
   try {
@@ -55,8 +76,19 @@ export function listBackupFiles(dir: string): BackupInfo[] {
     const parsed = parseBackupName(name);
     if (parsed === null) continue;
     try {
-      const { size } = fs.statSync(path.join(dir, name));
-      infos.push({ name, createdAt: parsed.createdAt, bytes: size, reason: parsed.reason });
+      const full = path.join(dir, name);
+      const stat = fs.statSync(full);
+      const bytes =
+        parsed.kind === 'folder'
+          ? stat.isDirectory()
+            ? // Listed even when its backup.json is unreadable: restoring it then says why not.
+              (folderBytes(full) ?? 0)
+            : null
+          : stat.isFile()
+            ? stat.size
+            : null;
+      if (bytes !== null)
+        infos.push({ name, createdAt: parsed.createdAt, bytes, reason: parsed.reason });
     } catch {
       // Removed between readdir and stat: not a backup any more.
     }
@@ -74,13 +106,13 @@ export function nextBackupName(dir: string, date: Date, reason: BackupInfo['reas
     }
   }
   if (seq > 9999) throw new Error('Too many backups in the same millisecond.');
-  return `${stamp}-${String(seq).padStart(4, '0')}-${reason}.json`;
+  return `${stamp}-${String(seq).padStart(4, '0')}-${reason}`;
 }
 
-/** Writes one backup atomically and returns what `listBackups` will say about it. */
+/** Writes one backup file of the older kind (tests use it); see `snapshotStore` for today's. */
 export function writeBackupFile(dir: string, name: string, text: string): BackupInfo {
   const parsed = parseBackupName(name);
-  if (parsed === null) throw new Error(`Not a backup name: ${name}`);
+  if (parsed?.kind !== 'file') throw new Error(`Not a backup file name: ${name}`);
   writeFileAtomic(path.join(dir, name), text);
   return {
     name,
@@ -164,6 +196,6 @@ export function pruneBackups(
   const backups = listBackupFiles(dir);
   const keep = backupsToKeep(backups, now, policy);
   const removed = backups.filter((info) => !keep.has(info.name)).map((info) => info.name);
-  for (const name of removed) fs.rmSync(path.join(dir, name), { force: true });
+  for (const name of removed) fs.rmSync(path.join(dir, name), { recursive: true, force: true });
   return removed;
 }

@@ -34,12 +34,25 @@ import {
   nextBackupName,
   parseBackupName,
   pruneBackups,
-  writeBackupFile,
 } from './backups.js';
+import {
+  detachBackup,
+  detachBackupSync,
+  readBackupFolder,
+  readBackupMeta,
+  sharedBytes,
+  snapshotStore,
+  type BackupMeta,
+} from './store/backup-folders.js';
+import {
+  LINES_FORMAT,
+  readExportLines,
+  snapshotOf,
+  writeExportLines,
+} from './store/export-lines.js';
 import {
   describeIssue,
   ExportFileProblem,
-  exportText,
   parseExportText,
   upgradeAndValidate,
 } from './export-file.js';
@@ -90,10 +103,43 @@ export interface OpenStorageOptions {
   locale?: string;
   /** Replaces this build's migration table (tests use a synthetic v0 -> v1 step). */
   migrations?: Migrations;
+  /**
+   * Writes one data file whole or not at all; default `writeFileAtomic` (temp file, fsync,
+   * rename). Tests pass a wrapper to record writes or make them fail like a full disk.
+   */
+  writeFile?: (filePath: string, bytes: Uint8Array) => void;
 }
 
-/** An import bigger than this is refused before it is read: no real export comes close. */
+/**
+ * A backup that has at most this much to copy from the store is detached at once (a few ms);
+ * a bigger one is detached in the background (see store/backup-folders.ts).
+ */
+const DETACH_AT_ONCE_BYTES = 4 * 1024 * 1024;
+
+/**
+ * An import bigger than this is refused before it is read. The single-JSON export of versions
+ * before 0.4 is read whole, so it keeps its 200 MB limit; today's export (lines) is read a line
+ * at a time, and 50,000 contacts with their history export to about 250 MB.
+ */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
+export const MAX_IMPORT_LINES_BYTES = 2 * 1024 * 1024 * 1024;
+
+/** True when the file starts like an export of today's kind (a `rapport-data-lines` header). */
+function startsWithLinesHeader(filePath: string): boolean {
+  const head = Buffer.alloc(64);
+  const fd = fs.openSync(filePath, 'r');
+  try {
+    const read = fs.readSync(fd, head, 0, head.length, 0);
+    return head
+      .subarray(0, read)
+      .toString('latin1')
+      .replace(/^\xef\xbb\xbf/, '')
+      .replace(/\s/g, '')
+      .includes(`"format":"${LINES_FORMAT}"`);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
 
 type Instance = InstanceType<StoreClassLike>;
 type Item = { id: string };
@@ -235,13 +281,14 @@ class FileStorage implements Storage {
   private readonly keep: number;
   private readonly locale: string;
   private readonly migrations: Migrations;
+  private readonly writeFile: (filePath: string, bytes: Uint8Array) => void;
 
   private dataset: Dataset;
   /** Items per store file (`contacts-07.json` -> its items), kept in step with `dataset`. */
   private shards = new Map<string, ItemRecord>();
   /** Store files present on disk: rewrites keep them even when they become empty. */
   private readonly existing = new Set<string>();
-  private readonly instances = new Map<string, Instance>();
+  private settingsInstance: Instance | null = null;
   /** Bytes already computed for a content object, so the journal and the file share them. */
   private readonly texts = new WeakMap<object, Buffer>();
   /**
@@ -266,6 +313,10 @@ class FileStorage implements Storage {
   private noticeDismissed = false;
 
   private changedSinceBackup = false;
+  /** The newest backup folder, whose unchanged files the next backup links. */
+  private lastBackup: { name: string; meta: BackupMeta } | null = null;
+  /** Backup folders whose background detaching has not finished (see detachBackup). */
+  private readonly detaching = new Set<string>();
   private lastBackupAt: number | null = null;
   private startBackupPending = false;
   private startTimer: NodeJS.Timeout | null = null;
@@ -286,6 +337,7 @@ class FileStorage implements Storage {
     this.keep = options.keepBackups ?? DEFAULT_RETENTION.newest;
     this.locale = options.locale ?? 'en-US';
     this.migrations = options.migrations ?? defaultMigrations;
+    this.writeFile = options.writeFile ?? writeFileAtomic;
     this.dataset = emptyDataset(defaultSettings(this.locale));
     this.open();
   }
@@ -327,7 +379,35 @@ class FileStorage implements Storage {
     } else {
       this.openCurrent(files);
     }
-    if (this.readOnly === null) this.scheduleStartBackup();
+    if (this.readOnly === null) {
+      this.findBackupsToFinish();
+      this.scheduleStartBackup();
+    }
+  }
+
+  /**
+   * The newest backup folder (the next backup links its unchanged files), and any backup left
+   * sharing files with the store by a session that ended before detaching it: detached now.
+   */
+  private findBackupsToFinish(): void {
+    for (const info of listBackupFiles(this.backupsDir)) {
+      if (parseBackupName(info.name)?.kind !== 'folder') continue;
+      const meta = readBackupMeta(path.join(this.backupsDir, info.name));
+      if (meta === null) continue;
+      this.lastBackup ??= { name: info.name, meta };
+      if (meta.shared.length > 0) this.detachLater(info.name);
+    }
+  }
+
+  private detachLater(name: string): void {
+    if (this.detaching.has(name)) return;
+    this.detaching.add(name);
+    void detachBackup(path.join(this.backupsDir, name))
+      .catch((error: unknown) => {
+        if (fs.existsSync(path.join(this.backupsDir, name)))
+          this.log(`[storage] backup ${name} could not be given its own copies`, error);
+      })
+      .finally(() => this.detaching.delete(name));
   }
 
   /** Reads every store file of any layout and checks the part all versions share. */
@@ -552,8 +632,7 @@ class FileStorage implements Storage {
   private newestGoodBackup(): { info: BackupInfo; data: Dataset } | null {
     for (const info of listBackupFiles(this.backupsDir)) {
       try {
-        const text = fs.readFileSync(path.join(this.backupsDir, info.name), 'utf8');
-        return { info, data: parseExportText(text, this.migrations, true).data };
+        return { info, data: this.readBackup(info.name) };
       } catch (error) {
         this.log(
           `[storage] backup ${info.name} is not usable`,
@@ -562,6 +641,13 @@ class FileStorage implements Storage {
       }
     }
     return null;
+  }
+
+  /** A backup's data, upgraded and validated; throws ExportFileProblem or a file-system error. */
+  private readBackup(name: string): Dataset {
+    const full = path.join(this.backupsDir, name);
+    if (parseBackupName(name)?.kind === 'folder') return readBackupFolder(full, this.migrations);
+    return parseExportText(fs.readFileSync(full, 'utf8'), this.migrations, true).data;
   }
 
   /**
@@ -637,7 +723,8 @@ class FileStorage implements Storage {
       try {
         this.writeBackup(
           'before-migration',
-          exportText(raw, this.now(), 'before-migration', storeVersion),
+          files.map((file) => file.name),
+          storeVersion,
         );
       } catch (error) {
         this.openLenient(
@@ -801,29 +888,27 @@ class FileStorage implements Storage {
     }
   }
 
-  /** Every store file is written through its StoreClass instance (electron-store in the app). */
+  /**
+   * Data files are written by our own atomic writer (new file, fsync, rename over the old one):
+   * a file is never changed in place, which is what lets a backup hard-link it. settings.json is
+   * written through electron-store's public API (its `store` setter, with our serializer).
+   */
   private writeStoreFile({ name, content, bytes }: FileWrite): void {
     this.texts.set(content, bytes);
     this.verified.delete(name);
     this.unsealed.delete(name);
-    // conf copies its own `__internal__` bookkeeping from the file on disk into each write unless
-    // the new value already has that key, which costs a read and a decode per save. We use none of
-    // it (no conf migrations), so the key is present but not enumerable: never serialized.
-    Object.defineProperty(content, '__internal__', {
-      value: {},
-      enumerable: false,
-      configurable: true,
-    });
-    this.instanceFor(name).store = content as Record<string, unknown>;
+    if (name === SETTINGS_FILE) this.settingsStore().store = content as Record<string, unknown>;
+    else this.writeFile(path.join(this.storeDir, name), bytes);
     this.existing.add(name);
     this.unsealed.set(name, bytes);
   }
 
-  private instanceFor(name: string): Instance {
-    let instance = this.instances.get(name);
-    if (instance === undefined) {
-      // Built lazily, at a file's first write: the file was read and validated at open (or did
-      // not exist), so conf never meets a damaged file, and nothing is read twice at start.
+  private settingsStore(): Instance {
+    const name = SETTINGS_FILE;
+    let instance = this.settingsInstance;
+    if (instance === null) {
+      // Built lazily, at the first write: the file was read and validated at open (or did not
+      // exist), so electron-store never meets a damaged file, and nothing is read twice at start.
       const configName = name.replace(/\.json$/, '');
       instance = new this.StoreClass({
         cwd: this.storeDir,
@@ -842,7 +927,7 @@ class FileStorage implements Storage {
           `The store class wrote to ${instance.path}, expected ${path.join(this.storeDir, name)}.`,
         );
       }
-      this.instances.set(name, instance);
+      this.settingsInstance = instance;
     }
     return instance;
   }
@@ -1200,7 +1285,7 @@ class FileStorage implements Storage {
 
   createBackup(reason: BackupInfo['reason']): BackupInfo {
     this.assertWritable();
-    return this.writeBackup(reason, exportText(this.dataset, this.now(), reason));
+    return this.writeBackup(reason);
   }
 
   restoreBackup(name: string): { restored: string; safetyBackup: string } {
@@ -1217,11 +1302,7 @@ class FileStorage implements Storage {
     }
     let data: Dataset;
     try {
-      data = parseExportText(
-        fs.readFileSync(path.join(this.backupsDir, name), 'utf8'),
-        this.migrations,
-        true,
-      ).data;
+      data = this.readBackup(name);
     } catch (error) {
       const problem =
         error instanceof ExportFileProblem
@@ -1239,10 +1320,10 @@ class FileStorage implements Storage {
     return { restored: name, safetyBackup: safety.name };
   }
 
-  exportAll(filePath: string): void {
+  async exportAll(filePath: string): Promise<{ bytes: number; counts: Record<string, number> }> {
     if (this.closed) throw new Error('Storage is closed.');
     try {
-      writeFileAtomic(path.resolve(filePath), exportText(this.dataset, this.now()));
+      return await writeExportLines(path.resolve(filePath), snapshotOf(this.read()), this.now());
     } catch (error) {
       throw new UserFacingError(
         'io',
@@ -1251,7 +1332,9 @@ class FileStorage implements Storage {
     }
   }
 
-  importAll(filePath: string): { counts: Record<string, number>; safetyBackup: string } {
+  async importAll(
+    filePath: string,
+  ): Promise<{ counts: Record<string, number>; safetyBackup: string }> {
     this.assertWritable();
     const shown = path.basename(filePath);
     let stat: fs.Stats;
@@ -1265,15 +1348,19 @@ class FileStorage implements Storage {
     }
     if (!stat.isFile())
       throw new UserFacingError('invalid-file', `"${shown}" is not a file. Nothing was changed.`);
-    if (stat.size > MAX_IMPORT_BYTES) {
+    const lines = startsWithLinesHeader(filePath);
+    const limit = lines ? MAX_IMPORT_LINES_BYTES : MAX_IMPORT_BYTES;
+    if (stat.size > limit) {
       throw new UserFacingError(
         'invalid-file',
-        `"${shown}" is ${Math.round(stat.size / (1024 * 1024))} MB, larger than any Rapport export (the limit is ${MAX_IMPORT_BYTES / (1024 * 1024)} MB). Nothing was changed.`,
+        `"${shown}" is ${Math.round(stat.size / (1024 * 1024))} MB, larger than any Rapport export (the limit is ${limit / (1024 * 1024)} MB). Nothing was changed.`,
       );
     }
     let data: Dataset;
     try {
-      data = parseExportText(fs.readFileSync(filePath, 'utf8'), this.migrations).data;
+      data = lines
+        ? (await readExportLines(filePath, this.migrations)).data
+        : parseExportText(fs.readFileSync(filePath, 'utf8'), this.migrations).data;
     } catch (error) {
       const problem =
         error instanceof ExportFileProblem
@@ -1284,6 +1371,7 @@ class FileStorage implements Storage {
         `"${shown}" cannot be imported: it ${problem}. Nothing was changed.`,
       );
     }
+    this.assertWritable(); // still, after the wait
     const safety = this.createBackup('before-import');
     this.replaceAllFiles(data);
     this.afterChange();
@@ -1340,10 +1428,18 @@ class FileStorage implements Storage {
     if (this.readOnly === null) {
       try {
         this.flushStartBackup();
-        if (this.changedSinceBackup)
-          this.writeBackup('quit', exportText(this.dataset, this.now(), 'quit'));
+        if (this.changedSinceBackup) this.writeBackup('quit');
       } catch (error) {
         this.log('[storage] the backup at quit failed', error);
+      }
+      // No backup may keep sharing a file with the store once Rapport is gone.
+      for (const name of [...this.detaching]) {
+        try {
+          detachBackupSync(path.join(this.backupsDir, name));
+        } catch (error) {
+          if (fs.existsSync(path.join(this.backupsDir, name)))
+            this.log(`[storage] backup ${name} could not be given its own copies`, error);
+        }
       }
       this.sealManifest();
     }
@@ -1353,12 +1449,36 @@ class FileStorage implements Storage {
   // ---------------------------------------------------------------------------------------------
   // Backups
 
-  private writeBackup(reason: BackupInfo['reason'], text: string): BackupInfo {
-    const info = writeBackupFile(
-      this.backupsDir,
-      nextBackupName(this.backupsDir, this.now(), reason),
-      text,
-    );
+  /**
+   * A backup folder of the store files as they are now (see snapshotStore): hard links, so it
+   * costs a few file-system calls per file and never serializes the data. `files` and
+   * `schemaVersion` name another set (the old files, before a migration).
+   */
+  private writeBackup(
+    reason: BackupInfo['reason'],
+    files: readonly string[] = [...this.existing].sort(),
+    schemaVersion = SCHEMA_VERSION,
+  ): BackupInfo {
+    const { info, meta } = snapshotStore({
+      storeDir: this.storeDir,
+      backupsDir: this.backupsDir,
+      name: nextBackupName(this.backupsDir, this.now(), reason),
+      files,
+      copy: new Set([SETTINGS_FILE]),
+      schemaVersion,
+      createdAt: this.now().toISOString(),
+      reason,
+      previous: this.lastBackup,
+    });
+    this.lastBackup = { name: info.name, meta };
+    if (meta.shared.length > 0) {
+      if (sharedBytes(meta) <= DETACH_AT_ONCE_BYTES) {
+        detachBackupSync(path.join(this.backupsDir, info.name));
+        this.lastBackup = { name: info.name, meta: { ...meta, shared: [] } };
+      } else {
+        this.detachLater(info.name);
+      }
+    }
     pruneBackups(this.backupsDir, this.now(), { ...DEFAULT_RETENTION, newest: this.keep });
     this.sealManifest();
     this.lastBackupAt = this.now().getTime();
@@ -1391,7 +1511,7 @@ class FileStorage implements Storage {
     if (this.startTimer !== null) clearTimeout(this.startTimer);
     this.startTimer = null;
     try {
-      this.writeBackup('start', exportText(this.dataset, this.now(), 'start'));
+      this.writeBackup('start');
     } catch (error) {
       this.log('[storage] the backup at start failed', error);
     }
@@ -1404,7 +1524,7 @@ class FileStorage implements Storage {
     const due = this.lastBackupAt === null ? now : this.lastBackupAt + this.intervalMs;
     if (now >= due) {
       try {
-        this.writeBackup('interval', exportText(this.dataset, this.now(), 'interval'));
+        this.writeBackup('interval');
       } catch (error) {
         this.log('[storage] the interval backup failed', error);
       }
@@ -1415,7 +1535,7 @@ class FileStorage implements Storage {
       this.intervalTimer = null;
       if (this.closed || this.readOnly !== null || !this.changedSinceBackup) return;
       try {
-        this.writeBackup('interval', exportText(this.dataset, this.now(), 'interval'));
+        this.writeBackup('interval');
       } catch (error) {
         this.log('[storage] the interval backup failed', error);
       }

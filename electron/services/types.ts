@@ -47,9 +47,13 @@ export interface Storage extends ItemReader {
   createBackup(reason: BackupInfo['reason']): BackupInfo;
   /** Backs up the current state first, then restores the named backup. */
   restoreBackup(name: string): { restored: string; safetyBackup: string };
-  exportAll(filePath: string): void;
-  /** Validates the whole file first; a bad file changes nothing and throws a clear message. */
-  importAll(filePath: string): { counts: Record<string, number>; safetyBackup: string };
+  /** Writes every item, a line each (see store/export-lines.ts), yielding to other events. */
+  exportAll(filePath: string): Promise<{ bytes: number; counts: Record<string, number> }>;
+  /**
+   * Reads an export (lines, or the single JSON file of older versions) and validates all of it
+   * first; a bad file changes nothing and throws a clear message.
+   */
+  importAll(filePath: string): Promise<{ counts: Record<string, number>; safetyBackup: string }>;
   /** Copies a user-chosen file into the data folder, named by its SHA-256. */
   addAttachment(sourcePath: string, role: Attachment['role']): Attachment;
   /** Absolute path of a stored attachment; throws for ids that are unknown or escape the folder. */

@@ -20,11 +20,13 @@ describe('Settings > Data', () => {
     await expectPage(page.getByRole('status').filter({ hasText: 'Profile saved.' })).toBeVisible();
 
     await page.getByRole('tab', { name: 'Data' }).click();
-    const exportPath = join(dataDir, '..', `${Date.now()}-rapport-export.json`);
+    const exportPath = join(dataDir, '..', `${Date.now()}-rapport-export.jsonl`);
     app.answerSaveDialog(exportPath);
     await page.getByRole('button', { name: 'Export everything…' }).click();
     await expectPage(page.getByRole('status').filter({ hasText: 'Exported to' })).toBeVisible();
-    expect(JSON.parse(readFileSync(exportPath, 'utf8'))).toMatchObject({ format: 'rapport-data' });
+    // One line per record, the first saying what the file is.
+    const firstLine = readFileSync(exportPath, 'utf8').split('\n')[0]!;
+    expect(JSON.parse(firstLine)).toMatchObject({ format: 'rapport-data-lines' });
 
     // Change the name, then import the export: the old name comes back.
     await page.getByRole('tab', { name: 'Profile' }).click();

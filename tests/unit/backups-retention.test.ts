@@ -13,6 +13,8 @@ import {
   type RetentionPolicy,
 } from '../../electron/services/backups.js';
 import { fileStamp } from '../../electron/services/atomic-file.js';
+import { migrations } from '../../electron/services/migrations.js';
+import { readBackupFolder } from '../../electron/services/store/backup-folders.js';
 import type { BackupInfo } from '../../shared/contract.js';
 import { makeContact, makeTempDir, manualClock, open } from './helpers/storage-fixtures.js';
 
@@ -264,10 +266,8 @@ describe('a burst of backups in the storage', () => {
       ].map((day) => local(`${day} 12:00`).toISOString()),
     );
     // Each of them still holds the data as it was that day.
-    const oldest = JSON.parse(
-      fs.readFileSync(path.join(dataDir, 'backups', before.at(-1)!.name), 'utf8'),
-    ) as { data: { contacts: object } };
-    expect(Object.keys(oldest.data.contacts)).toHaveLength(14);
+    const oldest = readBackupFolder(path.join(dataDir, 'backups', before.at(-1)!.name), migrations);
+    expect(Object.keys(oldest.contacts)).toHaveLength(14);
     expect(list.filter((info) => info.reason === 'manual')).toHaveLength(10);
     expect(fs.readdirSync(path.join(dataDir, 'backups'))).toHaveLength(list.length);
     storage.close();

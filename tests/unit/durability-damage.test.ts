@@ -144,7 +144,10 @@ describe('a damaged store file at start, with backups', () => {
     const clock = storeWithBackups();
     const backups = fs.readdirSync(path.join(dataDir, 'backups')).sort();
     const newest = backups.at(-1)!;
-    fs.writeFileSync(path.join(dataDir, 'backups', newest), '{"format":"rapport-data"');
+    // The newest backup's settings file is cut off (a new file: the older backups keep theirs).
+    const cut = path.join(dataDir, 'backups', newest, 'settings.json');
+    fs.rmSync(cut);
+    fs.writeFileSync(cut, '{"schemaVersion":');
     fs.writeFileSync(storePath(dataDir, DAMAGED_FILE), 'garbage');
     const storage = open(dataDir, { now: clock.now });
     expect(storage.status().restored?.backupName).toBe(backups.at(-2));

@@ -65,7 +65,7 @@ describe('dialogs', () => {
     const d = deps({ dialogs: { showOpen: vi.fn(async () => null), showSave } });
     const result = await dispatch(createHandlers(d), 'data:export', undefined);
     expect(showSave.mock.calls[0]![0]).toMatchObject({
-      defaultPath: 'Rapport data 2026-12-03.json',
+      defaultPath: 'Rapport data 2026-12-03.jsonl',
     });
     expect(d.storage.exportAll).toHaveBeenCalledWith('/chosen/export.json');
     expect(result).toEqual({ ok: true, value: { path: '/chosen/export.json' } });

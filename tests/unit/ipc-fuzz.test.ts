@@ -319,7 +319,7 @@ describe('IPC fuzzing through dispatch and the real handlers', () => {
       const args = valid[channel];
       if (args === undefined) continue;
       // Each channel starts from the seeded data: the one before may have deleted what it needs.
-      resetToSeed(world);
+      await resetToSeed(world);
       await fuzz(`${channel} <- valid`, channel, args);
       for (const at of pathsIn(args)) {
         for (const [name, value] of values) {
@@ -336,7 +336,7 @@ describe('IPC fuzzing through dispatch and the real handlers', () => {
   it('writes documents safely for a contact whose name is hostile', async () => {
     const valid = validArgs(seeded) as Record<string, unknown>;
     world.dialogs.mode = 'file';
-    resetToSeed(world);
+    await resetToSeed(world);
     const documents: Channel[] = [
       'export:prepSheet',
       'export:packet',
@@ -380,7 +380,7 @@ describe('IPC fuzzing through dispatch and the real handlers', () => {
       ['a traversal', '../../etc/passwd'],
     ];
     for (const [name, id] of oddIds) {
-      resetToSeed(world);
+      await resetToSeed(world);
       // Whatever is saved stays saved: the next calls read it back.
       for (const channel of channels) {
         const args = valid[channel];
@@ -402,7 +402,7 @@ describe('IPC fuzzing through dispatch and the real handlers', () => {
 
   it('answers calls that arrive all at once, as IPC calls from a busy window do', async () => {
     const valid = validArgs(seeded) as Record<string, unknown>;
-    resetToSeed(world);
+    await resetToSeed(world);
     for (let round = 0; round < 3; round += 1) {
       await Promise.all(
         channels.flatMap((channel) => [

@@ -1,6 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { exportText } from '../../electron/services/export-file.js';
+import { migrations } from '../../electron/services/migrations.js';
+import { fileForItem } from '../../electron/services/shards.js';
+import {
+  BACKUP_META_FILE,
+  readBackupFolder,
+  readBackupMeta,
+} from '../../electron/services/store/backup-folders.js';
 import { SCHEMA_VERSION } from '../../shared/schema/dataset.js';
 import { UserFacingError } from '../../shared/result.js';
 import {
@@ -24,11 +32,12 @@ afterEach(() => {
 
 const MINUTE = 60_000;
 const backupFiles = () => fs.readdirSync(path.join(dataDir, 'backups')).sort();
-const readBackup = (name: string) =>
-  JSON.parse(fs.readFileSync(path.join(dataDir, 'backups', name), 'utf8')) as Record<
-    string,
-    unknown
-  >;
+const backupDir = (name: string) => path.join(dataDir, 'backups', name);
+/** A backup folder's data (validated like a restore would) and its backup.json. */
+const readBackup = (name: string) => ({
+  ...readBackupMeta(backupDir(name)),
+  data: readBackupFolder(backupDir(name), migrations),
+});
 
 function caught(fn: () => unknown): UserFacingError {
   try {
@@ -56,20 +65,47 @@ describe('rolling backups', () => {
     expect(fs.existsSync(path.join(dataDir, 'backups')) ? backupFiles() : []).toEqual([]);
   });
 
-  it('takes one at start when data exists, written as a Rapport export with its reason', () => {
+  it('takes one at start when data exists: a folder of the store files with its reason', () => {
     const clock = seed();
     clock.advance(MINUTE);
     const storage = open(dataDir, { now: clock.now });
     const [newest] = storage.listBackups();
     expect(newest).toMatchObject({ reason: 'start', createdAt: '2026-01-15T12:01:00.000Z' });
-    expect(newest!.bytes).toBe(fs.statSync(path.join(dataDir, 'backups', newest!.name)).size);
+    const files = fs.readdirSync(backupDir(newest!.name)).sort();
+    expect(files).toEqual(
+      [BACKUP_META_FILE, 'settings.json', fileForItem('contacts', 'c-1')].sort(),
+    );
+    const sizes = files
+      .filter((name) => name !== BACKUP_META_FILE)
+      .map((name) => fs.statSync(path.join(backupDir(newest!.name), name)).size);
+    expect(newest!.bytes).toBe(sizes.reduce((a, b) => a + b, 0));
     expect(readBackup(newest!.name)).toMatchObject({
-      format: 'rapport-data',
+      format: 'rapport-backup',
       schemaVersion: SCHEMA_VERSION,
-      exportedAt: '2026-01-15T12:01:00.000Z',
+      createdAt: '2026-01-15T12:01:00.000Z',
       reason: 'start',
+      shared: [],
       data: { contacts: { 'c-1': makeContact('c-1') } },
     });
+    storage.close();
+  });
+
+  it('shares files between backups while they are unchanged, and never shares one with the store', () => {
+    const clock = seed();
+    const storage = open(dataDir, { now: clock.now });
+    const start = storage.listBackups()[0]!;
+    clock.advance(MINUTE);
+    const manual = storage.createBackup('manual');
+    const contactFile = fileForItem('contacts', 'c-1');
+    const ino = (folder: string) => fs.statSync(path.join(folder, contactFile)).ino;
+    expect(ino(backupDir(manual.name))).toBe(ino(backupDir(start.name)));
+    expect(ino(backupDir(manual.name))).not.toBe(ino(path.join(dataDir, 'store')));
+    // Settings are always copied (electron-store may write them in place).
+    const settingsIno = (folder: string) => fs.statSync(path.join(folder, 'settings.json')).ino;
+    expect(settingsIno(backupDir(manual.name))).not.toBe(settingsIno(backupDir(start.name)));
+    // An edit made in place to a store file (by hand, by another program) reaches no backup.
+    fs.appendFileSync(path.join(dataDir, 'store', contactFile), ' ');
+    expect(readBackup(manual.name).data.contacts['c-1']).toEqual(makeContact('c-1'));
     storage.close();
   });
 
@@ -78,9 +114,7 @@ describe('rolling backups', () => {
     const storage = open(dataDir);
     storage.transact((tx) => tx.put('contacts', makeContact('c-2')));
     const start = storage.listBackups().find((info) => info.reason === 'start');
-    expect(Object.keys((readBackup(start!.name).data as { contacts: object }).contacts)).toEqual([
-      'c-1',
-    ]);
+    expect(Object.keys(readBackup(start!.name).data.contacts)).toEqual(['c-1']);
     storage.close();
   });
 
@@ -92,9 +126,7 @@ describe('rolling backups', () => {
     storage.transact((tx) => tx.put('contacts', makeContact('c-2')));
     const [newest] = storage.listBackups();
     expect(newest).toMatchObject({ reason: 'interval', createdAt: '2026-01-15T12:16:00.000Z' });
-    expect(
-      Object.keys((readBackup(newest!.name).data as { contacts: object }).contacts).sort(),
-    ).toEqual(['c-1', 'c-2']);
+    expect(Object.keys(readBackup(newest!.name).data.contacts).sort()).toEqual(['c-1', 'c-2']);
     storage.close();
   });
 
@@ -111,9 +143,11 @@ describe('rolling backups', () => {
     vi.advanceTimersByTime(10 * MINUTE);
     const added = storage.listBackups().filter((info) => !atStart.includes(info.name));
     expect(added).toMatchObject([{ reason: 'interval', createdAt: '2026-01-15T12:15:00.000Z' }]);
-    expect(
-      Object.keys((readBackup(added[0]!.name).data as { contacts: object }).contacts).sort(),
-    ).toEqual(['c-1', 'c-2', 'c-3']);
+    expect(Object.keys(readBackup(added[0]!.name).data.contacts).sort()).toEqual([
+      'c-1',
+      'c-2',
+      'c-3',
+    ]);
     vi.advanceTimersByTime(60 * MINUTE);
     expect(storage.listBackups()).toHaveLength(atStart.length + 1);
     storage.close();
@@ -171,6 +205,92 @@ describe('rolling backups', () => {
   });
 });
 
+describe('backup folders and their copies', () => {
+  /** Store files and the inode of each, to tell a copy from a link. */
+  const storeInodes = () =>
+    new Set(
+      fs
+        .readdirSync(path.join(dataDir, 'store'))
+        .map((name) => fs.statSync(path.join(dataDir, 'store', name)).ino),
+    );
+  const backupInodes = () =>
+    backupFiles().flatMap((folder) =>
+      fs
+        .readdirSync(backupDir(folder))
+        .map((name) => fs.statSync(path.join(backupDir(folder), name)).ino),
+    );
+
+  it('gives a big backup its own copies in the background, and at quit at the latest', async () => {
+    const storage = open(dataDir);
+    // About 6 MB of contacts: more than is copied at once, so copying happens in the background.
+    storage.transact((tx) => {
+      for (let n = 0; n < 320; n += 1)
+        tx.put('contacts', makeContact(`big-${n}`, { notes: 'x'.repeat(19_000) }));
+    });
+    const backup = storage.createBackup('manual');
+    expect(readBackupMeta(backupDir(backup.name))?.shared.length).toBeGreaterThan(0);
+    for (let wait = 0; wait < 200; wait += 1) {
+      if (readBackupMeta(backupDir(backup.name))?.shared.length === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(readBackupMeta(backupDir(backup.name))?.shared).toEqual([]);
+    const store = storeInodes();
+    expect(backupInodes().filter((ino) => store.has(ino))).toEqual([]);
+    expect(Object.keys(readBackup(backup.name).data.contacts)).toHaveLength(320);
+
+    // Changed again and closed at once: the quit backup is detached before close returns.
+    storage.transact((tx) => {
+      for (let n = 0; n < 320; n += 1)
+        tx.put('contacts', makeContact(`big-${n}`, { notes: 'y'.repeat(19_000) }));
+    });
+    storage.close();
+    const after = storeInodes();
+    expect(backupInodes().filter((ino) => after.has(ino))).toEqual([]);
+  });
+
+  it('finishes the copies of a backup that a session left half-done (killed, power cut)', () => {
+    seed();
+    const storage = open(dataDir);
+    const backup = storage.createBackup('manual');
+    storage.close();
+    // As if the session died right after the links: the backup shares the store's files.
+    const folder = backupDir(backup.name);
+    const meta = readBackupMeta(folder)!;
+    const shared = meta.files.filter((name) => name !== 'settings.json');
+    for (const name of shared) {
+      fs.rmSync(path.join(folder, name));
+      fs.linkSync(path.join(dataDir, 'store', name), path.join(folder, name));
+    }
+    fs.writeFileSync(path.join(folder, BACKUP_META_FILE), JSON.stringify({ ...meta, shared }));
+    const reopened = open(dataDir);
+    reopened.close();
+    expect(readBackupMeta(folder)?.shared).toEqual([]);
+    const store = storeInodes();
+    expect(backupInodes().filter((ino) => store.has(ino))).toEqual([]);
+  });
+
+  it('lists and restores a backup made by an older version (one export file)', () => {
+    seed();
+    const storage = open(dataDir);
+    const name = '2026-01-10T09-00-00-000Z-0000-manual.json';
+    const old = { ...storage.read(), contacts: { 'c-7': makeContact('c-7') } };
+    fs.writeFileSync(
+      backupDir(name),
+      exportText(old, new Date('2026-01-10T09:00:00.000Z'), 'manual'),
+    );
+    const listed = storage.listBackups().find((info) => info.name === name);
+    expect(listed).toEqual({
+      name,
+      createdAt: '2026-01-10T09:00:00.000Z',
+      bytes: fs.statSync(backupDir(name)).size,
+      reason: 'manual',
+    });
+    storage.restoreBackup(name);
+    expect(Object.keys(storage.read().contacts)).toEqual(['c-7']);
+    storage.close();
+  });
+});
+
 describe('restoring a backup', () => {
   it('backs up the current state first, then replaces every file', () => {
     const clock = seed();
@@ -220,34 +340,53 @@ describe('restoring a backup', () => {
     storage.close();
   });
 
+  const contactFile = () => fileForItem('contacts', 'c-1');
   it.each([
-    ['cut off', (text: string) => text.slice(0, text.length / 2), /not valid JSON/],
-    ['not a Rapport file', () => JSON.stringify({ hello: 'world' }), /not a Rapport export/],
+    ['cut off', contactFile, (text: string) => text.slice(0, text.length / 2), /not valid JSON/],
+    [
+      'missing a file',
+      contactFile,
+      null,
+      new RegExp(`is missing ${fileForItem('contacts', 'c-1')}`),
+    ],
+    [
+      'not a Rapport backup',
+      () => BACKUP_META_FILE,
+      () => JSON.stringify({ hello: 'world' }),
+      /not a Rapport backup/,
+    ],
     [
       'from a newer Rapport',
+      () => BACKUP_META_FILE,
       (text: string) => text.replace(`"schemaVersion":${SCHEMA_VERSION}`, '"schemaVersion":99'),
       /newer version of Rapport/,
     ],
     [
       'holding a wrong value',
+      contactFile,
       (text: string) => text.replace('"firstName":"Ana"', '"firstName":""'),
       /Contact '[^']+': first name must not be empty/,
     ],
-  ])('refuses a backup that is %s, says why and changes nothing', (_label, damage, message) => {
-    seed();
-    const storage = open(dataDir);
-    const backup = storage.createBackup('manual');
-    const file = path.join(dataDir, 'backups', backup.name);
-    fs.writeFileSync(file, damage(fs.readFileSync(file, 'utf8')));
-    const before = snapshotStore(dataDir);
-    const backups = backupFiles();
-    const error = caught(() => storage.restoreBackup(backup.name));
-    expect(error.code).toBe('invalid-file');
-    expect(error.message).toMatch(message);
-    expect(error.message).toMatch(/Nothing was changed/);
-    expect(snapshotStore(dataDir)).toEqual(before);
-    expect(backupFiles()).toEqual(backups);
-    expect(storage.read().contacts['c-1']).toEqual(makeContact('c-1'));
-    storage.close();
-  });
+  ])(
+    'refuses a backup that is %s, says why and changes nothing',
+    (_label, which, damage, message) => {
+      seed();
+      const storage = open(dataDir);
+      const backup = storage.createBackup('manual');
+      const file = path.join(backupDir(backup.name), which());
+      const text = fs.readFileSync(file, 'utf8');
+      fs.rmSync(file); // a new file: the others backups sharing this one stay intact
+      if (damage !== null) fs.writeFileSync(file, damage(text));
+      const before = snapshotStore(dataDir);
+      const backups = backupFiles();
+      const error = caught(() => storage.restoreBackup(backup.name));
+      expect(error.code).toBe('invalid-file');
+      expect(error.message).toMatch(message);
+      expect(error.message).toMatch(/Nothing was changed/);
+      expect(snapshotStore(dataDir)).toEqual(before);
+      expect(backupFiles()).toEqual(backups);
+      expect(storage.read().contacts['c-1']).toEqual(makeContact('c-1'));
+      storage.close();
+    },
+  );
 });

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { splitMeeting } from '../../electron/services/meeting-records.js';
 import type { Meeting } from '../../shared/schema/entities.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_IMPORT_BYTES } from '../../electron/services/storage.js';
+import { exportText } from '../../electron/services/export-file.js';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_LINES_BYTES } from '../../electron/services/storage.js';
 import { SCHEMA_VERSION } from '../../shared/schema/dataset.js';
 import { migrations } from '../../electron/services/migrations.js';
 import { UserFacingError } from '../../shared/result.js';
@@ -26,9 +27,9 @@ beforeEach(() => {
 });
 afterEach(() => cleanup());
 
-function caught(fn: () => unknown): UserFacingError {
+async function caught(fn: () => unknown): Promise<UserFacingError> {
   try {
-    fn();
+    await fn();
   } catch (error) {
     if (error instanceof UserFacingError) return error;
     throw error;
@@ -36,31 +37,63 @@ function caught(fn: () => unknown): UserFacingError {
   throw new Error('Expected a UserFacingError, but nothing was thrown.');
 }
 
-function seedOther() {
-  const other = open(path.join(root, 'other'));
+/** Another store with two contacts, an activity and changed settings. */
+function otherStore() {
+  const other = open(path.join(root, `other-${Math.random().toString(16).slice(2)}`));
   other.transact((tx) => {
     tx.put('contacts', makeContact('c-1', { firstName: 'Émile' }));
     tx.put('contacts', makeContact('c-2'));
     tx.put('activities', makeActivity('a-1', 'c-1'));
     tx.setSettings({ ...tx.data.settings, meetingMinutes: 25 });
   });
-  const file = path.join(root, 'export.json');
-  other.exportAll(file);
+  return other;
+}
+
+/** "Export everything" of the other store, as this version writes it (lines). */
+async function seedOther() {
+  const other = otherStore();
+  const file = path.join(root, 'export.jsonl');
+  await other.exportAll(file);
   other.close();
   return file;
 }
 
+/** The other store's data as versions before 0.4 exported it (one JSON document). */
+function legacyExport(): string {
+  const other = otherStore();
+  const text = exportText(other.read(), new Date('2026-01-15T12:00:00.000Z'));
+  other.close();
+  return text;
+}
+
+const lines = (file: string) =>
+  fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+
 describe('export and import', () => {
-  it('round-trips everything through one ExportFile and reports counts per collection', () => {
-    const file = seedOther();
-    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({
-      format: 'rapport-data',
+  it('round-trips everything through an export of one line per item and reports counts', async () => {
+    const file = await seedOther();
+    const written = lines(file);
+    expect(written[0]).toEqual({
+      format: 'rapport-data-lines',
       schemaVersion: SCHEMA_VERSION,
       exportedAt: expect.any(String),
     });
+    expect(written[1]).toMatchObject({ settings: { meetingMinutes: 25 } });
+    expect(
+      written.slice(2, -1).map((line) => [line.collection, (line.item as { id: string }).id]),
+    ).toEqual([
+      ['contacts', 'c-1'],
+      ['contacts', 'c-2'],
+      ['activities', 'a-1'],
+    ]);
+    expect(written.at(-1)).toMatchObject({ end: true, counts: { contacts: 2, activities: 1 } });
     const storage = open(dataDir);
     storage.transact((tx) => tx.put('contacts', makeContact('mine')));
-    const result = storage.importAll(file);
+    const result = await storage.importAll(file);
     expect(result.counts).toEqual({
       contacts: 2,
       activities: 1,
@@ -86,9 +119,19 @@ describe('export and import', () => {
     reopened.close();
   });
 
-  it('says clearly when the export cannot be written', () => {
+  it('imports an export written by a version before 0.4 (one JSON document)', async () => {
+    const file = path.join(root, 'old-export.json');
+    fs.writeFileSync(file, legacyExport());
     const storage = open(dataDir);
-    const error = caught(() =>
+    const result = await storage.importAll(file);
+    expect(result.counts).toMatchObject({ contacts: 2, activities: 1 });
+    expect(storage.read().contacts['c-1']?.firstName).toBe('Émile');
+    storage.close();
+  });
+
+  it('says clearly when the export cannot be written', async () => {
+    const storage = open(dataDir);
+    const error = await caught(() =>
       storage.exportAll(path.join(root, 'missing-folder', 'sub', '\0bad.json')),
     );
     expect(error.code).toBe('io');
@@ -97,7 +140,7 @@ describe('export and import', () => {
   });
 
   const good = () =>
-    JSON.parse(fs.readFileSync(seedOther(), 'utf8')) as Record<string, unknown> & {
+    JSON.parse(legacyExport()) as Record<string, unknown> & {
       data: Record<string, Record<string, Record<string, unknown>>>;
     };
   /** A good export with Maya Okafor in it, changed by `change`. */
@@ -221,46 +264,55 @@ describe('export and import', () => {
     ],
   ];
 
-  it.each(badFiles)('refuses %s, says why and changes nothing', (_label, content, message) => {
-    const file = path.join(root, 'incoming.json');
-    fs.writeFileSync(file, content());
-    const storage = open(dataDir);
-    storage.transact((tx) => tx.put('contacts', makeContact('mine')));
-    const before = snapshotStore(dataDir);
-    const backups = storage.listBackups();
-    const error = caught(() => storage.importAll(file));
-    expect(error.code).toBe('invalid-file');
-    expect(error.message).toMatch(message);
-    expect(error.message).toMatch(/Nothing was changed\.$/);
-    // Records and fields in words, never a schema path such as contacts.c-2.email.
-    expect(error.message).not.toMatch(/\b(contacts|meetings|settings|data)\.[\w-]+/);
-    expect(snapshotStore(dataDir)).toEqual(before);
-    expect(storage.listBackups()).toEqual(backups);
-    expect(Object.keys(storage.read().contacts)).toEqual(['mine']);
-    storage.close();
-  });
+  it.each(badFiles)(
+    'refuses %s, says why and changes nothing',
+    async (_label, content, message) => {
+      const file = path.join(root, 'incoming.json');
+      fs.writeFileSync(file, content());
+      const storage = open(dataDir);
+      storage.transact((tx) => tx.put('contacts', makeContact('mine')));
+      const before = snapshotStore(dataDir);
+      const backups = storage.listBackups();
+      const error = await caught(() => storage.importAll(file));
+      expect(error.code).toBe('invalid-file');
+      expect(error.message).toMatch(message);
+      expect(error.message).toMatch(/Nothing was changed\.$/);
+      // Records and fields in words, never a schema path such as contacts.c-2.email.
+      expect(error.message).not.toMatch(/\b(contacts|meetings|settings|data)\.[\w-]+/);
+      expect(snapshotStore(dataDir)).toEqual(before);
+      expect(storage.listBackups()).toEqual(backups);
+      expect(Object.keys(storage.read().contacts)).toEqual(['mine']);
+      storage.close();
+    },
+  );
 
-  it('refuses a file over the size limit without reading it', () => {
+  it('refuses a file over the size limit without reading it', async () => {
     const file = path.join(root, 'huge.json');
     fs.writeFileSync(file, '');
     fs.truncateSync(file, MAX_IMPORT_BYTES + 1); // sparse: costs no disk space
     const storage = open(dataDir);
-    const error = caught(() => storage.importAll(file));
+    const error = await caught(() => storage.importAll(file));
     expect(error).toMatchObject({ code: 'invalid-file' });
     expect(error.message).toMatch(/larger than any Rapport export \(the limit is 200 MB\)/);
+    // An export of today's kind is read a line at a time: its limit is higher.
+    const linesFile = path.join(root, 'huge.jsonl');
+    fs.writeFileSync(linesFile, '{"format":"rapport-data-lines","schemaVersion":3}\n');
+    fs.truncateSync(linesFile, MAX_IMPORT_LINES_BYTES + 1);
+    const big = await caught(() => storage.importAll(linesFile));
+    expect(big.message).toMatch(/larger than any Rapport export \(the limit is 2048 MB\)/);
     storage.close();
   });
 
   it.each([
     ['a folder', () => root, 'invalid-file'],
     ['a missing file', () => path.join(root, 'gone.json'), 'not-found'],
-  ])('refuses %s', (_label, target, code) => {
+  ])('refuses %s', async (_label, target, code) => {
     const storage = open(dataDir);
-    expect(caught(() => storage.importAll(target())).code).toBe(code);
+    expect((await caught(() => storage.importAll(target()))).code).toBe(code);
     storage.close();
   });
 
-  it('upgrades an export from an older version on the way in', () => {
+  it('upgrades an export from an older version on the way in', async () => {
     const file = path.join(root, 'old.json');
     const old = good();
     for (const contact of Object.values(old.data.contacts!)) delete contact.responsiveness;
@@ -277,8 +329,123 @@ describe('export and import', () => {
         },
       },
     });
-    storage.importAll(file);
+    await storage.importAll(file);
     expect(storage.read().contacts['c-1']?.responsiveness).toBe('booster');
+    storage.close();
+  });
+});
+
+describe('an export of lines that is damaged', () => {
+  /** The lines of a good export, changed by `change`, joined back into a file's text. */
+  async function edited(change: (lines: string[]) => string[]): Promise<string> {
+    const text = fs.readFileSync(await seedOther(), 'utf8');
+    return change(text.split('\n').filter((line) => line !== '')).join('\n') + '\n';
+  }
+  const replaceLine = (lines: string[], index: number, value: unknown) =>
+    lines.map((line, at) => (at === index ? JSON.stringify(value) : line));
+  const contactLine = (lines: string[]) =>
+    lines.findIndex((line) => line.includes('"collection":"contacts"'));
+
+  const cases: Array<[string, () => Promise<string>, RegExp]> = [
+    [
+      'cut off before its end line',
+      () => edited((lines) => lines.slice(0, -2)),
+      /has no end line: it is cut off/,
+    ],
+    [
+      'missing a record its end line counts',
+      () => edited((lines) => lines.filter((_line, at) => at !== contactLine(lines))),
+      /says it holds 2 contacts but holds 1/,
+    ],
+    [
+      'holding a contact with a bad e-mail',
+      () =>
+        edited((lines) => {
+          const at = contactLine(lines);
+          const record = JSON.parse(lines[at]!) as { item: Record<string, unknown> };
+          return replaceLine(lines, at, { ...record, item: { ...record.item, email: 'nope' } });
+        }),
+      /cannot use\. Contact 'Émile Garcia': e-mail address must look like name@example\.com\./,
+    ],
+    [
+      'holding a record twice',
+      () =>
+        edited((lines) => [...lines.slice(0, 3), lines[contactLine(lines)]!, ...lines.slice(3)]),
+      /holds the record "c-1" twice/,
+    ],
+    [
+      'holding a line of another kind',
+      () => edited((lines) => [...lines.slice(0, 2), '{"hello":"world"}', ...lines.slice(2)]),
+      /has a line \(number 3\) Rapport does not know/,
+    ],
+    [
+      'holding a line that is not JSON',
+      () =>
+        edited((lines) => [...lines.slice(0, 2), '{"collection":"contacts",', ...lines.slice(2)]),
+      /has a line \(number 3\) that is not valid JSON/,
+    ],
+    [
+      'holding a line longer than any record',
+      () => edited((lines) => [...lines.slice(0, 2), `"${'x'.repeat(5 * 1024 * 1024)}"`]),
+      /has a line \(number 3\) longer than any Rapport record/,
+    ],
+    [
+      'from a newer Rapport',
+      () =>
+        edited((lines) =>
+          replaceLine(lines, 0, { ...JSON.parse(lines[0]!), schemaVersion: SCHEMA_VERSION + 1 }),
+        ),
+      /newer version of Rapport/,
+    ],
+  ];
+
+  it.each(cases)(
+    'refuses one %s, says why and changes nothing',
+    async (_label, content, message) => {
+      const file = path.join(root, 'incoming.jsonl');
+      fs.writeFileSync(file, await content());
+      const storage = open(dataDir);
+      storage.transact((tx) => tx.put('contacts', makeContact('mine')));
+      const before = snapshotStore(dataDir);
+      const backups = storage.listBackups();
+      const error = await caught(() => storage.importAll(file));
+      expect(error.code).toBe('invalid-file');
+      expect(error.message).toMatch(message);
+      expect(error.message).toMatch(/Nothing was changed\.$/);
+      expect(snapshotStore(dataDir)).toEqual(before);
+      expect(storage.listBackups()).toEqual(backups);
+      storage.close();
+    },
+  );
+
+  it('upgrades an export of lines from an older data version on the way in', async () => {
+    const file = path.join(root, 'older.jsonl');
+    fs.writeFileSync(
+      file,
+      await edited((lines) =>
+        lines.map((line, at) => {
+          const record = JSON.parse(line) as Record<string, unknown>;
+          if (at === 0) return JSON.stringify({ ...record, schemaVersion: 0 });
+          if (record.collection === 'contacts')
+            delete (record.item as Record<string, unknown>).responsiveness;
+          return JSON.stringify(record);
+        }),
+      ),
+    );
+    const storage = open(dataDir, {
+      migrations: {
+        ...migrations,
+        0: (data) => {
+          for (const contact of Object.values(
+            data.contacts as Record<string, Record<string, unknown>>,
+          ))
+            contact.responsiveness = 'booster';
+          return data;
+        },
+      },
+    });
+    await storage.importAll(file);
+    expect(storage.read().contacts['c-2']?.responsiveness).toBe('booster');
     storage.close();
   });
 });

@@ -19,6 +19,7 @@ import {
   makeTempDir,
   open,
   snapshotStore,
+  recordingWriteFile,
   StoreClass,
   storePath,
   storeWrites,
@@ -308,22 +309,34 @@ describe('transact', () => {
   });
 });
 
-/** conf whose writes fail on demand, to simulate a full disk or a crash half-way. */
-function failingStoreClass(shouldFail: (file: string, writeNumber: number) => boolean) {
+/**
+ * Store writers (conf for settings.json, the data-file writer for the rest) whose writes fail on
+ * demand, to simulate a full disk or a crash half-way. Writes are numbered across both.
+ */
+function failingWriters(shouldFail: (file: string, writeNumber: number) => boolean) {
   let writes = 0;
+  const check = (file: string) => {
+    writes += 1;
+    if (shouldFail(path.basename(file), writes)) {
+      throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+    }
+  };
   class Failing extends (StoreClass as unknown as typeof Conf) {
     override get store(): Record<string, unknown> {
       return super.store;
     }
     override set store(value: Record<string, unknown>) {
-      writes += 1;
-      if (shouldFail(path.basename(this.path), writes)) {
-        throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
-      }
+      check(this.path);
       super.store = value;
     }
   }
-  return Failing as unknown as StoreClassLike;
+  return {
+    StoreClass: Failing as unknown as StoreClassLike,
+    writeFile(filePath: string, bytes: Uint8Array) {
+      check(filePath);
+      recordingWriteFile(filePath, bytes);
+    },
+  };
 }
 
 describe('transactions that touch several files', () => {
@@ -332,12 +345,12 @@ describe('transactions that touch several files', () => {
     const journal = storePath(dataDir, JOURNAL_FILE);
     const seenJournal: boolean[] = [];
     const [a, b] = idsInDistinctFiles('contacts', 2);
-    const Watching = failingStoreClass(() => {
+    const watching = failingWriters(() => {
       seenJournal.push(fs.existsSync(journal));
       return false;
     });
     storage.close();
-    const watched = open(dataDir, { StoreClass: Watching });
+    const watched = open(dataDir, watching);
     watched.transact((tx) => {
       tx.put('contacts', makeContact(a!));
       tx.put('contacts', makeContact(b!));
@@ -354,7 +367,10 @@ describe('transactions that touch several files', () => {
     first.transact((tx) => tx.put('contacts', makeContact(a!)));
     first.close();
     // The third store write of this session fails: the journal is durable, one file is written.
-    const storage = open(dataDir, { StoreClass: failingStoreClass((_file, n) => n === 2) });
+    const storage = open(
+      dataDir,
+      failingWriters((_file, n) => n === 2),
+    );
     const error = caught(() =>
       storage.transact((tx) => {
         tx.put('contacts', makeContact(a!, { notes: 'new a' }));
@@ -399,13 +415,14 @@ describe('transactions that touch several files', () => {
   it('leave the store unchanged and writable when the write fails', () => {
     open(dataDir).close();
     let failNext = false;
-    const storage = open(dataDir, {
-      StoreClass: failingStoreClass(() => {
+    const storage = open(
+      dataDir,
+      failingWriters(() => {
         const fail = failNext;
         failNext = false;
         return fail;
       }),
-    });
+    );
     failNext = true;
     const before = snapshotStore(dataDir);
     const error = caught(() => storage.transact((tx) => tx.put('contacts', makeContact('c-1'))));
@@ -469,7 +486,7 @@ describe('a store written by a newer Rapport', () => {
 
   it.each(['all', 'settings'] as const)(
     'opens read-only, shows what it can read and never writes (%s files newer)',
-    (which) => {
+    async (which) => {
       writeNewerStore(SCHEMA_VERSION + 1, which);
       const backupsBefore = fs.readdirSync(path.join(dataDir, 'backups'));
       const before = snapshotStore(dataDir);
@@ -480,15 +497,25 @@ describe('a store written by a newer Rapport', () => {
       });
       expect(storage.read().contacts['c-1']?.notes).toBe('readable');
       expect(storage.read().settings.meetingMinutes).toBe(50);
-      const attempts: Array<[string, () => unknown]> = [
-        ['transact', () => storage.transact((tx) => tx.put('contacts', makeContact('c-2')))],
-        ['restoreBackup', () => storage.restoreBackup(backupsBefore[0] ?? 'x')],
+      const attempts: Array<[string, () => Promise<unknown>]> = [
+        ['transact', async () => storage.transact((tx) => tx.put('contacts', makeContact('c-2')))],
+        ['restoreBackup', async () => storage.restoreBackup(backupsBefore[0] ?? 'x')],
         ['importAll', () => storage.importAll(path.join(dataDir, 'nothing.json'))],
-        ['createBackup', () => storage.createBackup('manual')],
-        ['addAttachment', () => storage.addAttachment(path.join(dataDir, 'nothing.pdf'), 'resume')],
+        ['createBackup', async () => storage.createBackup('manual')],
+        [
+          'addAttachment',
+          async () => storage.addAttachment(path.join(dataDir, 'nothing.pdf'), 'resume'),
+        ],
       ];
       for (const [, attempt] of attempts) {
-        const error = caught(attempt);
+        // importAll is asynchronous (it reads a line at a time): its refusal is a rejection.
+        const error = await attempt().then(
+          () => caught(() => undefined),
+          (reason: unknown) =>
+            caught(() => {
+              throw reason;
+            }),
+        );
         expect(error.code).toBe('read-only');
         expect(error.message).toMatch(/Nothing was changed/);
       }
@@ -584,11 +611,15 @@ describe('migrations', () => {
     }
     const backup = storage.listBackups().find((info) => info.reason === 'before-migration');
     expect(backup).toBeDefined();
-    expect(readJson(path.join(dataDir, 'backups', backup!.name))).toMatchObject({
-      format: 'rapport-data',
+    // The old files as they were (linked or copied), with what they are in backup.json.
+    expect(readJson(path.join(dataDir, 'backups', backup!.name, 'backup.json'))).toMatchObject({
+      format: 'rapport-backup',
       schemaVersion: 0,
       reason: 'before-migration',
     });
+    for (const [name, text] of originals) {
+      expect(fs.readFileSync(path.join(dataDir, 'backups', backup!.name, name), 'utf8')).toBe(text);
+    }
     // The old backup can still be restored: it is migrated on the way in.
     storage.transact((tx) => tx.remove('contacts', ids[0]!));
     storage.restoreBackup(backup!.name);

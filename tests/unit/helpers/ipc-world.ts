@@ -77,10 +77,10 @@ export async function createIpcWorld(
     showOpen: async ({ filters }) => {
       if (!answer()) return null;
       const extensions = filters.flatMap((filter) => filter.extensions);
-      if (extensions.includes('json')) {
+      if (extensions.includes('jsonl')) {
         // "Import Rapport data": an export made by this same storage.
-        const file = path.join(incoming, 'export.json');
-        if (!fs.existsSync(file)) storage.exportAll(file);
+        const file = path.join(incoming, 'export.jsonl');
+        if (!fs.existsSync(file)) await storage.exportAll(file);
         return [file];
       }
       const ext = extensions.find((candidate) => PICKABLE[candidate] !== undefined);
@@ -144,15 +144,15 @@ export interface Seeded {
   backupName: string;
 }
 
-const SEEDED_EXPORT = 'seeded.json';
+const SEEDED_EXPORT = 'seeded.jsonl';
 
 /**
  * Puts the data back as `seed` left it (an "Import Rapport data" of the export it took), so a
  * channel tried after one that deleted the seeded contact still reaches the services. Undo and
  * import tokens live in memory and are not brought back.
  */
-export function resetToSeed(world: IpcWorld): void {
-  world.storage.importAll(path.join(world.dataDir, 'incoming', SEEDED_EXPORT));
+export async function resetToSeed(world: IpcWorld): Promise<void> {
+  await world.storage.importAll(path.join(world.dataDir, 'incoming', SEEDED_EXPORT));
 }
 
 export async function seed(world: IpcWorld): Promise<Seeded> {
@@ -214,7 +214,7 @@ export async function seed(world: IpcWorld): Promise<Seeded> {
   const preview = await world.call('import:choose', { kind: 'csv' });
   const importToken = preview.ok ? (preview.value as { token: string }).token : 'no-preview';
   const backup = (await world.must('backups:create', undefined)) as { name: string };
-  world.storage.exportAll(path.join(world.dataDir, 'incoming', SEEDED_EXPORT));
+  await world.storage.exportAll(path.join(world.dataDir, 'incoming', SEEDED_EXPORT));
   world.dialogs.mode = mode;
   return {
     contactId: ana.id,

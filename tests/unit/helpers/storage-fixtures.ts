@@ -7,6 +7,7 @@ import {
   type OpenStorageOptions,
   type StoreClassLike,
 } from '../../../electron/services/storage.js';
+import { writeFileAtomic } from '../../../electron/services/atomic-file.js';
 import { bucketCounts, bucketOf, shardFileName } from '../../../electron/services/shards.js';
 import type { Storage } from '../../../electron/services/types.js';
 import type { CollectionName } from '../../../shared/schema/dataset.js';
@@ -77,6 +78,12 @@ export class RecordingConf extends Conf<Record<string, unknown>> {
 
 export const StoreClass = RecordingConf as unknown as StoreClassLike;
 
+/** The storage's own data-file writer, with every write recorded in `storeWrites` like conf's. */
+export function recordingWriteFile(filePath: string, bytes: Uint8Array): void {
+  writeFileAtomic(filePath, bytes);
+  storeWrites.push({ file: path.basename(filePath), text: Buffer.from(bytes).toString('utf8') });
+}
+
 /** Opens storage in `dataDir` with a manual clock and a log that the test can inspect. */
 export function open(dataDir: string, extra: Partial<OpenStorageOptions> = {}) {
   const logs: string[] = [];
@@ -84,6 +91,7 @@ export function open(dataDir: string, extra: Partial<OpenStorageOptions> = {}) {
     dataDir,
     now: () => new Date('2026-01-15T12:00:00.000Z'),
     StoreClass,
+    writeFile: recordingWriteFile,
     log: (message) => logs.push(message),
     ...extra,
   });
