@@ -1,6 +1,7 @@
 import { documentsBench } from './documents-bench.js';
 import { importBench } from './import-bench.js';
 import { rendererBench } from './renderer-bench.js';
+import { scaleBench } from './scale-bench.js';
 import { startupBench } from './startup-bench.js';
 import { storageBench } from './storage-bench.js';
 import { thanksBench } from './thanks-bench.js';
@@ -12,6 +13,7 @@ import type { BenchModule, Figure } from './types.js';
  */
 const allModules: BenchModule[] = [
   storageBench,
+  scaleBench,
   importBench,
   rendererBench,
   documentsBench,

@@ -39,6 +39,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const { storage, dialogs } = deps;
   // One event per committed change, whoever made it: the renderer's stores refresh from it.
   storage.onChange((change) => deps.emit('data:changed', change));
+  storage.onStatusChange?.(() => deps.emit('storage:changed', storage.status()));
   return {
     'app:info': () => deps.appInfo,
     'app:openExternal': async ({ url }) => {

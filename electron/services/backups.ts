@@ -96,11 +96,27 @@ export function listBackupFiles(dir: string): BackupInfo[] {
   return infos.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
 }
 
+/** Backup names and times only (no file read): enough to name and prune, and cheap. */
+export function listBackupNames(dir: string): Pick<BackupInfo, 'name' | 'createdAt'>[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const infos: Pick<BackupInfo, 'name' | 'createdAt'>[] = [];
+  for (const name of names) {
+    const parsed = parseBackupName(name);
+    if (parsed !== null) infos.push({ name, createdAt: parsed.createdAt });
+  }
+  return infos;
+}
+
 /** A name for a backup taken at `date`, after every existing one with the same timestamp. */
 export function nextBackupName(dir: string, date: Date, reason: BackupInfo['reason']): string {
   const stamp = fileStamp(date);
   let seq = 0;
-  for (const info of listBackupFiles(dir)) {
+  for (const info of listBackupNames(dir)) {
     if (info.name.startsWith(`${stamp}-`)) {
       seq = Math.max(seq, (parseBackupName(info.name)?.seq ?? 0) + 1);
     }
@@ -187,15 +203,24 @@ export function backupsToKeep(
   return keep;
 }
 
-/** Deletes every backup `backupsToKeep` does not keep (safety backups are treated alike). */
+/** The backups `backupsToKeep` does not keep (safety backups are treated alike). */
+export function backupsToPrune(
+  dir: string,
+  now: Date,
+  policy: RetentionPolicy = DEFAULT_RETENTION,
+): string[] {
+  const backups = listBackupNames(dir);
+  const keep = backupsToKeep(backups, now, policy);
+  return backups.filter((info) => !keep.has(info.name)).map((info) => info.name);
+}
+
+/** Deletes every backup `backupsToKeep` does not keep, now; returns their names. */
 export function pruneBackups(
   dir: string,
   now: Date,
   policy: RetentionPolicy = DEFAULT_RETENTION,
 ): string[] {
-  const backups = listBackupFiles(dir);
-  const keep = backupsToKeep(backups, now, policy);
-  const removed = backups.filter((info) => !keep.has(info.name)).map((info) => info.name);
+  const removed = backupsToPrune(dir, now, policy);
   for (const name of removed) fs.rmSync(path.join(dir, name), { recursive: true, force: true });
   return removed;
 }

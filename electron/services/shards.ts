@@ -29,15 +29,19 @@ export const DEFAULT_LAYOUT: Layout = {
 export const bucketCounts = DEFAULT_LAYOUT;
 
 /** Aim for files about this big: small enough to rewrite in a few milliseconds per save. */
-export const TARGET_SHARD_BYTES = 1024 * 1024;
+export const TARGET_SHARD_BYTES = 512 * 1024;
 
 /** At most this many files per collection (4 digits in the name). */
 export const MAX_BUCKETS = 4096;
 
 /** The bucket count that keeps files of a collection of `bytes` near the target size. */
-export function bucketsFor(collection: CollectionName, bytes: number): number {
+export function bucketsFor(
+  collection: CollectionName,
+  bytes: number,
+  target = TARGET_SHARD_BYTES,
+): number {
   let buckets = DEFAULT_LAYOUT[collection];
-  while (buckets < MAX_BUCKETS && bytes / buckets > TARGET_SHARD_BYTES) buckets *= 2;
+  while (buckets < MAX_BUCKETS && bytes / buckets > target) buckets *= 2;
   return buckets;
 }
 

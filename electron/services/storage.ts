@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -11,7 +10,6 @@ import { UserFacingError } from '../../shared/result.js';
 import {
   collectionNames,
   collections,
-  Dataset as DatasetSchema,
   SCHEMA_VERSION,
   type CollectionName,
   type Dataset,
@@ -33,6 +31,7 @@ import {
   listBackupFiles,
   nextBackupName,
   parseBackupName,
+  backupsToPrune,
   pruneBackups,
 } from './backups.js';
 import {
@@ -44,6 +43,14 @@ import {
   snapshotStore,
   type BackupMeta,
 } from './store/backup-folders.js';
+import {
+  readManifest,
+  sameSeals,
+  sealOf,
+  statMatches,
+  writeManifest,
+  type FileSeal,
+} from './store/manifest.js';
 import {
   LINES_FORMAT,
   readExportLines,
@@ -59,15 +66,20 @@ import {
 import { migrations as defaultMigrations, type Migrations, type RawDataset } from './migrations.js';
 import {
   asciiBytes,
-  bucketCounts,
   bucketOf,
+  bucketsFor,
+  DEFAULT_LAYOUT,
   decodeStoreBytes,
   FileEnvelope,
   fileForItem,
   isCurrentLayoutFile,
+  LAYOUT_FILE,
+  layoutContent,
+  parseLayout,
+  TARGET_SHARD_BYTES,
+  type Layout,
   itemFragment,
   JOURNAL_FILE,
-  MANIFEST_FILE,
   parseStoreFileName,
   RawSettingsFile,
   RawShardFile,
@@ -76,6 +88,7 @@ import {
   settingsContent,
   shardBytes,
   shardContent,
+  shardFileName,
   shardSchema,
 } from './shards.js';
 import type { Clock, Storage, StoreChange, Transaction } from './types.js';
@@ -108,6 +121,8 @@ export interface OpenStorageOptions {
    * rename). Tests pass a wrapper to record writes or make them fail like a full disk.
    */
   writeFile?: (filePath: string, bytes: Uint8Array) => void;
+  /** The size store files aim for (see growLayout); default TARGET_SHARD_BYTES (1 MiB). */
+  shardTargetBytes?: number;
 }
 
 /**
@@ -115,6 +130,9 @@ export interface OpenStorageOptions {
  * a bigger one is detached in the background (see store/backup-folders.ts).
  */
 const DETACH_AT_ONCE_BYTES = 4 * 1024 * 1024;
+
+/** Backups taken on a schedule; they finish in the background (see writeBackup). */
+const ROUTINE_BACKUPS: ReadonlySet<BackupInfo['reason']> = new Set(['start', 'interval']);
 
 /**
  * An import bigger than this is refused before it is read. The single-JSON export of versions
@@ -150,11 +168,17 @@ interface ScannedFile {
   path: string;
   /** The file's text; parsed once it is needed (see jsonOf / loadCurrentFile). */
   text: string | null;
-  sha256: string | null;
+  /** The file's stat at scan: it is used without zod when the manifest's seal matches. */
+  seal: FileSeal | null;
   json: unknown;
   version: number | null;
   /** Why the file cannot be used, or null while it looks fine. */
   problem: string | null;
+  size: number;
+  /** Read later (a collection opened on demand): only its header was read at open. */
+  deferred: boolean;
+  /** A deferred file that has since been read and loaded (or found damaged). */
+  loaded?: boolean;
 }
 
 interface DamagedFile {
@@ -170,6 +194,25 @@ interface FileWrite {
 }
 
 /** Whole-file write from a content object (settings, restores, replays). */
+/** A bound on inferred bucket counts (4 digits in a file name). */
+const MAX_BUCKETS_GUARD = 4096;
+
+/** Collections read after open (see FileStorage.defer): most of the bytes, not on Today. */
+const LAZY_COLLECTIONS: ReadonlySet<string> = new Set<CollectionName>(['activities', 'preps']);
+
+/** The version a file we wrote starts with, from its first bytes; null if it does not. */
+function readVersionHeader(filePath: string): number | null {
+  const head = Buffer.alloc(40);
+  const fd = fs.openSync(filePath, 'r');
+  try {
+    const read = fs.readSync(fd, head, 0, head.length, 0);
+    const match = VERSION_HEADER.exec(head.subarray(0, read).toString('latin1'));
+    return match === null ? null : Number(match[1]);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 const fullWrite = (name: string, content: object): FileWrite => ({
   name,
   content,
@@ -181,23 +224,6 @@ class CommitIncomplete extends Error {
   constructor(override readonly cause: unknown) {
     super('The change is in the journal but not in every data file.');
   }
-}
-
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
-let fingerprint: string | null = null;
-
-/**
- * Identifies this build's schemas (their JSON Schema form: shapes, lengths, enums, patterns). A
- * manifest written under other schemas vouches for nothing, so every file is validated again.
- */
-function schemaFingerprint(): string {
-  fingerprint ??= sha256(
-    Buffer.from(
-      `${SCHEMA_VERSION}:${JSON.stringify(z.toJSONSchema(DatasetSchema, { unrepresentable: 'any' }))}`,
-    ),
-  );
-  return fingerprint;
 }
 
 /** `{"schemaVersion":1,` — how every file this build writes begins. */
@@ -282,8 +308,17 @@ class FileStorage implements Storage {
   private readonly locale: string;
   private readonly migrations: Migrations;
   private readonly writeFile: (filePath: string, bytes: Uint8Array) => void;
+  private readonly shardTargetBytes: number;
 
   private dataset: Dataset;
+  /** Files per collection (see shards.ts); from layout.json, grown as the data grows. */
+  private layout: Layout = DEFAULT_LAYOUT;
+  /** Files of collections opened on demand, not read yet (see defer). */
+  private readonly pending = new Map<CollectionName, ScannedFile[]>();
+  /** The records of collections opened on demand (behind a getter until loaded). */
+  private readonly lazyRecords = new Map<CollectionName, ItemRecord>();
+  /** Size of each store file on disk, to decide when a collection's files have outgrown it. */
+  private readonly fileBytes = new Map<string, number>();
   /** Items per store file (`contacts-07.json` -> its items), kept in step with `dataset`. */
   private shards = new Map<string, ItemRecord>();
   /** Store files present on disk: rewrites keep them even when they become empty. */
@@ -296,17 +331,16 @@ class FileStorage implements Storage {
    * saves re-serialize only the items that changed (the rest of the file is one copy).
    */
   private readonly fragments = new Map<string, Map<string, Buffer>>();
+  /** Files saved once this session (the second save builds their per-item cache). */
+  private readonly savedOnce = new Set<string>();
   /**
-   * Validation cache. `verified`: store files whose exact bytes (SHA-256) passed the zod schemas,
-   * because they were validated at open or written by this build from validated data. `unsealed`:
-   * bytes written since the manifest was last saved (hashed then, off the save path). The
-   * manifest lists `verified`; at open, a file whose hash matches it is parsed without running
-   * zod again. Any other file (changed by anyone else, written during a session that crashed,
-   * or listed under other schemas) is validated in full.
+   * Validation cache (see store/manifest.ts). `verified`: the seal (size, time, inode) of each
+   * store file that passed the zod schemas at open or was written by this build from validated
+   * data. `sealed`: what manifest.json says now. The manifest is saved with each backup and at
+   * close, never inside a save; if it is lost, the next open validates more.
    */
-  private readonly verified = new Map<string, string>();
-  private readonly unsealed = new Map<string, Buffer>();
-  private sealed = new Map<string, string>();
+  private readonly verified = new Map<string, FileSeal>();
+  private sealed = new Map<string, FileSeal>();
 
   private readOnly: StorageStatus['readOnly'] = null;
   private restored: StorageStatus['restored'] = null;
@@ -323,6 +357,7 @@ class FileStorage implements Storage {
   private intervalTimer: NodeJS.Timeout | null = null;
   private closed = false;
   private readonly changeListeners = new Set<(change: StoreChange) => void>();
+  private readonly statusListeners = new Set<() => void>();
 
   constructor(options: OpenStorageOptions) {
     this.dataDir = path.resolve(options.dataDir);
@@ -338,6 +373,7 @@ class FileStorage implements Storage {
     this.locale = options.locale ?? 'en-US';
     this.migrations = options.migrations ?? defaultMigrations;
     this.writeFile = options.writeFile ?? writeFileAtomic;
+    this.shardTargetBytes = options.shardTargetBytes ?? TARGET_SHARD_BYTES;
     this.dataset = emptyDataset(defaultSettings(this.locale));
     this.open();
   }
@@ -354,14 +390,17 @@ class FileStorage implements Storage {
     }
     const newerJournal = this.replayJournal();
     // Replayed files are checked like any other below; only what passes that check is vouched for.
-    this.unsealed.clear();
-    this.sealed = this.readManifest();
+    this.verified.clear();
+    this.sealed = readManifest(this.storeDir);
+    this.layout = this.loadLayout();
     const files = this.scan();
     const hadData = files.length > 0;
     const versions = files
       .map((file) => file.version)
       .filter((version): version is number => version !== null);
     const storeVersion = Math.max(newerJournal ?? -1, ...versions);
+    // Only a store of this version opens on demand; any other is read whole (upgrade, read-only).
+    if (storeVersion !== SCHEMA_VERSION) for (const file of files) this.readDeferred(file);
 
     if (storeVersion > SCHEMA_VERSION) {
       this.openNewer(files, storeVersion);
@@ -381,8 +420,107 @@ class FileStorage implements Storage {
     }
     if (this.readOnly === null) {
       this.findBackupsToFinish();
+      this.growLayout();
       this.scheduleStartBackup();
     }
+  }
+
+  /**
+   * The store's layout: layout.json, or (missing or unreadable: a store from before layouts, or
+   * damage) what the files show, since every bucket of a layout has its file.
+   */
+  private loadLayout(): Layout {
+    const layoutPath = path.join(this.storeDir, LAYOUT_FILE);
+    if (fs.existsSync(layoutPath)) {
+      try {
+        const layout = parseLayout(JSON.parse(readStoreText(layoutPath)));
+        if (layout !== null) {
+          this.existing.add(LAYOUT_FILE);
+          return layout;
+        }
+      } catch {
+        // Unreadable: inferred below, and written again at the next growth.
+      }
+      this.log(`[storage] ${LAYOUT_FILE} is not readable; the layout is taken from the files`);
+    }
+    const counts: Record<string, number> = { ...DEFAULT_LAYOUT };
+    for (const name of fs.readdirSync(this.storeDir)) {
+      const parsed = parseStoreFileName(name);
+      if (parsed?.kind !== 'shard' || !Object.hasOwn(DEFAULT_LAYOUT, parsed.collection)) continue;
+      let count = counts[parsed.collection] as number;
+      while (count <= parsed.bucket && count < MAX_BUCKETS_GUARD) count *= 2;
+      counts[parsed.collection] = count;
+    }
+    return counts as Layout;
+  }
+
+  /**
+   * One save rewrites one file per collection it touches, so files must stay small as the data
+   * grows: a collection whose files average over twice the target size is split into more files
+   * (a power of two, so each old file's items go to a known set of new ones). Done at open and
+   * after an import or restore, after a backup of the files as they were, in one journaled commit
+   * with the new layout.json: a crash leaves the old layout or finishes the new one.
+   */
+  private growLayout(): void {
+    if (this.readOnly !== null) return;
+    const totals = new Map<CollectionName, number>();
+    for (const [name, bytes] of this.fileBytes) {
+      const parsed = parseStoreFileName(name);
+      if (parsed?.kind !== 'shard') continue;
+      const collection = parsed.collection as CollectionName;
+      totals.set(collection, (totals.get(collection) ?? 0) + bytes);
+    }
+    const grown: CollectionName[] = [];
+    const next: Record<string, number> = { ...this.layout };
+    for (const [collection, total] of totals) {
+      if (total / this.layout[collection] <= 2 * this.shardTargetBytes) continue;
+      next[collection] = bucketsFor(collection, total, this.shardTargetBytes);
+      if ((next[collection] as number) > this.layout[collection]) grown.push(collection);
+    }
+    if (grown.length === 0) return;
+    const started = performance.now();
+    try {
+      this.flushStartBackup();
+      this.writeBackup('before-migration');
+    } catch (error) {
+      this.log('[storage] no backup before splitting files; they stay as they are', error);
+      return;
+    }
+    const layout = next as Layout;
+    const writes: FileWrite[] = [fullWrite(LAYOUT_FILE, layoutContent(SCHEMA_VERSION, layout))];
+    const shards = new Map<string, ItemRecord>();
+    for (const collection of grown) {
+      for (let bucket = 0; bucket < layout[collection]; bucket += 1)
+        shards.set(shardFileName(collection, bucket), {});
+      for (const [key, item] of Object.entries(this.dataset[collection] as ItemRecord)) {
+        (shards.get(fileForItem(collection, key, layout)) as ItemRecord)[key] = item;
+      }
+    }
+    for (const [name, items] of shards) {
+      const parsed = parseStoreFileName(name) as { collection: CollectionName; bucket: number };
+      writes.push(
+        fullWrite(name, shardContent(SCHEMA_VERSION, parsed.collection, parsed.bucket, items)),
+      );
+    }
+    try {
+      this.commit(writes);
+    } catch (error) {
+      if (error instanceof CommitIncomplete) {
+        this.layout = layout; // the journal holds the new layout; it is finished next start
+        this.enterRecovery(error.cause);
+      } else {
+        this.log('[storage] splitting files failed; they stay as they are', error);
+      }
+      return;
+    }
+    this.layout = layout;
+    for (const [name, items] of shards) {
+      this.shards.set(name, items);
+      this.fragments.delete(name);
+    }
+    this.log(
+      `[storage] split ${grown.map((c) => `${c} into ${layout[c]} files`).join(', ')} in ${Math.round(performance.now() - started)} ms`,
+    );
   }
 
   /**
@@ -410,6 +548,15 @@ class FileStorage implements Storage {
       .finally(() => this.detaching.delete(name));
   }
 
+  /** Background work of a backup (fsyncs, pruning); failures are logged, never thrown. */
+  private async inBackground(name: string, work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      this.log(`[storage] finishing backup ${name} in the background failed`, error);
+    }
+  }
+
   /** Reads every store file of any layout and checks the part all versions share. */
   private scan(): ScannedFile[] {
     const scanned: ScannedFile[] = [];
@@ -420,20 +567,35 @@ class FileStorage implements Storage {
         name,
         path: filePath,
         text: null,
-        sha256: null,
+        seal: null,
         json: undefined,
         version: null,
         problem: null,
+        size: 0,
+        deferred: false,
       };
       scanned.push(file);
       let text: string;
       try {
-        if (!fs.statSync(filePath).isFile()) {
+        const stat = fs.statSync(filePath);
+        if (!stat.isFile()) {
           file.problem = 'is not a file';
           continue;
         }
+        file.seal = sealOf(stat);
+        file.size = stat.size;
+        const parsedName = parseStoreFileName(name);
+        if (parsedName?.kind === 'shard' && LAZY_COLLECTIONS.has(parsedName.collection)) {
+          // Only the header now: the file is read when its collection is first needed.
+          const version = readVersionHeader(filePath);
+          if (version !== null && stat.size > 0) {
+            file.version = version;
+            file.deferred = true;
+            continue;
+          }
+        }
         const bytes = fs.readFileSync(filePath);
-        file.sha256 = sha256(bytes);
+        file.size = bytes.length;
         text = decodeStoreBytes(bytes);
       } catch (error) {
         file.problem = `could not be read (${errorCode(error)})`;
@@ -479,15 +641,202 @@ class FileStorage implements Storage {
   private openCurrent(files: ScannedFile[]): void {
     const damaged: DamagedFile[] = [];
     for (const file of files) {
-      if (!isCurrentLayoutFile(file.name)) {
+      if (!isCurrentLayoutFile(file.name, this.layout)) {
         if (file.problem === null)
           this.log(`[storage] ignoring ${file.name}: not part of this version's layout`);
         continue;
       }
+      if (file.deferred && file.problem === null && file.version === SCHEMA_VERSION) {
+        this.defer(file);
+        continue;
+      }
+      this.readDeferred(file);
       const problem = file.problem ?? this.loadCurrentFile(file);
       if (problem !== null) damaged.push({ name: file.name, problem });
     }
     if (damaged.length > 0) this.repair(damaged);
+    if (this.pending.size > 0) this.loadInBackground();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Collections opened on demand
+
+  /**
+   * Activities and meeting preps (most of a large store's bytes) are not read at open: Today,
+   * the board and the list need neither. Their files are read in the background right after
+   * open, a file per turn of the event loop; anything that touches one of them before that is
+   * done (a contact's timeline, a meeting's workspace, a save, an export) reads the rest of
+   * that collection at once. Each file gets the same checks as at open (manifest seal, zod,
+   * ids and buckets), and a damaged one is repaired from a backup the same way.
+   */
+  private defer(file: ScannedFile): void {
+    const collection = (parseStoreFileName(file.name) as { collection: CollectionName }).collection;
+    let list = this.pending.get(collection);
+    if (list === undefined) {
+      list = [];
+      this.pending.set(collection, list);
+      const record = this.dataset[collection];
+      Object.defineProperty(this.dataset, collection, {
+        configurable: true,
+        enumerable: true,
+        get: () => {
+          this.ensureLoaded(collection);
+          return record;
+        },
+        set: (value: unknown) => {
+          this.pending.delete(collection);
+          Object.defineProperty(this.dataset, collection, {
+            value,
+            writable: true,
+            enumerable: true,
+            configurable: true,
+          });
+        },
+      });
+      this.lazyRecords.set(collection, record as ItemRecord);
+    }
+    list.push(file);
+    this.existing.add(file.name);
+    this.fileBytes.set(file.name, file.size);
+    // Unchanged since the manifest vouched for it: its seal carries over until it is read.
+    if (file.seal !== null && statMatches(this.sealed.get(file.name), file.seal))
+      this.verified.set(file.name, file.seal);
+  }
+
+  /** The data was replaced whole (restore, import, read-only view): nothing is left to read. */
+  private forgetDeferred(): void {
+    this.pending.clear();
+    this.lazyRecords.clear();
+  }
+
+  /** Reads a deferred file's text now (its stat is checked again: it may have changed since). */
+  private readDeferred(file: ScannedFile): void {
+    if (!file.deferred) return;
+    file.deferred = false;
+    try {
+      const stat = fs.statSync(file.path);
+      const seal = sealOf(stat);
+      if (!statMatches(file.seal ?? undefined, seal)) this.verified.delete(file.name);
+      file.seal = seal;
+      file.size = stat.size;
+      const text = decodeStoreBytes(fs.readFileSync(file.path));
+      if (text.trim() === '') file.problem = 'is empty';
+      else file.text = text;
+    } catch (error) {
+      file.problem = `could not be read (${errorCode(error)})`;
+    }
+  }
+
+  /** Loads what is left of a collection opened on demand (see defer); repairs damage found. */
+  private ensureLoaded(collection: CollectionName): void {
+    const list = this.pending.get(collection);
+    if (list === undefined) return;
+    this.pending.delete(collection);
+    const record = this.lazyRecords.get(collection) as ItemRecord;
+    Object.defineProperty(this.dataset, collection, {
+      value: record,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
+    const damaged: DamagedFile[] = [];
+    for (const file of list) {
+      if (file.loaded) continue;
+      this.readDeferred(file);
+      const problem = file.problem ?? this.loadCurrentFile(file);
+      file.loaded = true;
+      file.text = null;
+      if (problem !== null) damaged.push({ name: file.name, problem });
+    }
+    if (damaged.length > 0) {
+      for (const { name } of damaged) this.verified.delete(name);
+      this.repairLater(damaged);
+    }
+  }
+
+  /** Damage found after open: repaired like at open, and the window is told (status, data). */
+  private repairLater(damaged: DamagedFile[]): void {
+    this.repair(damaged);
+    this.noticeDismissed = false;
+    for (const listener of this.statusListeners) {
+      try {
+        listener();
+      } catch (error) {
+        this.log('[storage] a status listener failed', error);
+      }
+    }
+    this.notify(everyCollection());
+  }
+
+  onStatusChange(listener: () => void): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
+
+  /**
+   * Reads the one deferred file `name` of a collection being opened on demand (a save into it)
+   * and returns the collection's record, without reading the rest.
+   */
+  private loadFileOf(collection: CollectionName, name: string): ItemRecord {
+    const list = this.pending.get(collection) as ScannedFile[];
+    const record = this.lazyRecords.get(collection) as ItemRecord;
+    const file = list.find((candidate) => candidate.name === name && !candidate.loaded);
+    if (file !== undefined) {
+      this.readDeferred(file);
+      const problem = file.problem ?? this.loadCurrentFile(file);
+      file.loaded = true;
+      file.text = null;
+      if (problem !== null) {
+        this.verified.delete(file.name);
+        this.repairLater([{ name: file.name, problem }]);
+      }
+    }
+    return record;
+  }
+
+  /** One deferred file per turn of the event loop, read by the thread pool, until none is left. */
+  private loadInBackground(): void {
+    const step = async () => {
+      if (this.closed) return;
+      const [collection, list] = this.pending.entries().next().value ?? [];
+      if (collection === undefined || list === undefined) return;
+      const file = list.find((candidate) => !candidate.loaded);
+      if (file === undefined) {
+        this.ensureLoaded(collection); // all read: swap the getter for the plain record
+        setImmediate(() => void step());
+        return;
+      }
+      let bytes: Buffer | null = null;
+      try {
+        bytes = await fs.promises.readFile(file.path);
+      } catch {
+        bytes = null; // read again, and its problem reported, by ensureLoaded
+      }
+      // Meanwhile ensureLoaded may have read it (a save touched the collection), or a restore or
+      // import replaced the data: then this read is dropped.
+      if (this.closed || file.loaded || this.pending.get(collection) !== list || bytes === null) {
+        if (bytes === null && !file.loaded && this.pending.get(collection) === list)
+          this.ensureLoaded(collection);
+        setImmediate(() => void step());
+        return;
+      }
+      const stat = fs.statSync(file.path, { throwIfNoEntry: false });
+      if (stat === undefined || !statMatches(file.seal ?? undefined, sealOf(stat))) {
+        this.ensureLoaded(collection); // changed under us: the careful path
+      } else {
+        file.deferred = false;
+        file.text = decodeStoreBytes(bytes);
+        const problem = file.problem ?? this.loadCurrentFile(file);
+        file.loaded = true;
+        file.text = null;
+        if (problem !== null) {
+          this.verified.delete(file.name);
+          this.repairLater([{ name: file.name, problem }]);
+        }
+      }
+      setImmediate(() => void step());
+    };
+    setImmediate(() => void step());
   }
 
   /** Loads one current-version file into memory; returns why it cannot be used, or null. */
@@ -510,15 +859,15 @@ class FileStorage implements Storage {
       if (!parsed.success) return `has a wrong value at ${describeIssue(parsed.error)}`;
       this.dataset.settings = parsed.data.settings;
       this.existing.add(file.name);
-      if (file.sha256 !== null) this.verified.set(file.name, file.sha256);
+      if (file.seal !== null) this.verified.set(file.name, file.seal);
       return null;
     }
     const collection = parsedName.collection as CollectionName;
     let content: { bucket: number; items: ItemRecord };
     const raw = json as { collection?: unknown; bucket?: unknown; items?: unknown } | null;
     if (
-      file.sha256 !== null &&
-      this.sealed.get(file.name) === file.sha256 &&
+      file.seal !== null &&
+      statMatches(this.sealed.get(file.name), file.seal) &&
       typeof raw === 'object' &&
       raw !== null &&
       raw.collection === collection &&
@@ -536,18 +885,20 @@ class FileStorage implements Storage {
     if (content.bucket !== parsedName.bucket)
       return `says it is part ${content.bucket}, but its name says ${parsedName.bucket}`;
     const keys = Object.keys(content.items);
-    const count = bucketCounts[collection];
+    const count = this.layout[collection];
     for (const key of keys) {
       const item = content.items[key] as Item;
       if (item.id !== key) return `has an item filed under "${key}" whose id is "${item.id}"`;
       if (bucketOf(key, count) !== parsedName.bucket)
-        return `holds "${key}", which belongs in ${fileForItem(collection, key)}`;
+        return `holds "${key}", which belongs in ${fileForItem(collection, key, this.layout)}`;
     }
-    const record = this.dataset[collection] as ItemRecord;
+    // A collection being opened on demand: its record, without going through the getter.
+    const record = this.lazyRecords.get(collection) ?? (this.dataset[collection] as ItemRecord);
     for (const key of keys) record[key] = content.items[key] as Item;
     this.shards.set(file.name, content.items);
     this.existing.add(file.name);
-    if (file.sha256 !== null) this.verified.set(file.name, file.sha256);
+    this.fileBytes.set(file.name, file.size);
+    if (file.seal !== null) this.verified.set(file.name, file.seal);
     return null;
   }
 
@@ -587,7 +938,7 @@ class FileStorage implements Storage {
         const collection = parsedName.collection as CollectionName;
         const items: ItemRecord = {};
         for (const [key, item] of Object.entries(backup.data[collection] as ItemRecord)) {
-          if (fileForItem(collection, key) === name) items[key] = item;
+          if (fileForItem(collection, key, this.layout) === name) items[key] = item;
         }
         const record = this.dataset[collection] as ItemRecord;
         for (const key in items) record[key] = items[key] as Item;
@@ -793,6 +1144,7 @@ class FileStorage implements Storage {
   /** Read-only view: every item and setting that passes this build's schemas, nothing written. */
   private openLenient(files: ScannedFile[], storeVersion: number, reason: string): void {
     this.dataset = emptyDataset(defaultSettings(this.locale));
+    this.forgetDeferred();
     this.shards.clear();
     for (const file of files) {
       const json = this.jsonOf(file) as { settings?: unknown; items?: unknown } | undefined;
@@ -840,7 +1192,8 @@ class FileStorage implements Storage {
     const names = parsed === null ? [] : Object.keys(parsed.files);
     const namesOk = names.every(
       (name) =>
-        parseStoreFileName(name) !== null && FileEnvelope.safeParse(parsed?.files[name]).success,
+        (name === LAYOUT_FILE || parseStoreFileName(name) !== null) &&
+        FileEnvelope.safeParse(parsed?.files[name]).success,
     );
     if (parsed === null || !namesOk) {
       this.log('[storage] an unreadable save journal was set aside; it was never acknowledged');
@@ -896,11 +1249,12 @@ class FileStorage implements Storage {
   private writeStoreFile({ name, content, bytes }: FileWrite): void {
     this.texts.set(content, bytes);
     this.verified.delete(name);
-    this.unsealed.delete(name);
     if (name === SETTINGS_FILE) this.settingsStore().store = content as Record<string, unknown>;
     else this.writeFile(path.join(this.storeDir, name), bytes);
     this.existing.add(name);
-    this.unsealed.set(name, bytes);
+    this.fileBytes.set(name, bytes.length);
+    // Its stat is its seal: this build wrote these bytes from validated data.
+    this.verified.set(name, sealOf(fs.statSync(path.join(this.storeDir, name))));
   }
 
   private settingsStore(): Instance {
@@ -959,7 +1313,7 @@ class FileStorage implements Storage {
     const shards = new Map<string, ItemRecord>();
     for (const collection of collectionNames) {
       for (const [key, item] of Object.entries(data[collection] as ItemRecord)) {
-        const name = fileForItem(collection, key);
+        const name = fileForItem(collection, key, this.layout);
         let items = shards.get(name);
         if (items === undefined) shards.set(name, (items = {}));
         items[key] = item;
@@ -970,7 +1324,7 @@ class FileStorage implements Storage {
     ];
     const names = new Set([
       ...shards.keys(),
-      ...[...this.existing].filter((name) => isCurrentLayoutFile(name)),
+      ...[...this.existing].filter((name) => isCurrentLayoutFile(name, this.layout)),
     ]);
     names.delete(SETTINGS_FILE);
     for (const name of [...names].sort()) {
@@ -994,72 +1348,36 @@ class FileStorage implements Storage {
     } catch (error) {
       if (!(error instanceof CommitIncomplete)) throw error;
       this.dataset = data;
+      this.forgetDeferred();
       this.shards = shards;
       this.enterRecovery(error.cause);
       throw this.recoveryError();
     }
     this.dataset = data;
+    this.forgetDeferred();
     this.shards = shards;
     if (removeOldLayout) {
       for (const name of fs.readdirSync(this.storeDir)) {
-        if (parseStoreFileName(name) !== null && !isCurrentLayoutFile(name)) {
+        if (parseStoreFileName(name) !== null && !isCurrentLayoutFile(name, this.layout)) {
           fs.rmSync(path.join(this.storeDir, name), { force: true });
           this.existing.delete(name);
+          this.fileBytes.delete(name);
         }
       }
     }
   }
 
-  /** The manifest of a previous session, if it was written under this build's schemas. */
-  private readManifest(): Map<string, string> {
-    const manifestPath = path.join(this.storeDir, MANIFEST_FILE);
-    try {
-      const json = JSON.parse(fs.readFileSync(manifestPath, 'latin1')) as {
-        fingerprint?: unknown;
-        files?: unknown;
-      };
-      if (
-        json.fingerprint !== schemaFingerprint() ||
-        typeof json.files !== 'object' ||
-        json.files === null
-      )
-        return new Map();
-      return new Map(
-        Object.entries(json.files).filter(
-          (entry): entry is [string, string] => typeof entry[1] === 'string',
-        ),
-      );
-    } catch {
-      return new Map(); // missing or unreadable: every file is simply validated in full
-    }
-  }
-
   /**
-   * Hashes what was written since the last call and saves the manifest (atomically). Runs with
-   * every backup and at close, never inside a save. If it is lost, the next open validates more.
+   * Saves the seals of the files as they are (atomically), if they changed. Runs with every
+   * backup and at close, never inside a save. If it is lost, the next open validates more.
    */
   private sealManifest(): void {
     if (this.readOnly !== null) return;
-    for (const [name, bytes] of this.unsealed) this.verified.set(name, sha256(bytes));
-    this.unsealed.clear();
-    const entries = [...this.verified].filter(([name]) => this.existing.has(name));
-    if (
-      entries.length === this.sealed.size &&
-      entries.every(([name, hash]) => this.sealed.get(name) === hash)
-    )
-      return;
-    const files = Object.fromEntries(entries);
+    const seals = new Map([...this.verified].filter(([name]) => this.existing.has(name)));
+    if (sameSeals(seals, this.sealed)) return;
     try {
-      writeFileAtomic(
-        path.join(this.storeDir, MANIFEST_FILE),
-        JSON.stringify({
-          format: 'rapport-manifest',
-          schemaVersion: SCHEMA_VERSION,
-          fingerprint: schemaFingerprint(),
-          files,
-        }),
-      );
-      this.sealed = new Map(Object.entries(files));
+      writeManifest(this.storeDir, seals);
+      this.sealed = seals;
     } catch (error) {
       this.log('[storage] the validation manifest could not be written', error);
     }
@@ -1141,8 +1459,11 @@ class FileStorage implements Storage {
       throw invalid;
     };
     const setItem = (collection: CollectionName, id: string, value: Item | undefined) => {
-      const record = this.dataset[collection] as ItemRecord;
-      const name = fileForItem(collection, id);
+      const name = fileForItem(collection, id, this.layout);
+      // A collection still being read: only the file this item lives in is needed now.
+      const record = this.pending.has(collection)
+        ? this.loadFileOf(collection, name)
+        : (this.dataset[collection] as ItemRecord);
       let shard = this.shards.get(name);
       if (shard === undefined) this.shards.set(name, (shard = {}));
       const had = Object.hasOwn(record, id);
@@ -1262,6 +1583,14 @@ class FileStorage implements Storage {
     const items = this.shards.get(name) ?? {};
     let cache = this.fragments.get(name);
     if (cache === undefined) {
+      const content = shardContent(SCHEMA_VERSION, collection, bucket, items);
+      if (!this.savedOnce.has(name)) {
+        // The first save of a file this session: one JSON.stringify of the whole file is quicker
+        // than building the per-item cache, which pays off only for a file saved again (an
+        // autosaved meeting, a contact being edited), so that is built at the second save.
+        this.savedOnce.add(name);
+        return fullWrite(name, content);
+      }
       cache = new Map();
       for (const id in items) cache.set(id, itemFragment(id, items[id]));
       this.fragments.set(name, cache);
@@ -1315,6 +1644,7 @@ class FileStorage implements Storage {
     }
     const safety = this.createBackup('before-restore');
     this.replaceAllFiles(data);
+    this.growLayout();
     this.afterChange();
     this.notify(everyCollection());
     return { restored: name, safetyBackup: safety.name };
@@ -1374,6 +1704,7 @@ class FileStorage implements Storage {
     this.assertWritable(); // still, after the wait
     const safety = this.createBackup('before-import');
     this.replaceAllFiles(data);
+    this.growLayout();
     this.afterChange();
     this.notify(everyCollection());
     const counts: Record<string, number> = {};
@@ -1459,7 +1790,9 @@ class FileStorage implements Storage {
     files: readonly string[] = [...this.existing].sort(),
     schemaVersion = SCHEMA_VERSION,
   ): BackupInfo {
-    const { info, meta } = snapshotStore({
+    // Routine backups finish off the main thread; the others are on disk for good at once.
+    const durable = !ROUTINE_BACKUPS.has(reason);
+    const { info, meta, syncLater } = snapshotStore({
       storeDir: this.storeDir,
       backupsDir: this.backupsDir,
       name: nextBackupName(this.backupsDir, this.now(), reason),
@@ -1469,18 +1802,31 @@ class FileStorage implements Storage {
       createdAt: this.now().toISOString(),
       reason,
       previous: this.lastBackup,
+      durable,
     });
     this.lastBackup = { name: info.name, meta };
     if (meta.shared.length > 0) {
-      if (sharedBytes(meta) <= DETACH_AT_ONCE_BYTES) {
+      if (durable && sharedBytes(meta) <= DETACH_AT_ONCE_BYTES) {
         detachBackupSync(path.join(this.backupsDir, info.name));
         this.lastBackup = { name: info.name, meta: { ...meta, shared: [] } };
       } else {
         this.detachLater(info.name);
       }
     }
-    pruneBackups(this.backupsDir, this.now(), { ...DEFAULT_RETENTION, newest: this.keep });
-    this.sealManifest();
+    const policy = { ...DEFAULT_RETENTION, newest: this.keep };
+    if (durable) {
+      pruneBackups(this.backupsDir, this.now(), policy);
+      this.sealManifest();
+    } else {
+      const prune = backupsToPrune(this.backupsDir, this.now(), policy);
+      void this.inBackground(info.name, async () => {
+        await syncLater();
+        for (const name of prune)
+          await fs.promises.rm(path.join(this.backupsDir, name), { recursive: true, force: true });
+      });
+      // The manifest waits for the next durable backup or close: it is only a cache (after a
+      // crash, files saved since it was written are validated in full at the next start).
+    }
     this.lastBackupAt = this.now().getTime();
     this.changedSinceBackup = false;
     this.startBackupPending = false;

@@ -54,6 +54,11 @@ export interface Storage extends ItemReader {
    * first; a bad file changes nothing and throws a clear message.
    */
   importAll(filePath: string): Promise<{ counts: Record<string, number>; safetyBackup: string }>;
+  /**
+   * Calls `listener` when status() changes after open (damage found in a file read on demand,
+   * and repaired from a backup), so main can show the notice. Optional for test doubles.
+   */
+  onStatusChange?(listener: () => void): () => void;
   /** Copies a user-chosen file into the data folder, named by its SHA-256. */
   addAttachment(sourcePath: string, role: Attachment['role']): Attachment;
   /** Absolute path of a stored attachment; throws for ids that are unknown or escape the folder. */

@@ -229,7 +229,7 @@ describe('backup folders and their copies', () => {
     });
     const backup = storage.createBackup('manual');
     expect(readBackupMeta(backupDir(backup.name))?.shared.length).toBeGreaterThan(0);
-    for (let wait = 0; wait < 200; wait += 1) {
+    for (let wait = 0; wait < 1000; wait += 1) {
       if (readBackupMeta(backupDir(backup.name))?.shared.length === 0) break;
       await new Promise((resolve) => setTimeout(resolve, 10));
     }

@@ -71,6 +71,14 @@ export interface SnapshotRequest {
   reason: BackupInfo['reason'];
   /** The previous backup (folder name and meta), whose unchanged files are linked. */
   previous: { name: string; meta: BackupMeta } | null;
+  /**
+   * True: on disk for good before this returns (fsync of the copies, backup.json and folders),
+   * for the backups taken before a restore, an import or a migration, and "Back up now". False:
+   * the routine backups (start, every 15 minutes, quit); the fsyncs are left to `syncLater`,
+   * off the main thread. The data files themselves are always durable already (links to store
+   * files, which were fsynced when saved).
+   */
+  durable: boolean;
 }
 
 const sourceOf = (stat: fs.Stats): Source => ({
@@ -97,13 +105,26 @@ function copySynced(from: string, to: string): void {
   fsyncFile(to);
 }
 
-function writeMeta(folder: string, meta: BackupMeta): void {
+function writeMeta(folder: string, meta: BackupMeta, durable = true): void {
   const metaPath = path.join(folder, BACKUP_META_FILE);
   const temp = tempPathFor(metaPath);
   fs.writeFileSync(temp, JSON.stringify(meta));
-  fsyncFile(temp);
+  if (durable) fsyncFile(temp);
   fs.renameSync(temp, metaPath);
-  fsyncDir(folder);
+  if (durable) fsyncDir(folder);
+}
+
+/** fsync through the thread pool; folders cannot be opened on Windows (NTFS journals them). */
+async function fsyncLater(target: string, flags: string): Promise<void> {
+  let handle: fs.promises.FileHandle | null = null;
+  try {
+    handle = await fs.promises.open(target, flags);
+    await handle.sync();
+  } catch {
+    // Not supported here (a folder on Windows), or gone (pruned meanwhile): nothing to do.
+  } finally {
+    await handle?.close();
+  }
 }
 
 export interface Snapshot {
@@ -111,6 +132,8 @@ export interface Snapshot {
   meta: BackupMeta;
   /** Files linked from the previous backup (unchanged since). */
   reused: number;
+  /** For a backup that is not durable yet: makes it so, off the main thread. */
+  syncLater(): Promise<void>;
 }
 
 /**
@@ -135,7 +158,8 @@ export function snapshotStore(request: SnapshotRequest): Snapshot {
       sources[name] = source;
       bytes += source.size;
       if (request.copy.has(name)) {
-        copySynced(from, to);
+        if (request.durable) copySynced(from, to);
+        else fs.copyFileSync(from, to);
         continue;
       }
       if (previousDir !== null && sameSource(request.previous?.meta.sources[name], source)) {
@@ -167,13 +191,21 @@ export function snapshotStore(request: SnapshotRequest): Snapshot {
       sources,
       shared,
     };
-    writeMeta(temp, meta);
+    writeMeta(temp, meta, request.durable);
     fs.renameSync(temp, final);
-    fsyncDir(request.backupsDir);
+    if (request.durable) fsyncDir(request.backupsDir);
+    const syncLater = async () => {
+      if (request.durable) return;
+      for (const name of request.copy) await fsyncLater(path.join(final, name), 'r+');
+      await fsyncLater(path.join(final, BACKUP_META_FILE), 'r+');
+      await fsyncLater(final, 'r');
+      await fsyncLater(request.backupsDir, 'r');
+    };
     return {
       info: { name: request.name, createdAt: request.createdAt, bytes, reason: request.reason },
       meta,
       reused,
+      syncLater,
     };
   } catch (error) {
     fs.rmSync(temp, { recursive: true, force: true });
@@ -222,7 +254,12 @@ export async function detachBackup(folder: string): Promise<void> {
   if (meta === null || meta.shared.length === 0) return;
   for (const name of meta.shared) await detachFile(folder, name);
   await fs.promises.access(folder); // still there (not pruned) before recording it
-  writeMeta(folder, { ...meta, shared: [] });
+  const metaPath = path.join(folder, BACKUP_META_FILE);
+  const temp = tempPathFor(metaPath);
+  await fs.promises.writeFile(temp, JSON.stringify({ ...meta, shared: [] }));
+  await fsyncLater(temp, 'r+');
+  await fs.promises.rename(temp, metaPath);
+  await fsyncLater(folder, 'r');
 }
 
 /** Step 2 at once, on this thread: at quit, and for a small backup (a few MB to copy). */

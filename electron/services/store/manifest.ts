@@ -8,14 +8,15 @@ import { MANIFEST_FILE } from '../shards.js';
 
 /**
  * The manifest vouches for store files this build validated (at open) or wrote (from validated
- * data): their SHA-256, and the size, modification time and inode they had then. At the next
- * open a file whose stat still matches is used without hashing or running zod, which is most of
- * what makes a large store open fast; a file that differs in any way is hashed, and validated in
- * full unless its hash still matches. A manifest written under other schemas vouches for nothing.
+ * data): the size, modification time and inode each had then. The store never edits a file in
+ * place (a save writes a new file, a new inode, and renames it over the old one), so at the next
+ * open a file whose stat still matches is the very file vouched for and is used without running
+ * zod, which is most of what makes a large store open fast. A file that differs in any way
+ * (edited, copied back, written by a session that crashed before sealing) is validated in full.
+ * A manifest written under other schemas vouches for nothing.
  */
 
 export interface FileSeal {
-  sha256: string;
   size: number;
   mtimeMs: number;
   ino: number;
@@ -36,7 +37,6 @@ export function schemaFingerprint(): string {
 }
 
 const Seal = z.object({
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
   size: z.number().int().min(0),
   mtimeMs: z.number(),
   ino: z.number(),
@@ -76,7 +76,7 @@ export function writeManifest(storeDir: string, seals: ReadonlyMap<string, FileS
 }
 
 /** True when the file on disk is still exactly the one sealed (same size, time and inode). */
-export function statMatches(seal: FileSeal | undefined, stat: fs.Stats): boolean {
+export function statMatches(seal: FileSeal | undefined, stat: FileSeal): boolean {
   return (
     seal !== undefined &&
     seal.size === stat.size &&
@@ -85,8 +85,23 @@ export function statMatches(seal: FileSeal | undefined, stat: fs.Stats): boolean
   );
 }
 
-/** A seal for bytes just written to `filePath` (stat read now). */
-export function sealOf(filePath: string, bytes: Uint8Array, hash = sha256(bytes)): FileSeal {
-  const stat = fs.statSync(filePath);
-  return { sha256: hash, size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino };
+/** The seal of a file as it is on disk now. */
+export function sealOf(stat: fs.Stats): FileSeal {
+  return { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino };
+}
+
+/** True when two maps hold the same seals. */
+export function sameSeals(a: ReadonlyMap<string, FileSeal>, b: ReadonlyMap<string, FileSeal>) {
+  if (a.size !== b.size) return false;
+  for (const [name, seal] of a) {
+    const other = b.get(name);
+    if (
+      other === undefined ||
+      other.size !== seal.size ||
+      other.mtimeMs !== seal.mtimeMs ||
+      other.ino !== seal.ino
+    )
+      return false;
+  }
+  return true;
 }

@@ -245,6 +245,7 @@ export function createFakeStorage() {
     addAttachment: vi.fn(),
     attachmentPath: vi.fn(),
     onChange: vi.fn(() => () => undefined),
+    onStatusChange: vi.fn(() => () => undefined),
     get: vi.fn(() => undefined),
     close: vi.fn(),
   };

@@ -1,0 +1,109 @@
+import fs from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Activity } from '../../shared/schema/entities.js';
+import {
+  fileOf,
+  makeActivity,
+  makeContact,
+  makeTempDir,
+  manualClock,
+  open,
+  storePath,
+} from './helpers/storage-fixtures.js';
+
+let dataDir: string;
+let cleanup: () => void;
+beforeEach(() => {
+  ({ dir: dataDir, cleanup } = makeTempDir());
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  cleanup();
+});
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+/** A closed store with two contacts and 40 activities over many files; returns the activities. */
+function seeded(clock = manualClock()) {
+  const storage = open(dataDir, { now: clock.now });
+  storage.transact((tx) => {
+    tx.put('contacts', makeContact('c-1'));
+    tx.put('contacts', makeContact('c-2'));
+    for (let n = 0; n < 40; n += 1)
+      tx.put('activities', makeActivity(`a-${n}`, n % 2 ? 'c-1' : 'c-2', { summary: `Note ${n}` }));
+  });
+  const activities = structuredClone(storage.read().activities) as Record<string, Activity>;
+  storage.close();
+  return { activities, clock };
+}
+
+const activityFileReads = (spy: { mock: { calls: unknown[][] } }) =>
+  spy.mock.calls.filter(([file]) => String(file).includes(`${'activities'}-`)).length;
+
+describe('activities and preps opened on demand', () => {
+  it('opens without reading them, then reads them in the background', async () => {
+    const { activities } = seeded();
+    const read = vi.spyOn(fs, 'readFileSync');
+    const storage = open(dataDir);
+    expect(activityFileReads(read)).toBe(0);
+    // (The spy does see the files read at open.)
+    expect(read.mock.calls.some(([file]) => String(file).includes('contacts-'))).toBe(true);
+    expect(Object.keys(storage.read().contacts)).toEqual(['c-1', 'c-2']);
+    read.mockRestore();
+    await settle();
+    expect(storage.read().activities).toEqual(activities);
+    storage.close();
+  });
+
+  it('reads the rest at once when something needs them before the background is done', () => {
+    const { activities } = seeded();
+    const storage = open(dataDir);
+    expect(storage.get('activities', 'a-7')).toEqual(activities['a-7']);
+    expect(storage.read().activities).toEqual(activities);
+    // A save right away keeps every activity read or not yet read.
+    storage.transact((tx) => tx.put('activities', makeActivity('a-new', 'c-1')));
+    storage.close();
+    const reopened = open(dataDir);
+    expect(Object.keys(reopened.read().activities)).toHaveLength(41);
+    reopened.close();
+  });
+
+  it('repairs a damaged activities file found after open and tells the window', async () => {
+    const { activities, clock } = seeded();
+    clock.advance(60_000);
+    const damagedFile = storePath(dataDir, fileOf('activities', 'a-3'));
+    fs.rmSync(damagedFile);
+    fs.writeFileSync(damagedFile, '{"schemaVersion":3,"collection":"activities","bucket":');
+    const storage = open(dataDir, { now: clock.now });
+    expect(storage.status().restored).toBeNull(); // not read yet
+    const told = vi.fn();
+    storage.onStatusChange!(told);
+    const changes = vi.fn();
+    storage.onChange(changes);
+    await settle();
+    expect(storage.status().restored?.reason).toMatch(/not valid JSON/);
+    expect(told).toHaveBeenCalled();
+    expect(changes).toHaveBeenCalled();
+    expect(storage.read().activities).toEqual(activities);
+    storage.close();
+    expect(fs.readdirSync(`${dataDir}/damaged`)).toHaveLength(1);
+  });
+
+  it('never mixes files still being read into data replaced by a restore', async () => {
+    const { clock } = seeded();
+    const storage = open(dataDir, { now: clock.now });
+    clock.advance(60_000);
+    storage.transact((tx) => tx.remove('contacts', 'c-2'));
+    const backup = storage.createBackup('manual');
+    storage.close();
+
+    clock.advance(60_000);
+    const again = open(dataDir, { now: clock.now });
+    // Restored while the activities are still to be read: the restored ones are what stays.
+    again.restoreBackup(backup.name);
+    await settle();
+    expect(Object.keys(again.read().activities)).toHaveLength(40);
+    expect(Object.keys(again.read().contacts)).toEqual(['c-1']);
+    again.close();
+  });
+});
