@@ -84,6 +84,8 @@ function closeStorage(): void {
 /** A start that cannot finish says so and exits, instead of leaving a process with no window. */
 function failStart(error: unknown): void {
   log('[main] Rapport could not start', error);
+  // The window opens before the store (see onReady): a store that cannot open closes it again.
+  if (mainWindow && !mainWindow.isDestroyed()) mainWindow.destroy();
   const reason = error instanceof Error ? error.message : String(error);
   dialog.showErrorBox(
     'Rapport could not start',
@@ -98,6 +100,11 @@ function onReady(): void {
   const electronDeps = createElectronDeps({ dialog, shell, getWindow: () => mainWindow });
   const hooks = withTestHooks(switches, electronDeps.dialogs);
   now = hooks.now;
+  // The window first: its renderer process loads the page while this thread opens the store (the
+  // app:// handler and the IPC handlers below are in place before this turn of the event loop
+  // ends, so no request of the page can arrive before them).
+  handleAppProtocol(protocol, path.join(outDir(), 'renderer'), log);
+  openWindow();
   const opened = openStorage({ dataDir, now, StoreClass: Store, log, locale: app.getLocale() });
   storage = opened;
   const handlers = createHandlers({
@@ -109,7 +116,6 @@ function onReady(): void {
     appInfo: { version: app.getVersion(), platform: process.platform },
   });
   registerHandlers(ipcMain, handlers, trustedFrameCheck(devServerUrl), log);
-  handleAppProtocol(protocol, path.join(outDir(), 'renderer'), log);
 
   const openDataFolder = () => {
     electronDeps.openPath(dataDir).catch((error: unknown) => {
@@ -130,7 +136,6 @@ function onReady(): void {
       }),
     ),
   );
-  openWindow();
 }
 
 function start(): Promise<void> {

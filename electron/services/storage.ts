@@ -20,7 +20,6 @@ import { defaultSettings, Settings } from '../../shared/schema/settings.js';
 import {
   copyFileDurably,
   fileStamp,
-  removeFileDurably,
   removeTempFiles,
   uniquePath,
   writeFileAtomic,
@@ -43,6 +42,7 @@ import {
   snapshotStore,
   type BackupMeta,
 } from './store/backup-folders.js';
+import { clearJournal, replayJournal, writeJournal } from './store/journal.js';
 import {
   readManifest,
   sameSeals,
@@ -79,7 +79,6 @@ import {
   TARGET_SHARD_BYTES,
   type Layout,
   itemFragment,
-  JOURNAL_FILE,
   parseStoreFileName,
   RawSettingsFile,
   RawShardFile,
@@ -584,9 +583,9 @@ class FileStorage implements Storage {
         }
         file.seal = sealOf(stat);
         file.size = stat.size;
-        const parsedName = parseStoreFileName(name);
-        if (parsedName?.kind === 'shard' && LAZY_COLLECTIONS.has(parsedName.collection)) {
-          // Only the header now: the file is read when its collection is first needed.
+        {
+          // Only the header now: each file is read when it is loaded (one at a time, so its text
+          // dies young), and a collection opened on demand when it is first needed.
           const version = readVersionHeader(filePath);
           if (version !== null && stat.size > 0) {
             file.version = version;
@@ -646,12 +645,21 @@ class FileStorage implements Storage {
           this.log(`[storage] ignoring ${file.name}: not part of this version's layout`);
         continue;
       }
-      if (file.deferred && file.problem === null && file.version === SCHEMA_VERSION) {
+      const parsedName = parseStoreFileName(file.name);
+      if (
+        file.deferred &&
+        file.problem === null &&
+        file.version === SCHEMA_VERSION &&
+        parsedName?.kind === 'shard' &&
+        LAZY_COLLECTIONS.has(parsedName.collection)
+      ) {
         this.defer(file);
         continue;
       }
       this.readDeferred(file);
       const problem = file.problem ?? this.loadCurrentFile(file);
+      file.text = null;
+      file.json = undefined;
       if (problem !== null) damaged.push({ name: file.name, problem });
     }
     if (damaged.length > 0) this.repair(damaged);
@@ -1170,43 +1178,18 @@ class FileStorage implements Storage {
   }
 
   /**
-   * Finishes a multi-file save that was interrupted: a complete journal is applied again (the
-   * writes are idempotent), one that cannot be read was never acknowledged and is set aside.
-   * Returns the journal's version when it came from a newer Rapport (then nothing is replayed).
+   * Finishes a multi-file save that was interrupted (see store/journal.ts). Returns the journal's
+   * version when it came from a newer Rapport (then nothing is replayed).
    */
   private replayJournal(): number | null {
-    const journalPath = path.join(this.storeDir, JOURNAL_FILE);
-    if (!fs.existsSync(journalPath)) return null;
-    const Journal = z.object({
-      format: z.literal('rapport-journal'),
-      schemaVersion: z.number().int().min(0),
-      files: z.record(z.string(), z.record(z.string(), z.unknown())),
-    });
-    let parsed: z.infer<typeof Journal> | null = null;
-    try {
-      const result = Journal.safeParse(JSON.parse(readStoreText(journalPath)));
-      if (result.success) parsed = result.data;
-    } catch {
-      parsed = null;
-    }
-    const names = parsed === null ? [] : Object.keys(parsed.files);
-    const namesOk = names.every(
-      (name) =>
-        (name === LAYOUT_FILE || parseStoreFileName(name) !== null) &&
-        FileEnvelope.safeParse(parsed?.files[name]).success,
+    const result = replayJournal(this.storeDir, this.damagedDir, this.now(), (name, content) =>
+      this.writeStoreFile(fullWrite(name, content)),
     );
-    if (parsed === null || !namesOk) {
+    if (result.kind === 'set-aside')
       this.log('[storage] an unreadable save journal was set aside; it was never acknowledged');
-      const aside = uniquePath(path.join(this.damagedDir, fileStamp(this.now())));
-      fs.mkdirSync(aside, { recursive: true });
-      fs.renameSync(journalPath, path.join(aside, JOURNAL_FILE));
-      return null;
-    }
-    if (parsed.schemaVersion > SCHEMA_VERSION) return parsed.schemaVersion;
-    for (const name of names) this.writeStoreFile(fullWrite(name, parsed.files[name] as object));
-    removeFileDurably(journalPath);
-    this.log(`[storage] finished an interrupted save (${plural(names.length, 'file')})`);
-    return null;
+    if (result.kind === 'replayed')
+      this.log(`[storage] finished an interrupted save (${plural(result.files, 'file')})`);
+    return result.kind === 'newer' ? result.schemaVersion : null;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1224,18 +1207,10 @@ class FileStorage implements Storage {
       this.writeStoreFile(writes[0] as FileWrite);
       return;
     }
-    const journalPath = path.join(this.storeDir, JOURNAL_FILE);
-    const parts: Buffer[] = [
-      Buffer.from(`{"format":"rapport-journal","schemaVersion":${SCHEMA_VERSION},"files":{`),
-    ];
-    writes.forEach(({ name, bytes }, index) => {
-      parts.push(Buffer.from(`${index === 0 ? '' : ','}${JSON.stringify(name)}:`), bytes);
-    });
-    parts.push(Buffer.from('}}'));
-    writeFileAtomic(journalPath, Buffer.concat(parts));
+    writeJournal(this.storeDir, writes);
     try {
       for (const write of writes) this.writeStoreFile(write);
-      removeFileDurably(journalPath);
+      clearJournal(this.storeDir);
     } catch (error) {
       throw new CommitIncomplete(error);
     }

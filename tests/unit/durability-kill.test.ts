@@ -9,7 +9,8 @@ import { openStorage, type StoreClassLike } from '../../electron/services/storag
 import { createRandom } from '../../build/bench/generate.js';
 import { idsInDistinctFiles, makeContact, makeTempDir } from './helpers/storage-fixtures.js';
 
-const KILLS = 200;
+/** 200 in the suite; `npm run soak` runs 1,000 (RAPPORT_KILLS). */
+const KILLS = Number(process.env.RAPPORT_KILLS ?? '') || 200;
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const multiIds = idsInDistinctFiles('contacts', 3, 'multi');
 
@@ -82,130 +83,139 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const counter = (text: string | undefined) => Number.parseInt(text ?? '0', 10) || 0;
 
 describe('saves under SIGKILL', () => {
-  it(`keep every acknowledged save across ${KILLS} kills at random moments, single-file and multi-file`, async () => {
-    const dataDir = path.join(tempDir, 'data');
-    // A store with some bulk, so files take a moment to write.
-    const seed = openStorage({
-      dataDir,
-      now: () => new Date(),
-      StoreClass: Conf as unknown as StoreClassLike,
-      log: () => {},
-    });
-    seed.transact((tx) => {
-      for (let n = 0; n < 60; n += 1)
-        tx.put('contacts', makeContact(`bulk-${n}`, { notes: 'x'.repeat(1500) }));
-    });
-    seed.close();
+  it(
+    `keep every acknowledged save across ${KILLS} kills at random moments, single-file and multi-file`,
+    async () => {
+      const dataDir = path.join(tempDir, 'data');
+      // A store with some bulk, so files take a moment to write.
+      const seed = openStorage({
+        dataDir,
+        now: () => new Date(),
+        StoreClass: Conf as unknown as StoreClassLike,
+        log: () => {},
+      });
+      seed.transact((tx) => {
+        for (let n = 0; n < 60; n += 1)
+          tx.put('contacts', makeContact(`bulk-${n}`, { notes: 'x'.repeat(1500) }));
+      });
+      seed.close();
 
-    const random = createRandom(20260115);
-    const failures: string[] = [];
-    const seen = { journalReplays: 0, tempFilesRemoved: 0, killedBeforeReady: 0, acknowledged: 0 };
-    let highestSingle = 0;
-    let highestMulti = 0;
-    // Node start-up (~150 ms here) is most of a child's life: two spares boot while one runs.
-    const spares = [spawnChild(dataDir), spawnChild(dataDir)];
-    for (let kill = 0; kill < KILLS; kill += 1) {
-      const child = spares.shift()!;
-      await child.booted;
-      spares.push(spawnChild(dataDir));
-      child.process.stdin!.write('go\n');
-      if (random.next() < 0.25) {
-        // Early: during open (journal replay, temp clean-up) or the first saves.
-        await sleep(random.int(0, 10));
-      } else {
-        await child.ready;
-        // At least one multi-file save is acknowledged before the random delay, so every such
-        // round makes progress however loaded the machine is (the counters must keep growing).
-        const deadline = Date.now() + 5_000;
-        while (!child.lines.some((line) => line.startsWith('multi ')) && Date.now() < deadline) {
-          await sleep(2);
+      const random = createRandom(20260115);
+      const failures: string[] = [];
+      const seen = {
+        journalReplays: 0,
+        tempFilesRemoved: 0,
+        killedBeforeReady: 0,
+        acknowledged: 0,
+      };
+      let highestSingle = 0;
+      let highestMulti = 0;
+      // Node start-up (~150 ms here) is most of a child's life: two spares boot while one runs.
+      const spares = [spawnChild(dataDir), spawnChild(dataDir)];
+      for (let kill = 0; kill < KILLS; kill += 1) {
+        const child = spares.shift()!;
+        await child.booted;
+        spares.push(spawnChild(dataDir));
+        child.process.stdin!.write('go\n');
+        if (random.next() < 0.25) {
+          // Early: during open (journal replay, temp clean-up) or the first saves.
+          await sleep(random.int(0, 10));
+        } else {
+          await child.ready;
+          // At least one multi-file save is acknowledged before the random delay, so every such
+          // round makes progress however loaded the machine is (the counters must keep growing).
+          const deadline = Date.now() + 5_000;
+          while (!child.lines.some((line) => line.startsWith('multi ')) && Date.now() < deadline) {
+            await sleep(2);
+          }
+          await sleep(random.int(0, 40));
         }
-        await sleep(random.int(0, 40));
-      }
-      child.process.kill('SIGKILL');
-      await child.closed;
+        child.process.kill('SIGKILL');
+        await child.closed;
 
-      if (!child.lines.includes('ready')) seen.killedBeforeReady += 1;
-      // What may be on disk beyond the acknowledged saves: only the one save in flight at the kill.
-      // A child saves `single n`, then `multi n` (3 contacts in 3 files + settings, journaled), then n+1.
-      let inFlightSingle: number | null = highestSingle + 1; // before any ack: its first save
-      let inFlightMulti: number | null = null;
-      for (const line of child.lines) {
-        const [kind, value] = line.split(' ');
-        if (kind === 'single') {
-          highestSingle = Math.max(highestSingle, Number(value));
-          inFlightSingle = null;
-          inFlightMulti = Number(value);
+        if (!child.lines.includes('ready')) seen.killedBeforeReady += 1;
+        // What may be on disk beyond the acknowledged saves: only the one save in flight at the kill.
+        // A child saves `single n`, then `multi n` (3 contacts in 3 files + settings, journaled), then n+1.
+        let inFlightSingle: number | null = highestSingle + 1; // before any ack: its first save
+        let inFlightMulti: number | null = null;
+        for (const line of child.lines) {
+          const [kind, value] = line.split(' ');
+          if (kind === 'single') {
+            highestSingle = Math.max(highestSingle, Number(value));
+            inFlightSingle = null;
+            inFlightMulti = Number(value);
+          }
+          if (kind === 'multi') {
+            highestMulti = Math.max(highestMulti, Number(value));
+            inFlightMulti = null;
+            inFlightSingle = Number(value) + 1;
+          }
+          if (kind === 'single' || kind === 'multi') seen.acknowledged += 1;
+          if (kind === 'bad-open')
+            failures.push(`kill ${kill}: the child could not open the store: ${line}`);
         }
-        if (kind === 'multi') {
-          highestMulti = Math.max(highestMulti, Number(value));
-          inFlightMulti = null;
-          inFlightSingle = Number(value) + 1;
+        if (child.process.exitCode !== null)
+          failures.push(
+            `kill ${kill}: the child exited by itself (${child.process.exitCode}): ${child.stderr()}`,
+          );
+
+        const logs: string[] = [];
+        let storage;
+        try {
+          storage = openStorage({
+            dataDir,
+            now: () => new Date(),
+            StoreClass: Conf as unknown as StoreClassLike,
+            log: (message) => logs.push(message),
+          });
+        } catch (error) {
+          failures.push(`kill ${kill}: opening threw ${String(error)}`);
+          break;
         }
-        if (kind === 'single' || kind === 'multi') seen.acknowledged += 1;
-        if (kind === 'bad-open')
-          failures.push(`kill ${kill}: the child could not open the store: ${line}`);
+        if (logs.some((line) => line.includes('finished an interrupted save')))
+          seen.journalReplays += 1;
+        if (logs.some((line) => line.includes('leftover temp file'))) seen.tempFilesRemoved += 1;
+        const status = storage.status();
+        if (status.readOnly !== null || status.restored !== null)
+          failures.push(`kill ${kill}: opened with ${JSON.stringify(status)}`);
+        const data = storage.read();
+        const single = counter(data.contacts.single?.notes);
+        const multis = multiIds.map((id) => counter(data.contacts[id]?.notes));
+        const settingsCounter = counter(data.settings.profile.name.replace('Counter ', ''));
+        // Every acknowledged save is there; at most the one in flight at the kill went further.
+        if (single !== highestSingle && single !== inFlightSingle) {
+          failures.push(
+            `kill ${kill}: single is ${single}, acknowledged ${highestSingle}, in flight ${inFlightSingle}`,
+          );
+        }
+        if (multis.some((value) => value !== multis[0]) || settingsCounter !== multis[0]) {
+          failures.push(
+            `kill ${kill}: a multi-file save was torn: contacts ${multis.join(',')}, settings ${settingsCounter}`,
+          );
+        }
+        const multi = multis[0] ?? 0;
+        if (multi !== highestMulti && multi !== inFlightMulti) {
+          failures.push(
+            `kill ${kill}: multi is ${multi}, acknowledged ${highestMulti}, in flight ${inFlightMulti}`,
+          );
+        }
+        // The next child continues from what is stored.
+        highestSingle = Math.max(highestSingle, single);
+        highestMulti = Math.max(highestMulti, multi);
+        storage.close();
+        if (failures.length > 5) break;
       }
-      if (child.process.exitCode !== null)
-        failures.push(
-          `kill ${kill}: the child exited by itself (${child.process.exitCode}): ${child.stderr()}`,
-        );
+      for (const spare of spares) spare.process.kill('SIGKILL');
+      await Promise.all(spares.map((spare) => spare.closed));
 
-      const logs: string[] = [];
-      let storage;
-      try {
-        storage = openStorage({
-          dataDir,
-          now: () => new Date(),
-          StoreClass: Conf as unknown as StoreClassLike,
-          log: (message) => logs.push(message),
-        });
-      } catch (error) {
-        failures.push(`kill ${kill}: opening threw ${String(error)}`);
-        break;
-      }
-      if (logs.some((line) => line.includes('finished an interrupted save')))
-        seen.journalReplays += 1;
-      if (logs.some((line) => line.includes('leftover temp file'))) seen.tempFilesRemoved += 1;
-      const status = storage.status();
-      if (status.readOnly !== null || status.restored !== null)
-        failures.push(`kill ${kill}: opened with ${JSON.stringify(status)}`);
-      const data = storage.read();
-      const single = counter(data.contacts.single?.notes);
-      const multis = multiIds.map((id) => counter(data.contacts[id]?.notes));
-      const settingsCounter = counter(data.settings.profile.name.replace('Counter ', ''));
-      // Every acknowledged save is there; at most the one in flight at the kill went further.
-      if (single !== highestSingle && single !== inFlightSingle) {
-        failures.push(
-          `kill ${kill}: single is ${single}, acknowledged ${highestSingle}, in flight ${inFlightSingle}`,
-        );
-      }
-      if (multis.some((value) => value !== multis[0]) || settingsCounter !== multis[0]) {
-        failures.push(
-          `kill ${kill}: a multi-file save was torn: contacts ${multis.join(',')}, settings ${settingsCounter}`,
-        );
-      }
-      const multi = multis[0] ?? 0;
-      if (multi !== highestMulti && multi !== inFlightMulti) {
-        failures.push(
-          `kill ${kill}: multi is ${multi}, acknowledged ${highestMulti}, in flight ${inFlightMulti}`,
-        );
-      }
-      // The next child continues from what is stored.
-      highestSingle = Math.max(highestSingle, single);
-      highestMulti = Math.max(highestMulti, multi);
-      storage.close();
-      if (failures.length > 5) break;
-    }
-    for (const spare of spares) spare.process.kill('SIGKILL');
-    await Promise.all(spares.map((spare) => spare.closed));
-
-    console.log(
-      `[durability] ${KILLS} kills: ${JSON.stringify(seen)}, last counters single ${highestSingle} multi ${highestMulti}`,
-    );
-    expect(failures).toEqual([]);
-    expect(highestMulti).toBeGreaterThan(KILLS / 2);
-    expect(seen.journalReplays).toBeGreaterThan(0);
-    expect(fs.readdirSync(path.join(dataDir, 'store'))).not.toContain('journal.json');
-  }, 300_000);
+      console.log(
+        `[durability] ${KILLS} kills: ${JSON.stringify(seen)}, last counters single ${highestSingle} multi ${highestMulti}`,
+      );
+      expect(failures).toEqual([]);
+      expect(highestMulti).toBeGreaterThan(KILLS / 2);
+      expect(seen.journalReplays).toBeGreaterThan(0);
+      expect(fs.readdirSync(path.join(dataDir, 'store'))).not.toContain('journal.json');
+    },
+    Math.max(300_000, KILLS * 1_500),
+  );
 });

@@ -75,6 +75,21 @@ async function invoke(channel: string, event: unknown, args?: unknown) {
 }
 
 describe('main process start', () => {
+  it('opens the window (its page loading) before the store, with app:// served by then', async () => {
+    let seenAtOpen: { windows: number; loading: number } | null = null;
+    openStorage.mockImplementationOnce(({ dataDir }: { dataDir: string }) => {
+      seenAtOpen = {
+        windows: fake.windows().length,
+        loading: fake.windows().reduce((n, win) => n + win.loadURL.mock.calls.length, 0),
+      };
+      storage.dataDir = dataDir;
+      return storage;
+    });
+    await startMain();
+    expect(seenAtOpen).toEqual({ windows: 1, loading: 1 });
+    expect(fake.electron.protocol.handle).toHaveBeenCalled();
+  });
+
   it('opens one hidden, hardened window that loads app://rapport with the built preload', async () => {
     await startMain();
     const win = theWindow();
@@ -472,7 +487,8 @@ describe('lifecycle', () => {
       expect.stringContaining('The data folder cannot be read.'),
     );
     expect(fake.electron.app.exit).toHaveBeenCalledWith(1);
-    expect(fake.windows()).toHaveLength(0);
+    // The window opens while the store opens; a store that cannot open closes it again.
+    expect(fake.windows().filter((win) => !win.isDestroyed())).toHaveLength(0);
     expect(readLog()).toContain('could not start');
   });
 });

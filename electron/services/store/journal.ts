@@ -64,7 +64,7 @@ export function replayJournal(
   storeDir: string,
   asideDir: string,
   now: Date,
-  write: (name: string, bytes: Buffer) => void,
+  write: (name: string, content: object) => void,
 ): ReplayResult {
   const file = journalPath(storeDir);
   if (!fs.existsSync(file)) return { kind: 'none' };
@@ -89,7 +89,7 @@ export function replayJournal(
   }
   if (parsed.schemaVersion > SCHEMA_VERSION)
     return { kind: 'newer', schemaVersion: parsed.schemaVersion };
-  for (const name of names) write(name, Buffer.from(JSON.stringify(parsed.files[name]), 'utf8'));
+  for (const name of names) write(name, parsed.files[name] as object);
   clearJournal(storeDir);
   return { kind: 'replayed', files: names.length };
 }

@@ -82,6 +82,11 @@ export class FakeBrowserWindow extends EventEmitter {
     const { x = 0, y = 0, width = 0, height = 0 } = this.options as Record<string, number>;
     return { x, y, width, height };
   }
+  /** BrowserWindow.destroy: gone without 'close' (no chance to cancel). */
+  destroy() {
+    this.destroyed = true;
+    this.emit('closed');
+  }
   /** What the OS does when the user closes the window. */
   close() {
     this.emit('close');
