@@ -5,49 +5,21 @@ import zlib from 'node:zlib';
 import Conf from 'conf';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { openStorage } from '../../electron/services/storage.js';
-import type { CollectionName, Dataset } from '../../shared/schema/dataset.js';
 import { launchApp } from '../../tests/e2e/harness.js';
-import { generateDataset, heavyUser, type DatasetSize } from './generate.js';
+import { seededCopy } from './seed-store.js';
 import { median, round, type BenchModule, type Figure } from './types.js';
 
 const NOW = new Date('2026-12-01T09:00:00.000Z');
 const CHROMIUM = process.env.RAPPORT_CHROMIUM ?? '/usr/bin/chromium';
 const rendererDir = path.resolve(import.meta.dirname, '../../out/renderer');
 
-/** The heavy user of the storage bench, ten times over: what "50,000 contacts" means here. */
-const scale50k: DatasetSize = {
-  contacts: 50_000,
-  activities: 200_000,
-  meetings: 10_000,
-  questionsPerMeeting: 15,
-  notesPerMeeting: 15,
-};
-
-/** Items per transaction while seeding: big enough to be quick, small enough for memory. */
-const SEED_CHUNK = 10_000;
-
 /**
- * A data folder holding `data`, written through the storage as it is (one transaction per chunk of
- * a collection: the import-everything file of a 50,000-contact store is over the import limit).
+ * A seeded store (shared with the scale bench), opened and closed once so that the timed starts
+ * find it as a user's next launch would: files checked and split, the manifest written.
  */
-function seed(data: Dataset, progress: (message: string) => void): string {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-bench-startup-'));
-  const storage = openStorage({ dataDir, now: () => NOW, StoreClass: Conf, log: () => undefined });
-  try {
-    for (const name of Object.keys(data) as (keyof Dataset)[]) {
-      if (name === 'settings') continue;
-      const items = Object.values(data[name]) as { id: string }[];
-      for (let from = 0; from < items.length; from += SEED_CHUNK) {
-        storage.transact((tx) => {
-          for (const item of items.slice(from, from + SEED_CHUNK))
-            tx.put(name as CollectionName, item as never);
-        });
-      }
-      if (items.length > 0) progress(`seeded ${items.length} ${name}`);
-    }
-  } finally {
-    storage.close();
-  }
+function seed(size: 'heavy' | '50k', progress: (message: string) => void): string {
+  const dataDir = seededCopy(size, progress);
+  openStorage({ dataDir, now: () => NOW, StoreClass: Conf, log: () => undefined }).close();
   return dataDir;
 }
 
@@ -184,7 +156,7 @@ export const startupBench: BenchModule = {
 
       // The heavy user (5,000 contacts, 1,000 meetings): start, then the Meetings page.
       progress('seeding the 5,000-contact store');
-      const heavyDir = seed(generateDataset(heavyUser, 42, NOW), progress);
+      const heavyDir = seed('heavy', progress);
       folders.push(heavyDir);
       const starts: number[] = [];
       const meetings: number[] = [];
@@ -214,7 +186,7 @@ export const startupBench: BenchModule = {
 
       // 50,000 contacts: start, then search keystrokes in the list.
       progress('generating and seeding the 50,000-contact store');
-      const bigDir = seed(generateDataset(scale50k, 42, NOW), progress);
+      const bigDir = seed('50k', progress);
       folders.push(bigDir);
       const bigStarts: number[] = [];
       for (let run = 0; run < 3; run += 1) {

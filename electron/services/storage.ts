@@ -25,23 +25,9 @@ import {
   writeFileAtomic,
 } from './atomic-file.js';
 import { copyIntoAttachments, resolveInside } from './attachments.js';
-import {
-  DEFAULT_RETENTION,
-  listBackupFiles,
-  nextBackupName,
-  parseBackupName,
-  backupsToPrune,
-  pruneBackups,
-} from './backups.js';
-import {
-  detachBackup,
-  detachBackupSync,
-  readBackupFolder,
-  readBackupMeta,
-  sharedBytes,
-  snapshotStore,
-  type BackupMeta,
-} from './store/backup-folders.js';
+import { DEFAULT_RETENTION, listBackupFiles, parseBackupName } from './backups.js';
+import { readBackupFolder } from './store/backup-folders.js';
+import { BackupSchedule } from './store/backup-schedule.js';
 import { clearJournal, replayJournal, writeJournal } from './store/journal.js';
 import {
   readManifest,
@@ -123,15 +109,6 @@ export interface OpenStorageOptions {
   /** The size store files aim for (see growLayout); default TARGET_SHARD_BYTES (1 MiB). */
   shardTargetBytes?: number;
 }
-
-/**
- * A backup that has at most this much to copy from the store is detached at once (a few ms);
- * a bigger one is detached in the background (see store/backup-folders.ts).
- */
-const DETACH_AT_ONCE_BYTES = 4 * 1024 * 1024;
-
-/** Backups taken on a schedule; they finish in the background (see writeBackup). */
-const ROUTINE_BACKUPS: ReadonlySet<BackupInfo['reason']> = new Set(['start', 'interval']);
 
 /**
  * An import bigger than this is refused before it is read. The single-JSON export of versions
@@ -302,8 +279,7 @@ class FileStorage implements Storage {
   private readonly now: Clock;
   private readonly StoreClass: StoreClassLike;
   private readonly log: (message: string, error?: unknown) => void;
-  private readonly intervalMs: number;
-  private readonly keep: number;
+  private readonly backups: BackupSchedule;
   private readonly locale: string;
   private readonly migrations: Migrations;
   private readonly writeFile: (filePath: string, bytes: Uint8Array) => void;
@@ -345,15 +321,6 @@ class FileStorage implements Storage {
   private restored: StorageStatus['restored'] = null;
   private noticeDismissed = false;
 
-  private changedSinceBackup = false;
-  /** The newest backup folder, whose unchanged files the next backup links. */
-  private lastBackup: { name: string; meta: BackupMeta } | null = null;
-  /** Backup folders whose background detaching has not finished (see detachBackup). */
-  private readonly detaching = new Set<string>();
-  private lastBackupAt: number | null = null;
-  private startBackupPending = false;
-  private startTimer: NodeJS.Timeout | null = null;
-  private intervalTimer: NodeJS.Timeout | null = null;
   private closed = false;
   private readonly changeListeners = new Set<(change: StoreChange) => void>();
   private readonly statusListeners = new Set<() => void>();
@@ -367,8 +334,17 @@ class FileStorage implements Storage {
     this.now = options.now;
     this.StoreClass = options.StoreClass;
     this.log = options.log ?? ((message, error) => console.error(message, error ?? ''));
-    this.intervalMs = options.backupIntervalMs ?? 15 * 60_000;
-    this.keep = options.keepBackups ?? DEFAULT_RETENTION.newest;
+    this.backups = new BackupSchedule({
+      storeDir: this.storeDir,
+      backupsDir: this.backupsDir,
+      now: this.now,
+      log: this.log,
+      intervalMs: options.backupIntervalMs ?? 15 * 60_000,
+      keep: options.keepBackups ?? DEFAULT_RETENTION.newest,
+      files: () => [...this.existing].sort(),
+      writable: () => !this.closed && this.readOnly === null,
+      sealManifest: () => this.sealManifest(),
+    });
     this.locale = options.locale ?? 'en-US';
     this.migrations = options.migrations ?? defaultMigrations;
     this.writeFile = options.writeFile ?? writeFileAtomic;
@@ -418,9 +394,9 @@ class FileStorage implements Storage {
       this.openCurrent(files);
     }
     if (this.readOnly === null) {
-      this.findBackupsToFinish();
+      this.backups.findUnfinished();
       this.growLayout();
-      this.scheduleStartBackup();
+      this.backups.scheduleStart();
     }
   }
 
@@ -479,8 +455,8 @@ class FileStorage implements Storage {
     if (grown.length === 0) return;
     const started = performance.now();
     try {
-      this.flushStartBackup();
-      this.writeBackup('before-migration');
+      this.backups.flushStart();
+      this.backups.take('before-migration');
     } catch (error) {
       this.log('[storage] no backup before splitting files; they stay as they are', error);
       return;
@@ -520,40 +496,6 @@ class FileStorage implements Storage {
     this.log(
       `[storage] split ${grown.map((c) => `${c} into ${layout[c]} files`).join(', ')} in ${Math.round(performance.now() - started)} ms`,
     );
-  }
-
-  /**
-   * The newest backup folder (the next backup links its unchanged files), and any backup left
-   * sharing files with the store by a session that ended before detaching it: detached now.
-   */
-  private findBackupsToFinish(): void {
-    for (const info of listBackupFiles(this.backupsDir)) {
-      if (parseBackupName(info.name)?.kind !== 'folder') continue;
-      const meta = readBackupMeta(path.join(this.backupsDir, info.name));
-      if (meta === null) continue;
-      this.lastBackup ??= { name: info.name, meta };
-      if (meta.shared.length > 0) this.detachLater(info.name);
-    }
-  }
-
-  private detachLater(name: string): void {
-    if (this.detaching.has(name)) return;
-    this.detaching.add(name);
-    void detachBackup(path.join(this.backupsDir, name))
-      .catch((error: unknown) => {
-        if (fs.existsSync(path.join(this.backupsDir, name)))
-          this.log(`[storage] backup ${name} could not be given its own copies`, error);
-      })
-      .finally(() => this.detaching.delete(name));
-  }
-
-  /** Background work of a backup (fsyncs, pruning); failures are logged, never thrown. */
-  private async inBackground(name: string, work: () => Promise<void>): Promise<void> {
-    try {
-      await work();
-    } catch (error) {
-      this.log(`[storage] finishing backup ${name} in the background failed`, error);
-    }
   }
 
   /** Reads every store file of any layout and checks the part all versions share. */
@@ -1080,7 +1022,7 @@ class FileStorage implements Storage {
     }
     if (data !== null) {
       try {
-        this.writeBackup(
+        this.backups.take(
           'before-migration',
           files.map((file) => file.name),
           storeVersion,
@@ -1424,7 +1366,7 @@ class FileStorage implements Storage {
 
   transact<T>(fn: (tx: Transaction) => T): T {
     this.assertWritable();
-    this.flushStartBackup();
+    this.backups.flushStart();
     const undo: Array<() => void> = [];
     /** Store file -> ids changed in it (an empty set for the settings file). */
     const dirty = new Map<string, Set<string>>();
@@ -1525,7 +1467,7 @@ class FileStorage implements Storage {
         `Your change could not be saved (${errorCode(error)}). Nothing was changed. Check that the disk is not full and that Rapport may write to ${this.dataDir}.`,
       );
     }
-    this.afterChange();
+    this.backups.changed();
     this.notify(changedCollections(dirty.keys()), changedIds(dirty));
     return result;
   }
@@ -1583,13 +1525,12 @@ class FileStorage implements Storage {
   }
 
   listBackups(): BackupInfo[] {
-    this.flushStartBackup();
-    return listBackupFiles(this.backupsDir);
+    return this.backups.list();
   }
 
   createBackup(reason: BackupInfo['reason']): BackupInfo {
     this.assertWritable();
-    return this.writeBackup(reason);
+    return this.backups.take(reason);
   }
 
   restoreBackup(name: string): { restored: string; safetyBackup: string } {
@@ -1620,7 +1561,7 @@ class FileStorage implements Storage {
     const safety = this.createBackup('before-restore');
     this.replaceAllFiles(data);
     this.growLayout();
-    this.afterChange();
+    this.backups.changed();
     this.notify(everyCollection());
     return { restored: name, safetyBackup: safety.name };
   }
@@ -1680,7 +1621,7 @@ class FileStorage implements Storage {
     const safety = this.createBackup('before-import');
     this.replaceAllFiles(data);
     this.growLayout();
-    this.afterChange();
+    this.backups.changed();
     this.notify(everyCollection());
     const counts: Record<string, number> = {};
     for (const collection of collectionNames)
@@ -1727,140 +1668,8 @@ class FileStorage implements Storage {
 
   close(): void {
     if (this.closed) return;
-    if (this.startTimer !== null) clearTimeout(this.startTimer);
-    if (this.intervalTimer !== null) clearTimeout(this.intervalTimer);
-    this.startTimer = null;
-    this.intervalTimer = null;
-    if (this.readOnly === null) {
-      try {
-        this.flushStartBackup();
-        if (this.changedSinceBackup) this.writeBackup('quit');
-      } catch (error) {
-        this.log('[storage] the backup at quit failed', error);
-      }
-      // No backup may keep sharing a file with the store once Rapport is gone.
-      for (const name of [...this.detaching]) {
-        try {
-          detachBackupSync(path.join(this.backupsDir, name));
-        } catch (error) {
-          if (fs.existsSync(path.join(this.backupsDir, name)))
-            this.log(`[storage] backup ${name} could not be given its own copies`, error);
-        }
-      }
-      this.sealManifest();
-    }
+    this.backups.close(this.readOnly === null);
+    if (this.readOnly === null) this.sealManifest();
     this.closed = true;
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Backups
-
-  /**
-   * A backup folder of the store files as they are now (see snapshotStore): hard links, so it
-   * costs a few file-system calls per file and never serializes the data. `files` and
-   * `schemaVersion` name another set (the old files, before a migration).
-   */
-  private writeBackup(
-    reason: BackupInfo['reason'],
-    files: readonly string[] = [...this.existing].sort(),
-    schemaVersion = SCHEMA_VERSION,
-  ): BackupInfo {
-    // Routine backups finish off the main thread; the others are on disk for good at once.
-    const durable = !ROUTINE_BACKUPS.has(reason);
-    const { info, meta, syncLater } = snapshotStore({
-      storeDir: this.storeDir,
-      backupsDir: this.backupsDir,
-      name: nextBackupName(this.backupsDir, this.now(), reason),
-      files,
-      copy: new Set([SETTINGS_FILE]),
-      schemaVersion,
-      createdAt: this.now().toISOString(),
-      reason,
-      previous: this.lastBackup,
-      durable,
-    });
-    this.lastBackup = { name: info.name, meta };
-    if (meta.shared.length > 0) {
-      if (durable && sharedBytes(meta) <= DETACH_AT_ONCE_BYTES) {
-        detachBackupSync(path.join(this.backupsDir, info.name));
-        this.lastBackup = { name: info.name, meta: { ...meta, shared: [] } };
-      } else {
-        this.detachLater(info.name);
-      }
-    }
-    const policy = { ...DEFAULT_RETENTION, newest: this.keep };
-    if (durable) {
-      pruneBackups(this.backupsDir, this.now(), policy);
-      this.sealManifest();
-    } else {
-      const prune = backupsToPrune(this.backupsDir, this.now(), policy);
-      void this.inBackground(info.name, async () => {
-        await syncLater();
-        for (const name of prune)
-          await fs.promises.rm(path.join(this.backupsDir, name), { recursive: true, force: true });
-      });
-      // The manifest waits for the next durable backup or close: it is only a cache (after a
-      // crash, files saved since it was written are validated in full at the next start).
-    }
-    this.lastBackupAt = this.now().getTime();
-    this.changedSinceBackup = false;
-    this.startBackupPending = false;
-    return info;
-  }
-
-  /**
-   * The start backup is written just after open returns (next turn of the event loop) so that a
-   * large store opens quickly, but always before the first change, restore or import, and at
-   * close: the backup still shows the data as it was found.
-   */
-  private scheduleStartBackup(): void {
-    this.startBackupPending = true;
-    this.startTimer = setTimeout(() => {
-      this.startTimer = null;
-      try {
-        if (!this.closed && this.readOnly === null) this.flushStartBackup();
-      } catch (error) {
-        this.log('[storage] the backup at start failed', error);
-      }
-    }, 0);
-    this.startTimer.unref();
-  }
-
-  private flushStartBackup(): void {
-    if (!this.startBackupPending || this.readOnly !== null) return;
-    this.startBackupPending = false;
-    if (this.startTimer !== null) clearTimeout(this.startTimer);
-    this.startTimer = null;
-    try {
-      this.writeBackup('start');
-    } catch (error) {
-      this.log('[storage] the backup at start failed', error);
-    }
-  }
-
-  /** After a change: a backup now if the last one is older than the interval, else one later. */
-  private afterChange(): void {
-    this.changedSinceBackup = true;
-    const now = this.now().getTime();
-    const due = this.lastBackupAt === null ? now : this.lastBackupAt + this.intervalMs;
-    if (now >= due) {
-      try {
-        this.writeBackup('interval');
-      } catch (error) {
-        this.log('[storage] the interval backup failed', error);
-      }
-      return;
-    }
-    if (this.intervalTimer !== null) return;
-    this.intervalTimer = setTimeout(() => {
-      this.intervalTimer = null;
-      if (this.closed || this.readOnly !== null || !this.changedSinceBackup) return;
-      try {
-        this.writeBackup('interval');
-      } catch (error) {
-        this.log('[storage] the interval backup failed', error);
-      }
-    }, due - now);
-    this.intervalTimer.unref();
   }
 }
