@@ -47,7 +47,7 @@ export const rendererBench: BenchModule = {
     const boardDir = await seededDataDir(5_000);
     const renders: number[] = [];
     for (let run = 0; run < 5; run += 1) {
-      const app = await launchApp({ dataDir: boardDir, now: NOW.toISOString() });
+      const app = await launchApp({ dataDir: boardDir, now: NOW.toISOString(), transport: 'http' });
       await app.page.getByRole('link', { name: 'Today' }).waitFor();
       await defineNameHelper(app.page);
       const ms = await app.page.evaluate(async () => {
@@ -81,7 +81,7 @@ export const rendererBench: BenchModule = {
 
     progress('seeding 10,000 contacts');
     const searchDir = await seededDataDir(10_000);
-    const app = await launchApp({ dataDir: searchDir, now: NOW.toISOString() });
+    const app = await launchApp({ dataDir: searchDir, now: NOW.toISOString(), transport: 'http' });
     await defineNameHelper(app.page);
     await app.page.getByRole('link', { name: 'Pipeline' }).click();
     await app.page

@@ -7,7 +7,7 @@ import { readBackupMeta } from '../../electron/services/store/backup-folders.js'
 import type { Storage } from '../../electron/services/types.js';
 import type { Activity, Contact, MeetingPrep } from '../../shared/schema/entities.js';
 import { createRandom, prose } from './generate.js';
-import { BENCH_NOW, seededCopy } from './seed-store.js';
+import { BENCH_NOW, openedAndRead, seededCopy } from './seed-store.js';
 import { median, percentile, round, type BenchModule, type Figure } from './types.js';
 
 const SAVES = 60;
@@ -175,6 +175,7 @@ export const scaleBench: BenchModule = {
         const splitStarted = performance.now();
         openIn(dataDir).close();
         const splitMs = performance.now() - splitStarted;
+        await openedAndRead(dataDir);
         progress(
           `${size}: first open (validation of copied files, split): ${splitMs.toFixed(0)} ms`,
         );

@@ -175,7 +175,7 @@ export function createMeetingService(options: MeetingServiceOptions): MeetingSer
         if (contact === undefined) continue;
         (meeting.status === 'planned' ? planned : past).push({
           meeting,
-          contact,
+          contact: { id: contact.id, firstName: contact.firstName, lastName: contact.lastName },
         });
       }
       return [...planned.sort(byStartAsc), ...past.sort((a, b) => byStartAsc(b, a))];

@@ -178,6 +178,9 @@ export function createPipelineService(options: PipelineServiceOptions): Pipeline
 
   const sweepCurmudgeons = (): number => {
     if (storage.status().readOnly !== null) return 0;
+    // Right after start the activities are still being read in the background: the labels can
+    // wait for the next list or Today (reading them all now would hold up the first screen).
+    if (storage.isLoaded?.('activities') === false) return 0;
     const dataset = data();
     const now = options.now();
     // Only contacts with a day-7 follow-up already due can have waited long enough.

@@ -27,7 +27,7 @@ import {
 import { copyIntoAttachments, resolveInside } from './attachments.js';
 import { DEFAULT_RETENTION, listBackupFiles, parseBackupName } from './backups.js';
 import { readBackupFolder } from './store/backup-folders.js';
-import { BackupSchedule } from './store/backup-schedule.js';
+import { BackupSchedule, TRASH_DIR } from './store/backup-schedule.js';
 import { clearJournal, replayJournal, writeJournal } from './store/journal.js';
 import {
   readManifest,
@@ -106,8 +106,10 @@ export interface OpenStorageOptions {
    * rename). Tests pass a wrapper to record writes or make them fail like a full disk.
    */
   writeFile?: (filePath: string, bytes: Uint8Array) => void;
-  /** The size store files aim for (see growLayout); default TARGET_SHARD_BYTES (1 MiB). */
+  /** The size store files aim for (see growLayout); default TARGET_SHARD_BYTES. */
   shardTargetBytes?: number;
+  /** How long after open activities and preps start being read in the background (3 s). */
+  backgroundReadDelayMs?: number;
 }
 
 /**
@@ -172,6 +174,9 @@ interface FileWrite {
 /** Whole-file write from a content object (settings, restores, replays). */
 /** A bound on inferred bucket counts (4 digits in a file name). */
 const MAX_BUCKETS_GUARD = 4096;
+
+/** How long after open the background reading of deferred files starts. */
+const BACKGROUND_READ_DELAY_MS = 3_000;
 
 /** Collections read after open (see FileStorage.defer): most of the bytes, not on Today. */
 const LAZY_COLLECTIONS: ReadonlySet<string> = new Set<CollectionName>(['activities', 'preps']);
@@ -284,6 +289,7 @@ class FileStorage implements Storage {
   private readonly migrations: Migrations;
   private readonly writeFile: (filePath: string, bytes: Uint8Array) => void;
   private readonly shardTargetBytes: number;
+  private readonly backgroundReadDelayMs: number;
 
   private dataset: Dataset;
   /** Files per collection (see shards.ts); from layout.json, grown as the data grows. */
@@ -349,6 +355,7 @@ class FileStorage implements Storage {
     this.migrations = options.migrations ?? defaultMigrations;
     this.writeFile = options.writeFile ?? writeFileAtomic;
     this.shardTargetBytes = options.shardTargetBytes ?? TARGET_SHARD_BYTES;
+    this.backgroundReadDelayMs = options.backgroundReadDelayMs ?? BACKGROUND_READ_DELAY_MS;
     this.dataset = emptyDataset(defaultSettings(this.locale));
     this.open();
   }
@@ -358,6 +365,10 @@ class FileStorage implements Storage {
 
   private open(): void {
     fs.mkdirSync(this.storeDir, { recursive: true });
+    // Old backups whose deletion a previous session did not finish (in the background).
+    fs.promises
+      .rm(path.join(this.dataDir, TRASH_DIR), { recursive: true, force: true })
+      .catch((error: unknown) => this.log('[storage] could not empty trash/', error));
     for (const dir of [this.dataDir, this.storeDir, this.backupsDir, this.attachmentsDir]) {
       const removed = removeTempFiles(dir);
       if (removed.length > 0)
@@ -718,6 +729,10 @@ class FileStorage implements Storage {
     this.notify(everyCollection());
   }
 
+  isLoaded(collection: CollectionName): boolean {
+    return !this.pending.has(collection);
+  }
+
   onStatusChange(listener: () => void): () => void {
     this.statusListeners.add(listener);
     return () => this.statusListeners.delete(listener);
@@ -744,7 +759,10 @@ class FileStorage implements Storage {
     return record;
   }
 
-  /** One deferred file per turn of the event loop, read by the thread pool, until none is left. */
+  /**
+   * One deferred file per turn of the event loop, read by the thread pool, until none is left.
+   * It starts a moment after open, so the first screen's requests are answered first.
+   */
   private loadInBackground(): void {
     const step = async () => {
       if (this.closed) return;
@@ -786,7 +804,8 @@ class FileStorage implements Storage {
       }
       setImmediate(() => void step());
     };
-    setImmediate(() => void step());
+    const timer = setTimeout(() => void step(), this.backgroundReadDelayMs);
+    timer.unref();
   }
 
   /** Loads one current-version file into memory; returns why it cannot be used, or null. */

@@ -59,6 +59,11 @@ export interface Storage extends ItemReader {
    * and repaired from a backup), so main can show the notice. Optional for test doubles.
    */
   onStatusChange?(listener: () => void): () => void;
+  /**
+   * False while a collection read after open (activities, preps) is still being read in the
+   * background; reading it then reads the rest at once. Optional for test doubles (always read).
+   */
+  isLoaded?(collection: CollectionName): boolean;
   /** Copies a user-chosen file into the data folder, named by its SHA-256. */
   addAttachment(sourcePath: string, role: Attachment['role']): Attachment;
   /** Absolute path of a stored attachment; throws for ids that are unknown or escape the folder. */

@@ -48,9 +48,10 @@ export const MeetingPatch = Meeting.pick({
 export type MeetingPatch = z.input<typeof MeetingPatch>;
 
 /** One row of the Meetings list: the meeting's record (no prep) and its contact. */
+/** A row of the Meetings page: the meeting's record and whom it is with (the name only). */
 export interface MeetingSummary {
   meeting: MeetingRecord;
-  contact: Contact;
+  contact: Pick<Contact, 'id' | 'firstName' | 'lastName'>;
 }
 
 /** Everything the prep workspace shows. */

@@ -88,15 +88,12 @@ describe('meetings over IPC', () => {
     expect(meeting.minutes).toBe(30);
     const today = await value<TodayView>('reminders:today', undefined);
     expect(today.upcomingMeetings.map((m) => m.meeting.id)).toEqual([meeting.id]);
-    expect(await call('meetings:list', undefined)).toMatchObject({
-      ok: true,
-      value: [
-        {
-          meeting: { id: meeting.id },
-          contact: { id: 'maya', stage: 'scheduled' },
-        },
-      ],
-    });
+    // A row of the Meetings page carries whom it is with by name only (no notes, no history).
+    const listed = await call('meetings:list', undefined);
+    expect(listed).toMatchObject({ ok: true, value: [{ meeting: { id: meeting.id } }] });
+    const [row] = (listed as { value: Array<{ contact: object }> }).value;
+    expect(row?.contact).toEqual({ id: 'maya', firstName: 'Maya', lastName: 'Okafor' });
+    expect(storage.read().contacts.maya?.stage).toBe('scheduled');
   });
 
   it('shows the thank-you reminder on Today the day after the meeting, not before', async () => {

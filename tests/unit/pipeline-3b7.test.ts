@@ -185,6 +185,17 @@ describe('curmudgeons', () => {
     expect(open(temp.dir).read().contacts[maya.id]?.responsiveness).toBe('curmudgeon');
   });
 
+  it('waits while the activities are still being read after start, then labels', () => {
+    const maya = addContact();
+    outreachTo(maya);
+    setClock('2026-12-28T14:00:00.000Z');
+    const reading = vi.spyOn(storage, 'isLoaded').mockReturnValue(false);
+    expect(pipeline.today().contactCount).toBe(1);
+    expect(storage.read().contacts[maya.id]?.responsiveness).toBe('unknown');
+    reading.mockReturnValue(true);
+    expect(pipeline.list()[0]?.responsiveness).toBe('curmudgeon');
+  });
+
   it('follows the waiting period set in Settings', () => {
     storage.transact((tx) => tx.setSettings({ ...tx.data.settings, curmudgeonWaitDays: 3 }));
     const maya = addContact();

@@ -44,13 +44,14 @@ describe('activities and preps opened on demand', () => {
   it('opens without reading them, then reads them in the background', async () => {
     const { activities } = seeded();
     const read = vi.spyOn(fs, 'readFileSync');
-    const storage = open(dataDir);
+    const storage = open(dataDir, { backgroundReadDelayMs: 0 });
     expect(activityFileReads(read)).toBe(0);
     // (The spy does see the files read at open.)
     expect(read.mock.calls.some(([file]) => String(file).includes('contacts-'))).toBe(true);
     expect(Object.keys(storage.read().contacts)).toEqual(['c-1', 'c-2']);
     read.mockRestore();
     await settle();
+    expect(storage.isLoaded?.('activities')).toBe(true); // read in the background, not on demand
     expect(storage.read().activities).toEqual(activities);
     storage.close();
   });
@@ -74,7 +75,7 @@ describe('activities and preps opened on demand', () => {
     const damagedFile = storePath(dataDir, fileOf('activities', 'a-3'));
     fs.rmSync(damagedFile);
     fs.writeFileSync(damagedFile, '{"schemaVersion":3,"collection":"activities","bucket":');
-    const storage = open(dataDir, { now: clock.now });
+    const storage = open(dataDir, { now: clock.now, backgroundReadDelayMs: 0 });
     expect(storage.status().restored).toBeNull(); // not read yet
     const told = vi.fn();
     storage.onStatusChange!(told);
@@ -98,7 +99,7 @@ describe('activities and preps opened on demand', () => {
     storage.close();
 
     clock.advance(60_000);
-    const again = open(dataDir, { now: clock.now });
+    const again = open(dataDir, { now: clock.now, backgroundReadDelayMs: 0 });
     // Restored while the activities are still to be read: the restored ones are what stays.
     again.restoreBackup(backup.name);
     await settle();

@@ -8,7 +8,6 @@ import {
   listBackupFiles,
   nextBackupName,
   parseBackupName,
-  pruneBackups,
 } from '../backups.js';
 import { SETTINGS_FILE } from '../shards.js';
 import type { Clock } from '../types.js';
@@ -26,6 +25,9 @@ import {
  * a bigger one is detached in the background (see backup-folders.ts).
  */
 const DETACH_AT_ONCE_BYTES = 4 * 1024 * 1024;
+
+/** Beside backups/ (same volume, so a rename moves a folder): old backups being deleted. */
+export const TRASH_DIR = 'trash';
 
 /** Backups taken on a schedule; they finish in the background (see take). */
 const ROUTINE_BACKUPS: ReadonlySet<BackupInfo['reason']> = new Set(['start', 'interval']);
@@ -102,6 +104,20 @@ export class BackupSchedule {
       .finally(() => this.detaching.delete(name));
   }
 
+  /** Moves a backup out of the list into trash/ (emptied at the next start too); its new path. */
+  private toTrash(name: string): string | null {
+    const trash = path.join(path.dirname(this.backupsDir), TRASH_DIR);
+    try {
+      fs.mkdirSync(trash, { recursive: true });
+      const target = path.join(trash, `${name}-${process.pid}-${Date.now()}`);
+      fs.renameSync(path.join(this.backupsDir, name), target);
+      return target;
+    } catch (error) {
+      this.options.log(`[storage] could not remove the old backup ${name}`, error);
+      return null;
+    }
+  }
+
   /** Background work of a backup (fsyncs, pruning); failures are logged, never thrown. */
   private async inBackground(name: string, work: () => Promise<void>): Promise<void> {
     try {
@@ -145,20 +161,18 @@ export class BackupSchedule {
         this.detachLater(info.name);
       }
     }
+    // Old backups leave the list at once (a rename into trash/) and are deleted in the
+    // background: deleting a folder of a large store's files takes a while.
     const policy = { ...DEFAULT_RETENTION, newest: this.options.keep };
-    if (durable) {
-      pruneBackups(this.backupsDir, now, policy);
-      this.options.sealManifest();
-    } else {
-      const prune = backupsToPrune(this.backupsDir, now, policy);
-      void this.inBackground(info.name, async () => {
-        await syncLater();
-        for (const name of prune)
-          await fs.promises.rm(path.join(this.backupsDir, name), { recursive: true, force: true });
-      });
-      // The manifest waits for the next durable backup or close: it is only a cache (after a
-      // crash, files saved since it was written are validated in full at the next start).
-    }
+    const trashed = backupsToPrune(this.backupsDir, now, policy).map((name) => this.toTrash(name));
+    if (durable) this.options.sealManifest();
+    // Otherwise the manifest waits for the next durable backup or close: it is only a cache
+    // (after a crash, files saved since it was written are validated in full at the next start).
+    void this.inBackground(info.name, async () => {
+      await syncLater();
+      for (const folder of trashed)
+        if (folder !== null) await fs.promises.rm(folder, { recursive: true, force: true });
+    });
     this.lastBackupAt = now.getTime();
     this.changedSinceBackup = false;
     this.startBackupPending = false;

@@ -251,6 +251,7 @@ export function createFakeStorage() {
     attachmentPath: vi.fn(),
     onChange: vi.fn(() => () => undefined),
     onStatusChange: vi.fn(() => () => undefined),
+    isLoaded: vi.fn(() => true),
     get: vi.fn(() => undefined),
     close: vi.fn(),
   };
