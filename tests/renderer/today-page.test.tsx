@@ -177,6 +177,42 @@ describe('the Today view', () => {
     expect(within(due).queryByText(/late/)).not.toBeInTheDocument();
   });
 
+  it(
+    'shows a long backlog 50 at a time, the first new row taking the focus',
+    { timeout: 30_000 },
+    async () => {
+      const many = Array.from({ length: 120 }, (_, n) => {
+        const person = makeContact(`p-${n}`, `Person${n}`, 'Backlog');
+        return {
+          reminder: reminder(`b-${n}`, person, 'follow-up-7', '2025-06-01T07:00:00.000Z'),
+          contact: person,
+          overdue: true,
+          suggestions: [],
+        } satisfies TodayItem;
+      });
+      const { user } = setup({ view: { ...busyDay(), items: many } });
+      const overdue = await screen.findByRole('region', { name: 'Overdue' });
+      const rows = () => overdue.querySelector('ul.today-list')!.children.length;
+      expect(rows()).toBe(50);
+      expect(within(overdue).getByText('50 of 120 shown')).toBeInTheDocument();
+      await user.click(
+        within(overdue).getByRole('button', { name: 'Show 50 more overdue reminders' }),
+      );
+      expect(rows()).toBe(100);
+      expect(document.activeElement).toBe(
+        within(overdue).getByRole('link', { name: 'Person50 Backlog' }),
+      );
+      await user.click(
+        within(overdue).getByRole('button', { name: 'Show 20 more overdue reminders' }),
+      );
+      expect(rows()).toBe(120);
+      expect(within(overdue).queryByRole('button', { name: /more overdue/ })).toBeNull();
+      expect(document.activeElement).toBe(
+        within(overdue).getByRole('link', { name: 'Person100 Backlog' }),
+      );
+    },
+  );
+
   it('suggests the next person at the same company on day 3, and links to them', async () => {
     const { user } = setup();
     const list = await screen.findByRole('list', { name: 'Next people at Acme Energy' });

@@ -1,4 +1,4 @@
-import type { MouseEvent, ReactNode, Ref } from 'react';
+import { useEffect, useRef, useState, type MouseEvent, type ReactNode, type Ref } from 'react';
 import { fullName } from '../../../shared/domain/names.js';
 import { reminderNoun } from '../../../shared/domain/reminder-policy.js';
 import type { Contact } from '../../../shared/schema/entities.js';
@@ -328,6 +328,60 @@ function FirstRun({
 }
 
 /** The home screen: what is due today, what is late, what is coming up. */
+/**
+ * Rows a section shows at first. A long backlog (thousands of reminders in a large imported
+ * network) would take seconds to draw and is no use on one screen; the rest come a page at a time.
+ */
+export const TODAY_PAGE_SIZE = 50;
+
+function ShownInPages<T>({
+  items,
+  what,
+  render,
+}: {
+  items: readonly T[];
+  /** e.g. "overdue reminders", for the button's name. */
+  what: string;
+  render(item: T): ReactNode;
+}) {
+  const [shown, setShown] = useState(TODAY_PAGE_SIZE);
+  const list = useRef<HTMLUListElement>(null);
+  const focusRow = useRef<number | null>(null);
+  useEffect(() => {
+    if (focusRow.current === null) return;
+    // The first row just shown takes the focus: the button may be gone (nothing left to show).
+    const row = list.current?.children[focusRow.current];
+    focusRow.current = null;
+    row?.querySelector<HTMLElement>('a, button')?.focus();
+  }, [shown]);
+  const left = items.length - Math.min(shown, items.length);
+  const next = Math.min(left, TODAY_PAGE_SIZE);
+  return (
+    <>
+      <ul className="today-list" ref={list}>
+        {items.slice(0, shown).map(render)}
+      </ul>
+      {left > 0 ? (
+        <p className="today-more">
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => {
+              focusRow.current = shown;
+              setShown(shown + TODAY_PAGE_SIZE);
+            }}
+          >
+            Show {next} more {what}
+          </button>{' '}
+          <span className="muted">
+            {shown} of {items.length} shown
+          </span>
+        </p>
+      ) : null}
+    </>
+  );
+}
+
 export function TodayView(props: TodayViewProps) {
   const { headingRef, today, view, loading, error, firstRun, busy, feedback } = props;
   const due = view?.items.filter((item) => !item.overdue) ?? [];
@@ -349,9 +403,11 @@ export function TodayView(props: TodayViewProps) {
   } else if (!view) {
     body = loading ? <Loading label="Loading today’s reminders…" size="page" /> : null;
   } else {
-    const rows = (items: TodayItem[]) => (
-      <ul className="today-list">
-        {items.map((item) => (
+    const rows = (items: TodayItem[], what: string) => (
+      <ShownInPages
+        items={items}
+        what={what}
+        render={(item) => (
           <ReminderRow
             key={item.reminder.id}
             item={item}
@@ -362,15 +418,17 @@ export function TodayView(props: TodayViewProps) {
             onSnooze={props.onSnooze}
             onWrite={props.onWrite}
           />
-        ))}
-      </ul>
+        )}
+      />
     );
     body = (
       <>
         {view.outcomes.length > 0 ? (
           <Section id="today-outcomes" title="Did it happen?">
-            <ul className="today-list">
-              {view.outcomes.map((outcome) => (
+            <ShownInPages
+              items={view.outcomes}
+              what="meetings to answer for"
+              render={(outcome) => (
                 <OutcomeRow
                   key={outcome.meeting.id}
                   outcome={outcome}
@@ -380,8 +438,8 @@ export function TodayView(props: TodayViewProps) {
                   onReschedule={props.onReschedule}
                   onDidNotHappen={props.onDidNotHappen}
                 />
-              ))}
-            </ul>
+              )}
+            />
           </Section>
         ) : null}
         {view.items.length === 0 && view.outcomes.length === 0 ? (
@@ -395,12 +453,12 @@ export function TodayView(props: TodayViewProps) {
         ) : null}
         {overdue.length > 0 ? (
           <Section id="today-overdue" title="Overdue">
-            {rows(overdue)}
+            {rows(overdue, 'overdue reminders')}
           </Section>
         ) : null}
         {due.length > 0 ? (
           <Section id="today-due" title="Due today">
-            {rows(due)}
+            {rows(due, 'reminders due today')}
           </Section>
         ) : null}
         <Section id="today-coming-up" title="Coming up">
