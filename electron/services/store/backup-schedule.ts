@@ -6,6 +6,7 @@ import {
   backupsToPrune,
   DEFAULT_RETENTION,
   listBackupFiles,
+  listBackupNames,
   nextBackupName,
   parseBackupName,
 } from '../backups.js';
@@ -84,7 +85,9 @@ export class BackupSchedule {
    * sharing files with the store by a session that ended before detaching it: detached now.
    */
   findUnfinished(): void {
-    for (const info of listBackupFiles(this.backupsDir)) {
+    // Names only (newest first): each folder's backup.json is read once, here.
+    const newestFirst = listBackupNames(this.backupsDir).sort((a, b) => (a.name < b.name ? 1 : -1));
+    for (const info of newestFirst) {
       if (parseBackupName(info.name)?.kind !== 'folder') continue;
       const meta = readBackupMeta(path.join(this.backupsDir, info.name));
       if (meta === null) continue;
