@@ -14,6 +14,7 @@ import {
   LogActivityInput,
   MappableField,
   PromiseTaskInput,
+  TodayRequest,
   type ContactChange,
   type ContactDetail,
   type ContactSummary,
@@ -191,7 +192,7 @@ export const contract = {
     result: returns<ContactChange>(),
   },
   'activities:log': { args: LogActivityInput, result: returns<LogActivityResult>() },
-  'reminders:today': { args: z.undefined(), result: returns<TodayView>() },
+  'reminders:today': { args: TodayRequest.optional(), result: returns<TodayView>() },
   'reminders:snooze': {
     args: z.object({ id: Id, until: IsoDateTime }),
     result: returns<ReminderChange>(),

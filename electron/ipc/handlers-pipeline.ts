@@ -44,7 +44,7 @@ export function createPipelineHandlers(deps: HandlerDeps): Pick<Handlers, Pipeli
     'contacts:undoDelete': ({ undoToken }) => pipeline.undoDelete(undoToken),
     'contacts:setStage': ({ id, stage }) => pipeline.setStage(id, stage),
     'activities:log': (input) => pipeline.logActivity(input),
-    'reminders:today': () => pipeline.today(),
+    'reminders:today': (shown) => pipeline.today(shown),
     'reminders:snooze': ({ id, until }) => pipeline.snooze(id, until),
     'reminders:done': ({ id }) => pipeline.done(id),
     'reminders:add': (input) => pipeline.addReminder(input),

@@ -36,6 +36,7 @@ import {
   type LogActivityResult,
   type PromiseTaskChange,
   type ReminderChange,
+  type TodayRequest,
   type TodayView,
 } from '../../shared/schema/pipeline.js';
 import {
@@ -80,7 +81,8 @@ export interface PipelineService {
   delete(id: string): { undoToken: string };
   undoDelete(undoToken: string): Contact;
   logActivity(input: z.input<typeof LogActivityInput>): LogActivityResult;
-  today(): TodayView;
+  /** Today's view, its long lists a page at a time (`shown` rows of each). */
+  today(shown?: TodayRequest): TodayView;
   snooze(id: string, until: string): ReminderChange;
   done(id: string): ReminderChange;
   /** The user's own reminder on a contact, due at 09:00 on the chosen day. */
@@ -244,13 +246,14 @@ export function createPipelineService(options: PipelineServiceOptions): Pipeline
     };
   };
 
-  const today = (): TodayView => {
+  const today = (shown?: TodayRequest): TodayView => {
     sweepCurmudgeons();
     const dataset = data();
     const nextAtCompany = nextPeopleAtCompany(dataset.contacts);
     return buildTodayView(dataset, options.now(), {
       suggest: (reminder, contact) =>
         reminder.kind === 'follow-up-3' ? nextAtCompany(contact) : [],
+      ...(shown ? { shown } : {}),
     });
   };
 

@@ -5,13 +5,15 @@ import {
 } from '../../shared/domain/business-days.js';
 import { companyKey } from '../../shared/domain/contact-keys.js';
 import { compareContactsByName } from '../../shared/domain/contact-order.js';
+import { contactSummary } from '../../shared/domain/contact-summary.js';
 import { needsOutcome } from '../../shared/domain/meeting-times.js';
 import { isPending } from '../../shared/domain/reminder-policy.js';
+import { firstRowsOfToday } from '../../shared/domain/today-pages.js';
 import { UserFacingError } from '../../shared/result.js';
 import type { Dataset } from '../../shared/schema/dataset.js';
 import type { Effects } from '../../shared/schema/effects.js';
-import type { Contact, Reminder } from '../../shared/schema/entities.js';
-import type { ReminderChange, TodayItem, TodayView } from '../../shared/schema/pipeline.js';
+import type { Contact, MeetingRecord, Reminder } from '../../shared/schema/entities.js';
+import type { ReminderChange, TodayRequest, TodayView } from '../../shared/schema/pipeline.js';
 import { gone, own, type Work } from './unit-of-work.js';
 
 /**
@@ -62,13 +64,17 @@ export function nextPeopleAtCompany(
 export interface TodayOptions {
   /** Contacts to suggest next to a reminder (day 3: the next person at the company). */
   suggest?: (reminder: Reminder, contact: Contact) => Contact[];
+  /** Rows of each long list to send (`TODAY_PAGE_SIZE` unless said). */
+  shown?: TodayRequest;
 }
 
 /**
  * What is on the user's plate on the local day of `now`: open reminders due before tomorrow
  * (those of earlier days flagged overdue), snoozed ones whose time has come, oldest first; and the
  * planned meetings of the next 14 days, soonest first; and the planned meetings whose end has
- * passed, which need an answer (held or not). Reminders of deleted contacts are skipped.
+ * passed, which need an answer (held or not). Reminders of deleted contacts are skipped. The long
+ * lists are counted whole but sent a page at a time, contacts without their notes; suggestions
+ * are worked out for the rows sent only.
  */
 export function buildTodayView(
   dataset: Readonly<Dataset>,
@@ -78,7 +84,7 @@ export function buildTodayView(
   const date = localDateOf(now);
   const startOfToday = startOfLocalDay(date).getTime();
   const startOfTomorrow = startOfLocalDay(addCalendarDays(date, 1)).getTime();
-  const items: Array<TodayItem & { at: number }> = [];
+  const due: Array<{ reminder: Reminder; contact: Contact; overdue: boolean; at: number }> = [];
   for (const reminder of Object.values(dataset.reminders)) {
     let at: number;
     if (reminder.status === 'open') {
@@ -90,39 +96,43 @@ export function buildTodayView(
     } else continue;
     const contact = dataset.contacts[reminder.contactId];
     if (contact === undefined) continue;
-    items.push({
-      reminder,
-      contact,
-      overdue: at < startOfToday,
-      suggestions: options.suggest?.(reminder, contact) ?? [],
-      at,
-    });
+    due.push({ reminder, contact, overdue: at < startOfToday, at });
   }
-  items.sort(
+  due.sort(
     (a, b) =>
       a.at - b.at || (a.reminder.id < b.reminder.id ? -1 : +(a.reminder.id > b.reminder.id)),
   );
   const from = now.getTime();
   const until = from + UPCOMING_MEETINGS_MS;
-  const outcomes = Object.values(dataset.meetings)
+  const withContact = (meeting: MeetingRecord) => {
+    const contact = dataset.contacts[meeting.contactId];
+    return contact === undefined ? [] : [{ meeting, contact: contactSummary(contact) }];
+  };
+  const byStart = (a: MeetingRecord, b: MeetingRecord) => time(a.start) - time(b.start);
+  const needingOutcome = Object.values(dataset.meetings)
     .filter((m) => needsOutcome(m, from))
-    .flatMap((meeting) => {
-      const contact = dataset.contacts[meeting.contactId];
-      return contact === undefined ? [] : [{ meeting, contact }];
-    })
-    .sort((a, b) => time(a.meeting.start) - time(b.meeting.start));
+    .sort(byStart);
   const upcomingMeetings = Object.values(dataset.meetings)
     .filter((m) => m.status === 'planned' && time(m.start) >= from && time(m.start) <= until)
-    .flatMap((meeting) => {
-      const contact = dataset.contacts[meeting.contactId];
-      return contact === undefined ? [] : [{ meeting, contact }];
-    })
-    .sort((a, b) => time(a.meeting.start) - time(b.meeting.start));
+    .sort(byStart)
+    .flatMap(withContact);
+  const page = firstRowsOfToday(due, needingOutcome, options.shown);
+  const outcomes = page.outcomes.flatMap(withContact);
   return {
     date,
-    items: items.map(({ at: _at, ...item }) => item),
+    items: page.items.map(({ reminder, contact, overdue }) => ({
+      reminder,
+      contact: contactSummary(contact),
+      overdue,
+      suggestions: (options.suggest?.(reminder, contact) ?? []).map(contactSummary),
+    })),
     outcomes,
     upcomingMeetings,
+    // A meeting whose contact is gone is not shown, nor counted.
+    totals: {
+      ...page.totals,
+      outcomes: page.totals.outcomes - (page.outcomes.length - outcomes.length),
+    },
     contactCount: Object.keys(dataset.contacts).length,
   };
 }

@@ -17,71 +17,61 @@ import {
 } from '../../shared/schema/dataset.js';
 import type { Attachment } from '../../shared/schema/entities.js';
 import { defaultSettings, Settings } from '../../shared/schema/settings.js';
-import {
-  copyFileDurably,
-  fileStamp,
-  removeTempFiles,
-  uniquePath,
-  writeFileAtomic,
-} from './atomic-file.js';
+import { removeTempFiles, writeFileAtomic } from './atomic-file.js';
 import { copyIntoAttachments, resolveInside } from './attachments.js';
 import { DEFAULT_RETENTION, listBackupFiles, parseBackupName } from './backups.js';
-import { readBackupFolder } from './store/backup-folders.js';
 import { BackupSchedule, TRASH_DIR } from './store/backup-schedule.js';
-import { clearJournal, replayJournal, writeJournal } from './store/journal.js';
+import { replayJournal } from './store/journal.js';
+import { copyAside, newestGoodBackup, readBackup } from './store/backup-read.js';
+import { planUpgrade } from './store/upgrade.js';
+import { DeferredCollections } from './store/deferred.js';
 import {
-  readManifest,
-  sameSeals,
-  sealOf,
-  statMatches,
-  writeManifest,
-  type FileSeal,
-} from './store/manifest.js';
+  jsonOf,
+  readDeferredFile,
+  readLayout,
+  scanStoreFiles,
+  type DamagedFile,
+  type ScannedFile,
+} from './store/scan.js';
+import {
+  CommitIncomplete,
+  errorCode,
+  fullWrite,
+  StoreFiles,
+  type FileWrite,
+  type Item,
+  type ItemRecord,
+  type StoreClassLike,
+} from './store/store-files.js';
+import { readManifest, statMatches } from './store/manifest.js';
 import {
   LINES_FORMAT,
   readExportLines,
   snapshotOf,
   writeExportLines,
 } from './store/export-lines.js';
+import { describeIssue, ExportFileProblem, parseExportText } from './export-file.js';
+import { migrations as defaultMigrations, type Migrations } from './migrations.js';
 import {
-  describeIssue,
-  ExportFileProblem,
-  parseExportText,
-  upgradeAndValidate,
-} from './export-file.js';
-import { migrations as defaultMigrations, type Migrations, type RawDataset } from './migrations.js';
-import {
-  asciiBytes,
   bucketOf,
   bucketsFor,
   DEFAULT_LAYOUT,
-  decodeStoreBytes,
-  FileEnvelope,
   fileForItem,
   isCurrentLayoutFile,
   LAYOUT_FILE,
   layoutContent,
-  parseLayout,
   TARGET_SHARD_BYTES,
   type Layout,
-  itemFragment,
   parseStoreFileName,
-  RawSettingsFile,
-  RawShardFile,
-  readStoreText,
   SETTINGS_FILE,
   settingsContent,
-  shardBytes,
   shardContent,
   shardFileName,
   shardSchema,
 } from './shards.js';
 import type { Clock, Storage, StoreChange, Transaction } from './types.js';
 
-/** electron-store's default export in Electron, conf's `Conf` in tests and the benchmark. */
-export interface StoreClassLike {
-  new (options: Record<string, unknown>): { store: Record<string, unknown>; path: string };
-}
+export type { StoreClassLike };
 
 /** Everything the storage needs from outside, so it runs in Electron, in tests and in the benchmark. */
 export interface OpenStorageOptions {
@@ -137,82 +127,11 @@ function startsWithLinesHeader(filePath: string): boolean {
   }
 }
 
-type Instance = InstanceType<StoreClassLike>;
-type Item = { id: string };
-type ItemRecord = Record<string, Item>;
-
-interface ScannedFile {
-  name: string;
-  path: string;
-  /** The file's text; parsed once it is needed (see jsonOf / loadCurrentFile). */
-  text: string | null;
-  /** The file's stat at scan: it is used without zod when the manifest's seal matches. */
-  seal: FileSeal | null;
-  json: unknown;
-  version: number | null;
-  /** Why the file cannot be used, or null while it looks fine. */
-  problem: string | null;
-  size: number;
-  /** Read later (a collection opened on demand): only its header was read at open. */
-  deferred: boolean;
-  /** A deferred file that has since been read and loaded (or found damaged). */
-  loaded?: boolean;
-}
-
-interface DamagedFile {
-  name: string;
-  problem: string;
-}
-
-/** One store file to write: the object conf receives and the bytes that go to disk. */
-interface FileWrite {
-  name: string;
-  content: object;
-  bytes: Buffer;
-}
-
-/** Whole-file write from a content object (settings, restores, replays). */
-/** A bound on inferred bucket counts (4 digits in a file name). */
-const MAX_BUCKETS_GUARD = 4096;
-
 /** How long after open the background reading of deferred files starts. */
 const BACKGROUND_READ_DELAY_MS = 3_000;
 
 /** Collections read after open (see FileStorage.defer): most of the bytes, not on Today. */
 const LAZY_COLLECTIONS: ReadonlySet<string> = new Set<CollectionName>(['activities', 'preps']);
-
-/** The version a file we wrote starts with, from its first bytes; null if it does not. */
-function readVersionHeader(filePath: string): number | null {
-  const head = Buffer.alloc(40);
-  const fd = fs.openSync(filePath, 'r');
-  try {
-    const read = fs.readSync(fd, head, 0, head.length, 0);
-    const match = VERSION_HEADER.exec(head.subarray(0, read).toString('latin1'));
-    return match === null ? null : Number(match[1]);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-const fullWrite = (name: string, content: object): FileWrite => ({
-  name,
-  content,
-  bytes: asciiBytes(content),
-});
-
-/** Thrown by commit() once the journal is durable but a data file could not be written. */
-class CommitIncomplete extends Error {
-  constructor(override readonly cause: unknown) {
-    super('The change is in the journal but not in every data file.');
-  }
-}
-
-/** `{"schemaVersion":1,` — how every file this build writes begins. */
-const VERSION_HEADER = /^\{"schemaVersion":(\d{1,9})[,}]/;
-
-const errorCode = (error: unknown) =>
-  (error as NodeJS.ErrnoException | undefined)?.code ??
-  (error instanceof Error ? error.message : String(error));
 
 const emptyDataset = (settings: Dataset['settings']): Dataset => ({
   settings,
@@ -282,46 +201,19 @@ class FileStorage implements Storage {
   private readonly attachmentsDir: string;
   private readonly damagedDir: string;
   private readonly now: Clock;
-  private readonly StoreClass: StoreClassLike;
   private readonly log: (message: string, error?: unknown) => void;
   private readonly backups: BackupSchedule;
   private readonly locale: string;
   private readonly migrations: Migrations;
-  private readonly writeFile: (filePath: string, bytes: Uint8Array) => void;
   private readonly shardTargetBytes: number;
-  private readonly backgroundReadDelayMs: number;
 
   private dataset: Dataset;
   /** Files per collection (see shards.ts); from layout.json, grown as the data grows. */
   private layout: Layout = DEFAULT_LAYOUT;
-  /** Files of collections opened on demand, not read yet (see defer). */
-  private readonly pending = new Map<CollectionName, ScannedFile[]>();
-  /** The records of collections opened on demand (behind a getter until loaded). */
-  private readonly lazyRecords = new Map<CollectionName, ItemRecord>();
-  /** Size of each store file on disk, to decide when a collection's files have outgrown it. */
-  private readonly fileBytes = new Map<string, number>();
-  /** Items per store file (`contacts-07.json` -> its items), kept in step with `dataset`. */
-  private shards = new Map<string, ItemRecord>();
-  /** Store files present on disk: rewrites keep them even when they become empty. */
-  private readonly existing = new Set<string>();
-  private settingsInstance: Instance | null = null;
-  /** Bytes already computed for a content object, so the journal and the file share them. */
-  private readonly texts = new WeakMap<object, Buffer>();
-  /**
-   * Per shard, each item's serialized `"id":{...}` bytes, built at the shard's first save: later
-   * saves re-serialize only the items that changed (the rest of the file is one copy).
-   */
-  private readonly fragments = new Map<string, Map<string, Buffer>>();
-  /** Files saved once this session (the second save builds their per-item cache). */
-  private readonly savedOnce = new Set<string>();
-  /**
-   * Validation cache (see store/manifest.ts). `verified`: the seal (size, time, inode) of each
-   * store file that passed the zod schemas at open or was written by this build from validated
-   * data. `sealed`: what manifest.json says now. The manifest is saved with each backup and at
-   * close, never inside a save; if it is lost, the next open validates more.
-   */
-  private readonly verified = new Map<string, FileSeal>();
-  private sealed = new Map<string, FileSeal>();
+  /** Activities and preps: read after open, or when first touched (see store/deferred.ts). */
+  private readonly deferred: DeferredCollections;
+  /** The store folder's files: what is on disk, each shard's items, and the writer. */
+  private readonly files: StoreFiles;
 
   private readOnly: StorageStatus['readOnly'] = null;
   private restored: StorageStatus['restored'] = null;
@@ -338,7 +230,6 @@ class FileStorage implements Storage {
     this.attachmentsDir = path.join(this.dataDir, 'attachments');
     this.damagedDir = path.join(this.dataDir, 'damaged');
     this.now = options.now;
-    this.StoreClass = options.StoreClass;
     this.log = options.log ?? ((message, error) => console.error(message, error ?? ''));
     this.backups = new BackupSchedule({
       storeDir: this.storeDir,
@@ -347,15 +238,31 @@ class FileStorage implements Storage {
       log: this.log,
       intervalMs: options.backupIntervalMs ?? 15 * 60_000,
       keep: options.keepBackups ?? DEFAULT_RETENTION.newest,
-      files: () => [...this.existing].sort(),
+      files: () => [...this.files.existing].sort(),
       writable: () => !this.closed && this.readOnly === null,
       sealManifest: () => this.sealManifest(),
     });
     this.locale = options.locale ?? 'en-US';
     this.migrations = options.migrations ?? defaultMigrations;
-    this.writeFile = options.writeFile ?? writeFileAtomic;
+    this.files = new StoreFiles({
+      storeDir: this.storeDir,
+      StoreClass: options.StoreClass,
+      writeFile: options.writeFile ?? writeFileAtomic,
+      log: this.log,
+    });
     this.shardTargetBytes = options.shardTargetBytes ?? TARGET_SHARD_BYTES;
-    this.backgroundReadDelayMs = options.backgroundReadDelayMs ?? BACKGROUND_READ_DELAY_MS;
+    this.deferred = new DeferredCollections(
+      {
+        dataset: () => this.dataset,
+        load: (file) => {
+          this.readDeferred(file);
+          return file.problem ?? this.loadCurrentFile(file);
+        },
+        damaged: (files) => this.repairLater(files),
+        closed: () => this.closed,
+      },
+      options.backgroundReadDelayMs ?? BACKGROUND_READ_DELAY_MS,
+    );
     this.dataset = emptyDataset(defaultSettings(this.locale));
     this.open();
   }
@@ -376,10 +283,12 @@ class FileStorage implements Storage {
     }
     const newerJournal = this.replayJournal();
     // Replayed files are checked like any other below; only what passes that check is vouched for.
-    this.verified.clear();
-    this.sealed = readManifest(this.storeDir);
-    this.layout = this.loadLayout();
-    const files = this.scan();
+    this.files.verified.clear();
+    this.files.sealed = readManifest(this.storeDir);
+    const stored = readLayout(this.storeDir, this.log);
+    this.layout = stored.layout;
+    if (stored.fromFile) this.files.existing.add(LAYOUT_FILE);
+    const files = scanStoreFiles(this.storeDir);
     const hadData = files.length > 0;
     const versions = files
       .map((file) => file.version)
@@ -394,7 +303,7 @@ class FileStorage implements Storage {
     }
     if (!hadData) {
       // A brand-new folder: write the settings so the next start knows a store exists here.
-      this.commit([
+      this.files.commit([
         fullWrite(SETTINGS_FILE, settingsContent(SCHEMA_VERSION, this.dataset.settings)),
       ]);
       return;
@@ -412,35 +321,6 @@ class FileStorage implements Storage {
   }
 
   /**
-   * The store's layout: layout.json, or (missing or unreadable: a store from before layouts, or
-   * damage) what the files show, since every bucket of a layout has its file.
-   */
-  private loadLayout(): Layout {
-    const layoutPath = path.join(this.storeDir, LAYOUT_FILE);
-    if (fs.existsSync(layoutPath)) {
-      try {
-        const layout = parseLayout(JSON.parse(readStoreText(layoutPath)));
-        if (layout !== null) {
-          this.existing.add(LAYOUT_FILE);
-          return layout;
-        }
-      } catch {
-        // Unreadable: inferred below, and written again at the next growth.
-      }
-      this.log(`[storage] ${LAYOUT_FILE} is not readable; the layout is taken from the files`);
-    }
-    const counts: Record<string, number> = { ...DEFAULT_LAYOUT };
-    for (const name of fs.readdirSync(this.storeDir)) {
-      const parsed = parseStoreFileName(name);
-      if (parsed?.kind !== 'shard' || !Object.hasOwn(DEFAULT_LAYOUT, parsed.collection)) continue;
-      let count = counts[parsed.collection] as number;
-      while (count <= parsed.bucket && count < MAX_BUCKETS_GUARD) count *= 2;
-      counts[parsed.collection] = count;
-    }
-    return counts as Layout;
-  }
-
-  /**
    * One save rewrites one file per collection it touches, so files must stay small as the data
    * grows: a collection whose files average over twice the target size is split into more files
    * (a power of two, so each old file's items go to a known set of new ones). Done at open and
@@ -450,7 +330,7 @@ class FileStorage implements Storage {
   private growLayout(): void {
     if (this.readOnly !== null) return;
     const totals = new Map<CollectionName, number>();
-    for (const [name, bytes] of this.fileBytes) {
+    for (const [name, bytes] of this.files.fileBytes) {
       const parsed = parseStoreFileName(name);
       if (parsed?.kind !== 'shard') continue;
       const collection = parsed.collection as CollectionName;
@@ -489,7 +369,7 @@ class FileStorage implements Storage {
       );
     }
     try {
-      this.commit(writes);
+      this.files.commit(writes);
     } catch (error) {
       if (error instanceof CommitIncomplete) {
         this.layout = layout; // the journal holds the new layout; it is finished next start
@@ -501,92 +381,12 @@ class FileStorage implements Storage {
     }
     this.layout = layout;
     for (const [name, items] of shards) {
-      this.shards.set(name, items);
-      this.fragments.delete(name);
+      this.files.shards.set(name, items);
+      this.files.dropFragments([name]);
     }
     this.log(
       `[storage] split ${grown.map((c) => `${c} into ${layout[c]} files`).join(', ')} in ${Math.round(performance.now() - started)} ms`,
     );
-  }
-
-  /** Reads every store file of any layout and checks the part all versions share. */
-  private scan(): ScannedFile[] {
-    const scanned: ScannedFile[] = [];
-    for (const name of fs.readdirSync(this.storeDir).sort()) {
-      if (parseStoreFileName(name) === null) continue;
-      const filePath = path.join(this.storeDir, name);
-      const file: ScannedFile = {
-        name,
-        path: filePath,
-        text: null,
-        seal: null,
-        json: undefined,
-        version: null,
-        problem: null,
-        size: 0,
-        deferred: false,
-      };
-      scanned.push(file);
-      let text: string;
-      try {
-        const stat = fs.statSync(filePath);
-        if (!stat.isFile()) {
-          file.problem = 'is not a file';
-          continue;
-        }
-        file.seal = sealOf(stat);
-        file.size = stat.size;
-        {
-          // Only the header now: each file is read when it is loaded (one at a time, so its text
-          // dies young), and a collection opened on demand when it is first needed.
-          const version = readVersionHeader(filePath);
-          if (version !== null && stat.size > 0) {
-            file.version = version;
-            file.deferred = true;
-            continue;
-          }
-        }
-        const bytes = fs.readFileSync(filePath);
-        file.size = bytes.length;
-        text = decodeStoreBytes(bytes);
-      } catch (error) {
-        file.problem = `could not be read (${errorCode(error)})`;
-        continue;
-      }
-      if (text.trim() === '') {
-        file.problem = 'is empty';
-        continue;
-      }
-      file.text = text;
-      // Files we wrote start with their version: read it without parsing the whole file yet, so
-      // each file is parsed and validated in one go and its raw copy dies young (far less GC).
-      const header = VERSION_HEADER.exec(text.slice(0, 40));
-      if (header !== null) {
-        file.version = Number(header[1]);
-        continue;
-      }
-      const json = this.jsonOf(file);
-      if (file.problem !== null) continue;
-      const envelope = FileEnvelope.safeParse(json);
-      if (!envelope.success) {
-        file.problem = 'does not say which data version it holds';
-        continue;
-      }
-      file.version = envelope.data.schemaVersion;
-    }
-    return scanned;
-  }
-
-  /** The parsed file (kept for the rare paths that look at it twice); sets `problem` if invalid. */
-  private jsonOf(file: ScannedFile): unknown {
-    if (file.json === undefined && file.text !== null && file.problem === null) {
-      try {
-        file.json = JSON.parse(file.text);
-      } catch {
-        file.problem = 'is not valid JSON (it may have been cut off)';
-      }
-    }
-    return file.json;
   }
 
   /** The normal case: every file is checked strictly; damaged ones are restored from a backup. */
@@ -616,107 +416,32 @@ class FileStorage implements Storage {
       if (problem !== null) damaged.push({ name: file.name, problem });
     }
     if (damaged.length > 0) this.repair(damaged);
-    if (this.pending.size > 0) this.loadInBackground();
+    this.deferred.readInBackground();
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Collections opened on demand
+  // Collections opened on demand (store/deferred.ts)
 
   /**
-   * Activities and meeting preps (most of a large store's bytes) are not read at open: Today,
-   * the board and the list need neither. Their files are read in the background right after
-   * open, a file per turn of the event loop; anything that touches one of them before that is
-   * done (a contact's timeline, a meeting's workspace, a save, an export) reads the rest of
-   * that collection at once. Each file gets the same checks as at open (manifest seal, zod,
-   * ids and buckets), and a damaged one is repaired from a backup the same way.
+   * A file of a collection opened on demand: kept for later, and (unchanged since the manifest
+   * vouched for it) its seal carried over until it is read.
    */
   private defer(file: ScannedFile): void {
-    const collection = (parseStoreFileName(file.name) as { collection: CollectionName }).collection;
-    let list = this.pending.get(collection);
-    if (list === undefined) {
-      list = [];
-      this.pending.set(collection, list);
-      const record = this.dataset[collection];
-      Object.defineProperty(this.dataset, collection, {
-        configurable: true,
-        enumerable: true,
-        get: () => {
-          this.ensureLoaded(collection);
-          return record;
-        },
-        set: (value: unknown) => {
-          this.pending.delete(collection);
-          Object.defineProperty(this.dataset, collection, {
-            value,
-            writable: true,
-            enumerable: true,
-            configurable: true,
-          });
-        },
-      });
-      this.lazyRecords.set(collection, record as ItemRecord);
-    }
-    list.push(file);
-    this.existing.add(file.name);
-    this.fileBytes.set(file.name, file.size);
-    // Unchanged since the manifest vouched for it: its seal carries over until it is read.
-    if (file.seal !== null && statMatches(this.sealed.get(file.name), file.seal))
-      this.verified.set(file.name, file.seal);
+    this.deferred.defer(file);
+    this.files.existing.add(file.name);
+    this.files.fileBytes.set(file.name, file.size);
+    if (file.seal !== null && statMatches(this.files.sealed.get(file.name), file.seal))
+      this.files.verified.set(file.name, file.seal);
   }
 
-  /** The data was replaced whole (restore, import, read-only view): nothing is left to read. */
-  private forgetDeferred(): void {
-    this.pending.clear();
-    this.lazyRecords.clear();
-  }
-
-  /** Reads a deferred file's text now (its stat is checked again: it may have changed since). */
+  /** Reads a deferred file now; a file changed since the scan loses the manifest's word for it. */
   private readDeferred(file: ScannedFile): void {
-    if (!file.deferred) return;
-    file.deferred = false;
-    try {
-      const stat = fs.statSync(file.path);
-      const seal = sealOf(stat);
-      if (!statMatches(file.seal ?? undefined, seal)) this.verified.delete(file.name);
-      file.seal = seal;
-      file.size = stat.size;
-      const text = decodeStoreBytes(fs.readFileSync(file.path));
-      if (text.trim() === '') file.problem = 'is empty';
-      else file.text = text;
-    } catch (error) {
-      file.problem = `could not be read (${errorCode(error)})`;
-    }
-  }
-
-  /** Loads what is left of a collection opened on demand (see defer); repairs damage found. */
-  private ensureLoaded(collection: CollectionName): void {
-    const list = this.pending.get(collection);
-    if (list === undefined) return;
-    this.pending.delete(collection);
-    const record = this.lazyRecords.get(collection) as ItemRecord;
-    Object.defineProperty(this.dataset, collection, {
-      value: record,
-      writable: true,
-      enumerable: true,
-      configurable: true,
-    });
-    const damaged: DamagedFile[] = [];
-    for (const file of list) {
-      if (file.loaded) continue;
-      this.readDeferred(file);
-      const problem = file.problem ?? this.loadCurrentFile(file);
-      file.loaded = true;
-      file.text = null;
-      if (problem !== null) damaged.push({ name: file.name, problem });
-    }
-    if (damaged.length > 0) {
-      for (const { name } of damaged) this.verified.delete(name);
-      this.repairLater(damaged);
-    }
+    if (readDeferredFile(file)) this.files.verified.delete(file.name);
   }
 
   /** Damage found after open: repaired like at open, and the window is told (status, data). */
   private repairLater(damaged: DamagedFile[]): void {
+    for (const { name } of damaged) this.files.verified.delete(name);
     this.repair(damaged);
     this.noticeDismissed = false;
     for (const listener of this.statusListeners) {
@@ -730,82 +455,12 @@ class FileStorage implements Storage {
   }
 
   isLoaded(collection: CollectionName): boolean {
-    return !this.pending.has(collection);
+    return this.deferred.isLoaded(collection);
   }
 
   onStatusChange(listener: () => void): () => void {
     this.statusListeners.add(listener);
     return () => this.statusListeners.delete(listener);
-  }
-
-  /**
-   * Reads the one deferred file `name` of a collection being opened on demand (a save into it)
-   * and returns the collection's record, without reading the rest.
-   */
-  private loadFileOf(collection: CollectionName, name: string): ItemRecord {
-    const list = this.pending.get(collection) as ScannedFile[];
-    const record = this.lazyRecords.get(collection) as ItemRecord;
-    const file = list.find((candidate) => candidate.name === name && !candidate.loaded);
-    if (file !== undefined) {
-      this.readDeferred(file);
-      const problem = file.problem ?? this.loadCurrentFile(file);
-      file.loaded = true;
-      file.text = null;
-      if (problem !== null) {
-        this.verified.delete(file.name);
-        this.repairLater([{ name: file.name, problem }]);
-      }
-    }
-    return record;
-  }
-
-  /**
-   * One deferred file per turn of the event loop, read by the thread pool, until none is left.
-   * It starts a moment after open, so the first screen's requests are answered first.
-   */
-  private loadInBackground(): void {
-    const step = async () => {
-      if (this.closed) return;
-      const [collection, list] = this.pending.entries().next().value ?? [];
-      if (collection === undefined || list === undefined) return;
-      const file = list.find((candidate) => !candidate.loaded);
-      if (file === undefined) {
-        this.ensureLoaded(collection); // all read: swap the getter for the plain record
-        setImmediate(() => void step());
-        return;
-      }
-      let bytes: Buffer | null = null;
-      try {
-        bytes = await fs.promises.readFile(file.path);
-      } catch {
-        bytes = null; // read again, and its problem reported, by ensureLoaded
-      }
-      // Meanwhile ensureLoaded may have read it (a save touched the collection), or a restore or
-      // import replaced the data: then this read is dropped.
-      if (this.closed || file.loaded || this.pending.get(collection) !== list || bytes === null) {
-        if (bytes === null && !file.loaded && this.pending.get(collection) === list)
-          this.ensureLoaded(collection);
-        setImmediate(() => void step());
-        return;
-      }
-      const stat = fs.statSync(file.path, { throwIfNoEntry: false });
-      if (stat === undefined || !statMatches(file.seal ?? undefined, sealOf(stat))) {
-        this.ensureLoaded(collection); // changed under us: the careful path
-      } else {
-        file.deferred = false;
-        file.text = decodeStoreBytes(bytes);
-        const problem = file.problem ?? this.loadCurrentFile(file);
-        file.loaded = true;
-        file.text = null;
-        if (problem !== null) {
-          this.verified.delete(file.name);
-          this.repairLater([{ name: file.name, problem }]);
-        }
-      }
-      setImmediate(() => void step());
-    };
-    const timer = setTimeout(() => void step(), this.backgroundReadDelayMs);
-    timer.unref();
   }
 
   /** Loads one current-version file into memory; returns why it cannot be used, or null. */
@@ -827,8 +482,8 @@ class FileStorage implements Storage {
       const parsed = z.object({ schemaVersion: z.number(), settings: Settings }).safeParse(json);
       if (!parsed.success) return `has a wrong value at ${describeIssue(parsed.error)}`;
       this.dataset.settings = parsed.data.settings;
-      this.existing.add(file.name);
-      if (file.seal !== null) this.verified.set(file.name, file.seal);
+      this.files.existing.add(file.name);
+      if (file.seal !== null) this.files.verified.set(file.name, file.seal);
       return null;
     }
     const collection = parsedName.collection as CollectionName;
@@ -836,7 +491,7 @@ class FileStorage implements Storage {
     const raw = json as { collection?: unknown; bucket?: unknown; items?: unknown } | null;
     if (
       file.seal !== null &&
-      statMatches(this.sealed.get(file.name), file.seal) &&
+      statMatches(this.files.sealed.get(file.name), file.seal) &&
       typeof raw === 'object' &&
       raw !== null &&
       raw.collection === collection &&
@@ -862,12 +517,12 @@ class FileStorage implements Storage {
         return `holds "${key}", which belongs in ${fileForItem(collection, key, this.layout)}`;
     }
     // A collection being opened on demand: its record, without going through the getter.
-    const record = this.lazyRecords.get(collection) ?? (this.dataset[collection] as ItemRecord);
+    const record = this.deferred.record(collection) ?? (this.dataset[collection] as ItemRecord);
     for (const key of keys) record[key] = content.items[key] as Item;
-    this.shards.set(file.name, content.items);
-    this.existing.add(file.name);
-    this.fileBytes.set(file.name, file.size);
-    if (file.seal !== null) this.verified.set(file.name, file.seal);
+    this.files.shards.set(file.name, content.items);
+    this.files.existing.add(file.name);
+    this.files.fileBytes.set(file.name, file.size);
+    if (file.seal !== null) this.files.verified.set(file.name, file.seal);
     return null;
   }
 
@@ -911,14 +566,14 @@ class FileStorage implements Storage {
         }
         const record = this.dataset[collection] as ItemRecord;
         for (const key in items) record[key] = items[key] as Item;
-        this.shards.set(name, items);
+        this.files.shards.set(name, items);
         writes.push(
           fullWrite(name, shardContent(SCHEMA_VERSION, collection, parsedName.bucket, items)),
         );
       }
     }
     try {
-      this.commit(writes);
+      this.files.commit(writes);
     } catch (error) {
       this.log('[storage] writing the restored files failed', error);
       if (!(error instanceof CommitIncomplete)) {
@@ -940,163 +595,53 @@ class FileStorage implements Storage {
 
   /** Copies store files into a new damaged/<time>/ folder; returns the copies' paths. */
   private copyAside(names: string[]): string[] {
-    const folder = uniquePath(path.join(this.damagedDir, fileStamp(this.now())));
-    return names.map((name) => {
-      const target = path.join(folder, name);
-      copyFileDurably(path.join(this.storeDir, name), target);
-      return target;
-    });
+    return copyAside(this.storeDir, this.damagedDir, this.now(), names);
   }
 
   /** The newest backup that parses, is not newer than this build, and validates completely. */
   private newestGoodBackup(): { info: BackupInfo; data: Dataset } | null {
-    for (const info of listBackupFiles(this.backupsDir)) {
-      try {
-        return { info, data: this.readBackup(info.name) };
-      } catch (error) {
-        this.log(
-          `[storage] backup ${info.name} is not usable`,
-          error instanceof ExportFileProblem ? error.problem : error,
-        );
-      }
-    }
-    return null;
+    return newestGoodBackup(this.backupsDir, this.migrations, this.log);
   }
 
   /** A backup's data, upgraded and validated; throws ExportFileProblem or a file-system error. */
   private readBackup(name: string): Dataset {
-    const full = path.join(this.backupsDir, name);
-    if (parseBackupName(name)?.kind === 'folder') return readBackupFolder(full, this.migrations);
-    return parseExportText(fs.readFileSync(full, 'utf8'), this.migrations, true).data;
+    return readBackup(this.backupsDir, name, this.migrations);
   }
 
   /**
-   * An older store: copy the folder to pre-migration-v<old>-<time>/, take a 'before-migration'
-   * backup, run the migration steps on the whole raw dataset, validate, then rewrite every file.
+   * An older store: upgraded as store/upgrade.ts decides (copy, backup, migrate, or restore from
+   * a backup when files are damaged), then every file is rewritten; read-only when it cannot be.
    */
   private openOlder(files: ScannedFile[], storeVersion: number): void {
-    const copyDir = uniquePath(
-      path.join(this.dataDir, `pre-migration-v${storeVersion}-${fileStamp(this.now())}`),
-    );
-    try {
-      fs.cpSync(this.storeDir, copyDir, { recursive: true });
-    } catch (error) {
-      this.openLenient(
-        files,
-        storeVersion,
-        `Your data is from an older version of Rapport and could not be copied before upgrading it (${errorCode(error)}). Rapport opened read-only so nothing is changed; free some disk space and restart Rapport.`,
-      );
-      return;
-    }
-    const raw: RawDataset = {};
-    const damaged: DamagedFile[] = [];
-    for (const file of files) {
-      const problem =
-        file.problem ??
-        (file.version === storeVersion
-          ? null
-          : `holds data version ${String(file.version)}, not ${storeVersion}`);
-      const parsedName = parseStoreFileName(file.name);
-      if (problem !== null || parsedName === null) {
-        damaged.push({ name: file.name, problem: problem ?? 'has an unknown name' });
-        continue;
-      }
-      if (parsedName.kind === 'settings') {
-        const parsed = RawSettingsFile.safeParse(this.jsonOf(file));
-        if (parsed.success) raw.settings = parsed.data.settings;
-        else
-          damaged.push({
-            name: file.name,
-            problem: `has a wrong value at ${describeIssue(parsed.error)}`,
-          });
-        continue;
-      }
-      const parsed = RawShardFile.safeParse(this.jsonOf(file));
-      if (!parsed.success) {
-        damaged.push({
-          name: file.name,
-          problem: `has a wrong value at ${describeIssue(parsed.error)}`,
-        });
-        continue;
-      }
-      const record = (raw[parsedName.collection] ??= {}) as Record<string, unknown>;
-      Object.assign(record, parsed.data.items);
-    }
-    let data: Dataset | null = null;
-    let failure = '';
-    if (damaged.length === 0) {
-      try {
-        data = upgradeAndValidate(raw, storeVersion, this.migrations, true);
-      } catch (error) {
-        failure = error instanceof ExportFileProblem ? error.problem : errorCode(error);
-      }
-    }
-    if (data === null && damaged.length === 0) {
-      this.openLenient(
-        files,
-        storeVersion,
-        `Your data is from an older version of Rapport (data version ${storeVersion}) and could not be upgraded: it ${failure}. Rapport opened read-only and changed nothing; a copy is in ${copyDir}.`,
-      );
-      return;
-    }
-    if (data !== null) {
-      try {
-        this.backups.take(
+    const plan = planUpgrade(files, storeVersion, {
+      dataDir: this.dataDir,
+      storeDir: this.storeDir,
+      now: this.now,
+      migrations: this.migrations,
+      log: this.log,
+      takeBackup: () =>
+        void this.backups.take(
           'before-migration',
           files.map((file) => file.name),
           storeVersion,
-        );
-      } catch (error) {
-        this.openLenient(
-          files,
-          storeVersion,
-          `Your data is from an older version of Rapport and no backup could be written before upgrading it (${errorCode(error)}). Rapport opened read-only and changed nothing.`,
-        );
-        return;
-      }
-      this.log(
-        `[storage] migrated the store from data version ${storeVersion} to ${SCHEMA_VERSION}; the old files are in ${copyDir}`,
-      );
-    } else {
-      // Damaged files in an older store: the files cannot be upgraded piece by piece, so the whole
-      // store comes from the newest good backup (the old files stay in the pre-migration copy).
-      const what = damaged.map((file) => `${file.name} ${file.problem}`).join('; ');
-      let movedAside: string[];
-      try {
-        movedAside = this.copyAside(damaged.map((file) => file.name));
-      } catch (error) {
-        this.openLenient(
-          files,
-          storeVersion,
-          `Some of your data could not be read (${what}) and Rapport could not keep a copy of the damaged files (${errorCode(error)}). Rapport opened read-only; check the disk and restart Rapport.`,
-        );
-        return;
-      }
-      const backup = this.newestGoodBackup();
-      if (backup === null) {
-        this.openLenient(
-          files,
-          storeVersion,
-          `Some of your data could not be read (${what}) and no backup could replace it. Rapport opened read-only and left the files where they are; a copy is in ${path.dirname(movedAside[0] ?? this.damagedDir)}.`,
-        );
-        return;
-      }
-      data = backup.data;
-      this.restored = {
-        backupName: backup.info.name,
-        backupCreatedAt: backup.info.createdAt,
-        movedAside,
-        reason: `Some data files were damaged (${what}). Your data was restored from the backup of ${backup.info.createdAt}; the old files are in ${copyDir}.`,
-      };
+        ),
+      copyAside: (names) => this.copyAside(names),
+      damagedDir: this.damagedDir,
+      newestGoodBackup: () => this.newestGoodBackup(),
+    });
+    if (plan.kind === 'read-only') {
+      this.openLenient(files, storeVersion, plan.reason);
+      return;
     }
+    if (plan.restored !== null) this.restored = plan.restored;
     try {
-      this.replaceAllFiles(data, true);
+      this.replaceAllFiles(plan.data, true);
     } catch (error) {
       if (this.readOnly !== null) return; // the journal holds the upgrade; it finishes next start
       this.openLenient(
         files,
         storeVersion,
-        `Your data could not be upgraded because writing it failed (${errorCode(error)}). Rapport opened read-only; the old files are in ${copyDir}.`,
+        `Your data could not be upgraded because writing it failed (${errorCode(error)}). Rapport opened read-only; the old files are in ${plan.copyDir}.`,
       );
     }
   }
@@ -1113,10 +658,10 @@ class FileStorage implements Storage {
   /** Read-only view: every item and setting that passes this build's schemas, nothing written. */
   private openLenient(files: ScannedFile[], storeVersion: number, reason: string): void {
     this.dataset = emptyDataset(defaultSettings(this.locale));
-    this.forgetDeferred();
-    this.shards.clear();
+    this.deferred.forget();
+    this.files.shards.clear();
     for (const file of files) {
-      const json = this.jsonOf(file) as { settings?: unknown; items?: unknown } | undefined;
+      const json = jsonOf(file) as { settings?: unknown; items?: unknown } | undefined;
       if (typeof json !== 'object' || json === null) continue;
       const parsedName = parseStoreFileName(file.name);
       if (parsedName?.kind === 'settings') {
@@ -1144,7 +689,7 @@ class FileStorage implements Storage {
    */
   private replayJournal(): number | null {
     const result = replayJournal(this.storeDir, this.damagedDir, this.now(), (name, content) =>
-      this.writeStoreFile(fullWrite(name, content)),
+      this.files.writeStoreFile(fullWrite(name, content)),
     );
     if (result.kind === 'set-aside')
       this.log('[storage] an unreadable save journal was set aside; it was never acknowledged');
@@ -1155,94 +700,6 @@ class FileStorage implements Storage {
 
   // ---------------------------------------------------------------------------------------------
   // Writing
-
-  /**
-   * Persists whole-file contents. One file: a single atomic write. Several: the journal first
-   * (one atomic write holding every new content), then the files, then the journal is removed,
-   * so a crash at any point leaves either the old state or a journal that finishes the new one.
-   * Throws CommitIncomplete once the journal is durable (the change is then committed).
-   */
-  private commit(writes: FileWrite[]): void {
-    if (writes.length === 0) return;
-    if (writes.length === 1) {
-      this.writeStoreFile(writes[0] as FileWrite);
-      return;
-    }
-    writeJournal(this.storeDir, writes);
-    try {
-      for (const write of writes) this.writeStoreFile(write);
-      clearJournal(this.storeDir);
-    } catch (error) {
-      throw new CommitIncomplete(error);
-    }
-  }
-
-  /**
-   * Data files are written by our own atomic writer (new file, fsync, rename over the old one):
-   * a file is never changed in place, which is what lets a backup hard-link it. settings.json is
-   * written through electron-store's public API (its `store` setter, with our serializer).
-   */
-  private writeStoreFile({ name, content, bytes }: FileWrite): void {
-    this.texts.set(content, bytes);
-    this.verified.delete(name);
-    if (name === SETTINGS_FILE) this.settingsStore().store = content as Record<string, unknown>;
-    else this.writeFile(path.join(this.storeDir, name), bytes);
-    this.existing.add(name);
-    this.fileBytes.set(name, bytes.length);
-    // Its stat is its seal: this build wrote these bytes from validated data.
-    this.verified.set(name, sealOf(fs.statSync(path.join(this.storeDir, name))));
-  }
-
-  private settingsStore(): Instance {
-    const name = SETTINGS_FILE;
-    let instance = this.settingsInstance;
-    if (instance === null) {
-      // Built lazily, at the first write: the file was read and validated at open (or did not
-      // exist), so electron-store never meets a damaged file, and nothing is read twice at start.
-      const configName = name.replace(/\.json$/, '');
-      instance = new this.StoreClass({
-        cwd: this.storeDir,
-        configName,
-        name: configName, // electron-store takes the file name from `name`, conf from `configName`
-        fileExtension: 'json',
-        projectName: 'rapport',
-        serialize: this.serialize,
-        deserialize: this.deserialize,
-        clearInvalidConfig: false,
-        accessPropertiesByDotNotation: false,
-        watch: false,
-      });
-      if (path.resolve(instance.path) !== path.join(this.storeDir, name)) {
-        throw new Error(
-          `The store class wrote to ${instance.path}, expected ${path.join(this.storeDir, name)}.`,
-        );
-      }
-      this.settingsInstance = instance;
-    }
-    return instance;
-  }
-
-  /**
-   * Compact ASCII JSON. Answers with the bytes commit() already made (shared with the journal):
-   * conf hands the result to `atomically`, which writes a Buffer as it is, so a save never builds
-   * a large string (see itemFragment). Unknown values fall back to a string.
-   */
-  private readonly serialize = (value: unknown): Buffer | string => {
-    if (typeof value === 'object' && value !== null) {
-      const bytes = this.texts.get(value);
-      if (bytes !== undefined) return bytes;
-    }
-    return JSON.stringify(value);
-  };
-
-  /**
-   * conf parses its file once in its constructor (and `.store` would re-read it on every access).
-   * The data was already read and validated with zod before the instance exists and lives in
-   * memory, and `.store` is never read, so conf's copy is not needed: answering an empty object
-   * avoids parsing the same bytes a second time and can never hand conf a damaged value.
-   */
-  private readonly deserialize = (): Record<string, unknown> =>
-    Object.create(null) as Record<string, unknown>;
 
   /** Rewrites every file from `data` (restore, import, migration); old files become empty. */
   private replaceAllFiles(data: Dataset, removeOldLayout = false): void {
@@ -1260,7 +717,7 @@ class FileStorage implements Storage {
     ];
     const names = new Set([
       ...shards.keys(),
-      ...[...this.existing].filter((name) => isCurrentLayoutFile(name, this.layout)),
+      ...[...this.files.existing].filter((name) => isCurrentLayoutFile(name, this.layout)),
     ]);
     names.delete(SETTINGS_FILE);
     for (const name of [...names].sort()) {
@@ -1278,45 +735,37 @@ class FileStorage implements Storage {
         ),
       );
     }
-    this.fragments.clear();
+    this.files.dropFragments();
     try {
-      this.commit(writes);
+      this.files.commit(writes);
     } catch (error) {
       if (!(error instanceof CommitIncomplete)) throw error;
       this.dataset = data;
-      this.forgetDeferred();
-      this.shards = shards;
+      this.deferred.forget();
+      this.files.shards = shards;
       this.enterRecovery(error.cause);
       throw this.recoveryError();
     }
     this.dataset = data;
-    this.forgetDeferred();
-    this.shards = shards;
+    this.deferred.forget();
+    this.files.shards = shards;
     if (removeOldLayout) {
       for (const name of fs.readdirSync(this.storeDir)) {
         if (parseStoreFileName(name) !== null && !isCurrentLayoutFile(name, this.layout)) {
           fs.rmSync(path.join(this.storeDir, name), { force: true });
-          this.existing.delete(name);
-          this.fileBytes.delete(name);
+          this.files.existing.delete(name);
+          this.files.fileBytes.delete(name);
         }
       }
     }
   }
 
   /**
-   * Saves the seals of the files as they are (atomically), if they changed. Runs with every
-   * backup and at close, never inside a save. If it is lost, the next open validates more.
+   * Saves the seals of the files as they are, if they changed. Runs with every backup and at
+   * close, never inside a save. If it is lost, the next open validates more.
    */
   private sealManifest(): void {
-    if (this.readOnly !== null) return;
-    const seals = new Map([...this.verified].filter(([name]) => this.existing.has(name)));
-    if (sameSeals(seals, this.sealed)) return;
-    try {
-      writeManifest(this.storeDir, seals);
-      this.sealed = seals;
-    } catch (error) {
-      this.log('[storage] the validation manifest could not be written', error);
-    }
+    if (this.readOnly === null) this.files.sealManifest();
   }
 
   private setReadOnly(reason: string, storeVersion: number | null): void {
@@ -1397,11 +846,11 @@ class FileStorage implements Storage {
     const setItem = (collection: CollectionName, id: string, value: Item | undefined) => {
       const name = fileForItem(collection, id, this.layout);
       // A collection still being read: only the file this item lives in is needed now.
-      const record = this.pending.has(collection)
-        ? this.loadFileOf(collection, name)
+      const record = !this.deferred.isLoaded(collection)
+        ? this.deferred.loadFileOf(collection, name)
         : (this.dataset[collection] as ItemRecord);
-      let shard = this.shards.get(name);
-      if (shard === undefined) this.shards.set(name, (shard = {}));
+      let shard = this.files.shards.get(name);
+      if (shard === undefined) this.files.shards.set(name, (shard = {}));
       const had = Object.hasOwn(record, id);
       const previous = record[id];
       const target = shard;
@@ -1469,9 +918,11 @@ class FileStorage implements Storage {
     if (dirty.size === 0) return result;
     const writes = [...dirty.keys()]
       .sort()
-      .map((name) => this.shardWrite(name, dirty.get(name) as Set<string>));
+      .map((name) =>
+        this.files.shardWrite(name, dirty.get(name) as Set<string>, this.dataset.settings),
+      );
     try {
-      this.commit(writes);
+      this.files.commit(writes);
     } catch (error) {
       if (error instanceof CommitIncomplete) {
         this.enterRecovery(error.cause);
@@ -1479,7 +930,7 @@ class FileStorage implements Storage {
       }
       rollback();
       // The cached texts already describe the rolled-back change: rebuild them at the next save.
-      for (const name of dirty.keys()) this.fragments.delete(name);
+      this.files.dropFragments(dirty.keys());
       this.log('[storage] a save failed; nothing was changed', error);
       throw new UserFacingError(
         'io',
@@ -1506,41 +957,6 @@ class FileStorage implements Storage {
         this.log('[storage] a change listener failed', error);
       }
     }
-  }
-
-  /** The write for a file changed by a transaction; shards reuse the unchanged items' text. */
-  private shardWrite(name: string, changed: Set<string>): FileWrite {
-    if (name === SETTINGS_FILE)
-      return fullWrite(name, settingsContent(SCHEMA_VERSION, this.dataset.settings));
-    const { collection, bucket } = parseStoreFileName(name) as {
-      collection: CollectionName;
-      bucket: number;
-    };
-    const items = this.shards.get(name) ?? {};
-    let cache = this.fragments.get(name);
-    if (cache === undefined) {
-      const content = shardContent(SCHEMA_VERSION, collection, bucket, items);
-      if (!this.savedOnce.has(name)) {
-        // The first save of a file this session: one JSON.stringify of the whole file is quicker
-        // than building the per-item cache, which pays off only for a file saved again (an
-        // autosaved meeting, a contact being edited), so that is built at the second save.
-        this.savedOnce.add(name);
-        return fullWrite(name, content);
-      }
-      cache = new Map();
-      for (const id in items) cache.set(id, itemFragment(id, items[id]));
-      this.fragments.set(name, cache);
-    } else {
-      for (const id of changed) {
-        if (Object.hasOwn(items, id)) cache.set(id, itemFragment(id, items[id]));
-        else cache.delete(id);
-      }
-    }
-    return {
-      name,
-      content: shardContent(SCHEMA_VERSION, collection, bucket, items),
-      bytes: shardBytes(SCHEMA_VERSION, collection, bucket, cache.values()),
-    };
   }
 
   listBackups(): BackupInfo[] {

@@ -131,6 +131,17 @@ export function connectMainEvents(): () => void {
 }
 
 /** First load of everything the shell needs. */
+/**
+ * The page's start, before React's first render: main's events connected for the page's lifetime,
+ * and what the first screen (Today, the shell) needs asked for at once, so main answers while
+ * React renders instead of after its first paint. `App` is then told not to do it again.
+ * Resolves once the answers are in.
+ */
+export function startFirstScreen(): Promise<void> {
+  connectMainEvents();
+  return Promise.all([loadInitialData(), useTodayStore.getState().load()]).then(() => undefined);
+}
+
 export function loadInitialData(): Promise<void> {
   return Promise.all([
     useStorageStore.getState().loadStatus(),

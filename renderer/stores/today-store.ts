@@ -1,5 +1,11 @@
 import { create } from 'zustand';
-import type { LogActivityResult, TodayView } from '../../shared/schema/pipeline.js';
+import { TODAY_PAGE_SIZE } from '../../shared/domain/today-pages.js';
+import type {
+  LogActivityResult,
+  TodayRequest,
+  TodaySection,
+  TodayView,
+} from '../../shared/schema/pipeline.js';
 import { call, errorMessage } from '../api.js';
 import { describeEffects, describeReminders } from '../effects.js';
 import { formatMeetingTime } from '../features/meetings/format.js';
@@ -13,7 +19,11 @@ interface TodayState {
   /** Reminders with a call in flight: their buttons are disabled meanwhile. */
   busy: string[];
   feedback: Feedback | null;
+  /** Rows of each long list asked for: a page more on each "Show more", kept across reloads. */
+  shown: TodayRequest;
   load(): Promise<void>;
+  /** Asks for the next page of one of the long lists. */
+  showMore(section: TodaySection): Promise<void>;
   /** After main changed reminders, contacts or meetings: reloads if the view was loaded. */
   refresh(): Promise<void>;
   done(id: string, contactName: string): Promise<void>;
@@ -42,10 +52,14 @@ const initial = {
   error: null as string | null,
   busy: [] as string[],
   feedback: null as Feedback | null,
+  shown: {} as TodayRequest,
 };
 
 /** The Today view: due and overdue reminders, upcoming meetings, and the outreach log. */
 export const useTodayStore = create<TodayState>()((set, get) => {
+  let inFlight: Promise<void> | null = null;
+  /** Set when the answer in flight may be out of date: another load follows it. */
+  let staleAnswer = false;
   const withBusy = async (id: string, run: () => Promise<void>) => {
     if (get().busy.includes(id)) return;
     set((s) => ({ busy: [...s.busy, id] }));
@@ -57,16 +71,40 @@ export const useTodayStore = create<TodayState>()((set, get) => {
   };
   return {
     ...initial,
-    load: async () => {
+    load: () => {
+      // Loads asked for while one is in flight share it (the page's start asks before Today
+      // mounts, and Today asks on mount); a change meanwhile asks again once it is answered.
+      if (inFlight) return inFlight;
       set({ loading: true });
-      try {
-        const view = await call('reminders:today');
-        set({ view, loading: false, error: null });
-      } catch (error) {
-        set({ loading: false, error: errorMessage(error) });
-      }
+      inFlight = (async () => {
+        try {
+          const view = await call('reminders:today', get().shown);
+          set({ view, loading: false, error: null });
+        } catch (error) {
+          set({ loading: false, error: errorMessage(error) });
+        } finally {
+          inFlight = null;
+        }
+        if (staleAnswer) {
+          staleAnswer = false;
+          await get().load();
+        }
+      })();
+      return inFlight;
+    },
+    showMore: async (section) => {
+      const shown = get().shown;
+      set({
+        shown: { ...shown, [section]: (shown[section] ?? TODAY_PAGE_SIZE) + TODAY_PAGE_SIZE },
+      });
+      if (inFlight) staleAnswer = true;
+      await get().load();
     },
     refresh: async () => {
+      if (inFlight) {
+        staleAnswer = true;
+        return inFlight;
+      }
       if (get().view) await get().load();
     },
     done: (id, contactName) =>

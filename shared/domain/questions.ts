@@ -246,7 +246,14 @@ const LIKED = `(?!(?:to|when|if|how|what|where|whether|who|that|because|about)(?
 /** One rewrite rule: a pattern on the question (filler, negation and closing mark removed). */
 type Rule = readonly [RegExp, (m: RegExpExecArray) => string | null];
 
-const rules: readonly Rule[] = [
+/**
+ * Compiled on first use, not at import: some 40 Unicode-aware patterns take tens of milliseconds to
+ * build, and every screen's bundle imports this file (Today's first paint should not wait on them).
+ */
+let compiledRules: readonly Rule[] | null = null;
+const rules = (): readonly Rule[] => (compiledRules ??= buildRules());
+
+const buildRules = (): readonly Rule[] => [
   // Asking for names: "Do you know anyone else I should talk to?" -> the referral question.
   [
     rx(
@@ -562,7 +569,7 @@ export function suggestOpenRewrite(text: string): OpenSuggestion | null {
     /\p{Ll}/u.test(plain) ? plain : plain.toLowerCase().replace(/\bi\b/g, 'I'),
   );
   if (UNSAFE.test(rest) || rest.split(' ').length > MAX_WORDS) return hint();
-  const attempts: (() => string | null)[] = rules.map(([pattern, build]) => () => {
+  const attempts: (() => string | null)[] = rules().map(([pattern, build]) => () => {
     const match = pattern.exec(rest);
     return match ? build(match) : null;
   });

@@ -99,22 +99,42 @@ export interface NotesSearchResult {
 /** One row of the Today view: the reminder, its contact, and what to do next. */
 export interface TodayItem {
   reminder: Reminder;
-  contact: Contact;
+  contact: ContactSummary;
   overdue: boolean;
   /** Day 3: others at the same company not contacted yet (the 3B7 "next person"). */
-  suggestions: Contact[];
+  suggestions: ContactSummary[];
 }
+
+/** Today's lists that can grow long, each shown a page at a time. */
+export const TodaySection = z.enum(['outcomes', 'overdue', 'due']);
+export type TodaySection = z.infer<typeof TodaySection>;
+
+/**
+ * Rows of each list Today asks for: `TODAY_PAGE_SIZE` (shared/domain/today-pages.ts) at first, a page more on "Show more". A
+ * backlog of thousands (a large imported network) is counted in main, never sent whole.
+ */
+export const TodayRequest = z
+  .object({
+    outcomes: z.number().int().min(0).max(1_000_000),
+    overdue: z.number().int().min(0).max(1_000_000),
+    due: z.number().int().min(0).max(1_000_000),
+  })
+  .partial();
+export type TodayRequest = z.infer<typeof TodayRequest>;
 
 export interface TodayView {
   /** Local calendar date the view was computed for, YYYY-MM-DD. */
   date: string;
+  /** The first rows asked for of the overdue reminders, then of those due today, oldest first. */
   items: TodayItem[];
   /**
    * Meetings still marked planned although their end has passed, oldest first: "Did your meeting
-   * with X happen?" (held, rescheduled or did not happen).
+   * with X happen?" (held, rescheduled or did not happen). The first rows asked for.
    */
-  outcomes: { meeting: MeetingRecord; contact: Contact }[];
-  upcomingMeetings: { meeting: MeetingRecord; contact: Contact }[];
+  outcomes: { meeting: MeetingRecord; contact: ContactSummary }[];
+  upcomingMeetings: { meeting: MeetingRecord; contact: ContactSummary }[];
+  /** How many rows each list has in all (the view carries the first ones). */
+  totals: Record<TodaySection, number>;
   /** How many contacts there are: none means the first-run welcome instead of the reminders. */
   contactCount: number;
 }

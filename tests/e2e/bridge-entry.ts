@@ -1,7 +1,9 @@
 // Bundled by the harness into an init script: installs `window.rapport` with the same factory the
 // preload uses, over a Playwright binding instead of ipcRenderer (or, when the harness exposes no
 // binding, `transport: 'http'`, over a POST to the page's own server: see static-server.ts).
-import { createRapportApi, type Channel, type EventName } from '../../shared/contract.js';
+import type { Channel, EventName } from '../../shared/contract.js';
+import { createBridgeApi } from '../../shared/bridge.js';
+import { bridgeEventNames, channelNames } from '../../electron/channel-names.js';
 import type { Result } from '../../shared/result.js';
 import { INVOKE_PATH } from './invoke-path.js';
 
@@ -28,7 +30,8 @@ async function invokeOverHttp(channel: Channel, args: unknown): Promise<Result<u
   return (await response.json()) as Result<unknown>;
 }
 
-const api = createRapportApi({
+// The preload's own factory and name lists (literal lists in the bundle, as in the app's preload).
+const api = createBridgeApi(channelNames, bridgeEventNames, {
   // Structured clone on the way in and out, as Electron's IPC does.
   invoke: async (channel, args) =>
     target.__rapportInvoke

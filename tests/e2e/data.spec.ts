@@ -1,26 +1,35 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { expect as expectPage } from './page-expect.js';
 import { launchApp, type LaunchedApp } from './harness.js';
 
 let app: LaunchedApp | undefined;
+/** Files the user picks live outside the data folder: one folder per test, removed after it. */
+let picked: string | undefined;
+const pickedFile = (name: string) => {
+  picked ??= mkdtempSync(join(tmpdir(), 'rapport-e2e-files-'));
+  return join(picked, name);
+};
 afterEach(async () => {
   await app?.close();
   app = undefined;
+  if (picked) rmSync(picked, { recursive: true, force: true });
+  picked = undefined;
 });
 
 describe('Settings > Data', () => {
   it('exports everything to a file and imports it back', async () => {
     app = await launchApp({ now: '2026-12-04T12:00:00.000Z' });
-    const { page, dataDir } = app;
+    const { page } = app;
     await page.getByRole('link', { name: 'Settings' }).click();
     await page.getByLabel('Your name').fill('Carlos Mendoza-Ruiz');
     await page.getByRole('button', { name: 'Save profile' }).click();
     await expectPage(page.getByRole('status').filter({ hasText: 'Profile saved.' })).toBeVisible();
 
     await page.getByRole('tab', { name: 'Data' }).click();
-    const exportPath = join(dataDir, '..', `${Date.now()}-rapport-export.jsonl`);
+    const exportPath = pickedFile('rapport-export.jsonl');
     app.answerSaveDialog(exportPath);
     await page.getByRole('button', { name: 'Export everything…' }).click();
     await expectPage(page.getByRole('status').filter({ hasText: 'Exported to' })).toBeVisible();
@@ -48,13 +57,13 @@ describe('Settings > Data', () => {
 
   it('refuses a file that is not a Rapport export and changes nothing', async () => {
     app = await launchApp();
-    const { page, dataDir } = app;
+    const { page } = app;
     await page.getByRole('link', { name: 'Settings' }).click();
     await page.getByLabel('Your name').fill('Aoife O’Brien');
     await page.getByRole('button', { name: 'Save profile' }).click();
     await expectPage(page.getByRole('status').filter({ hasText: 'Profile saved.' })).toBeVisible();
 
-    const bad = join(dataDir, '..', `${Date.now()}-not-rapport.json`);
+    const bad = pickedFile('not-rapport.json');
     writeFileSync(bad, JSON.stringify({ hello: 'world' }));
     await page.getByRole('tab', { name: 'Data' }).click();
     app.answerOpenDialog([bad]);

@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { channelNamesPlugin } from '../../build/scripts/electron-builds.mjs';
 import Conf from 'conf';
 import {
   chromium,
@@ -47,6 +48,14 @@ export interface LaunchOptions {
    * leave the browser's own launch out. `close()` then closes that context, not the browser.
    */
   browser?: Browser;
+  /**
+   * Chromium mode: a browser context to open the app's page in (instead of a new context), so a
+   * relaunch finds the caches of the launches before it, as Electron's session keeps them on
+   * disk. `close()` then closes the page only. Use with `port`.
+   */
+  context?: BrowserContext;
+  /** Chromium mode: the port the page is served from (the origin the browser caches by). */
+  port?: number;
 }
 
 export interface LaunchedApp {
@@ -94,6 +103,9 @@ function bridge(): Promise<string> {
     format: 'iife',
     platform: 'browser',
     target: 'chrome120',
+    // As in the app's preload: literal channel lists instead of the contract with zod (800 KB of
+    // init script that every page would parse before its own scripts).
+    plugins: [channelNamesPlugin(root)],
   }).then((result) => result.outputFiles[0]!.text);
   return bridgeScript;
 }
@@ -193,18 +205,27 @@ async function launchChromium(dataDir: string, options: LaunchOptions): Promise<
   const server = await serveRenderer(
     rendererDir,
     options.transport === 'http' ? invoke : undefined,
+    options.port,
   );
-  const ownBrowser = options.browser === undefined;
+  const ownBrowser = options.browser === undefined && options.context === undefined;
+  const ownContext = options.context === undefined;
   let context: BrowserContext | undefined;
   try {
-    browser =
-      options.browser ?? (await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }));
-    // The handlers compute local dates (09:00 reminders, business days) in this process's time
-    // zone; the renderer must read the same wall clock.
-    context = await browser.newContext({
-      viewport: { width: 1200, height: 800 },
-      timezoneId: Intl.DateTimeFormat().resolvedOptions().timeZone,
-    });
+    if (options.context) {
+      context = options.context;
+      browser = context.browser() ?? undefined;
+    } else {
+      const running =
+        options.browser ??
+        (await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }));
+      browser = running;
+      // The handlers compute local dates (09:00 reminders, business days) in this process's time
+      // zone; the renderer must read the same wall clock.
+      context = await running.newContext({
+        viewport: { width: 1200, height: 800 },
+        timezoneId: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      });
+    }
     page = await context.newPage();
     if (options.transport !== 'http')
       await page.exposeBinding('__rapportInvoke', (_source, channel: unknown, args: unknown) =>
@@ -215,7 +236,8 @@ async function launchChromium(dataDir: string, options: LaunchOptions): Promise<
     await page.goto(server.url);
   } catch (error) {
     if (ownBrowser) await browser?.close();
-    else await context?.close();
+    else if (ownContext) await context?.close();
+    else await page?.close();
     await server.close();
     storage.close();
     throw error;
@@ -236,8 +258,9 @@ async function launchChromium(dataDir: string, options: LaunchOptions): Promise<
       await launchedPage.clock.setFixedTime(now);
     },
     close: async () => {
-      if (ownBrowser) await launchedBrowser.close();
-      else await launchedContext.close();
+      if (ownBrowser) await launchedBrowser?.close();
+      else if (ownContext) await launchedContext.close();
+      else await launchedPage.close();
       await server.close();
       storage.close();
     },

@@ -2,6 +2,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { INVOKE_PATH } from './invoke-path.js';
+import { cachingHeaders, CONTENT_SECURITY_POLICY } from '../../electron/protocol.js';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -15,8 +16,7 @@ const types: Record<string, string> = {
 };
 
 /** The same policy the app:// protocol sends in Electron, so CSP problems show up in e2e too. */
-export const CSP =
-  "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+export const CSP = CONTENT_SECURITY_POLICY;
 
 export { INVOKE_PATH };
 
@@ -28,6 +28,8 @@ export { INVOKE_PATH };
 export async function serveRenderer(
   root: string,
   invoke?: (channel: unknown, args: unknown) => Promise<unknown>,
+  /** A fixed port (0: any free one), so that relaunches keep the page's origin and caches. */
+  port = 0,
 ): Promise<{ url: string; close(): Promise<void> }> {
   const base = resolve(root);
   const server: Server = createServer((request, response) => {
@@ -56,14 +58,23 @@ export async function serveRenderer(
       return;
     }
     if (!existsSync(file) || statSync(file).isDirectory()) file = join(base, 'index.html');
-    response.writeHead(200, {
+    // The app:// protocol's caching (immutable hashed assets, index.html revalidated), so the
+    // browser keeps scripts and their V8 code cache between launches as Electron does.
+    const modified = statSync(file).mtime;
+    const headers = {
       'Content-Type': types[extname(file)] ?? 'application/octet-stream',
       'Content-Security-Policy': CSP,
-      'Cache-Control': 'no-store',
-    });
+      ...cachingHeaders(file, modified),
+    };
+    const since = Date.parse(request.headers['if-modified-since'] ?? '');
+    if (Number.isFinite(since) && Math.floor(modified.getTime() / 1000) * 1000 <= since) {
+      response.writeHead(304, headers).end();
+      return;
+    }
+    response.writeHead(200, headers);
     createReadStream(file).pipe(response);
   });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('server has no port');
   return {

@@ -7,8 +7,14 @@ import { TodayPage } from '../../renderer/features/today/TodayPage.js';
 import { connectMainEvents } from '../../renderer/stores/events.js';
 import { resetStores, useUiStore } from '../../renderer/stores/index.js';
 import type { Meeting, Reminder } from '../../shared/schema/entities.js';
-import type { TodayView } from '../../shared/schema/pipeline.js';
-import { createFakeRapport, FakeFailure, makeContact, type FakeRapport } from './fake-api.js';
+import {
+  createFakeRapport,
+  FakeFailure,
+  makeContact,
+  pagedToday,
+  type FakeRapport,
+  type WholeToday,
+} from './fake-api.js';
 import { makeMeeting } from './prep-fixtures.js';
 import { renderApp } from './render-app.js';
 
@@ -22,7 +28,7 @@ beforeEach(() => resetStores());
 
 /** Today with one meeting whose end has passed, answered by a fake main. */
 function setupToday(prepare?: (fake: FakeRapport) => void) {
-  let view: TodayView = {
+  let view: WholeToday = {
     date: '2025-06-02',
     items: [],
     outcomes: [{ meeting: past, contact: maya }],
@@ -34,7 +40,7 @@ function setupToday(prepare?: (fake: FakeRapport) => void) {
     view = { ...view, outcomes: [] };
     queueMicrotask(() => fake.emit('data:changed', { collections: ['meetings'] }));
   };
-  fake.respond('reminders:today', () => view);
+  fake.respond('reminders:today', (shown) => pagedToday(view, shown));
   fake.respond('meetings:markHeld', ({ id }) => {
     answered();
     const reminder: Reminder = {

@@ -29,11 +29,21 @@ import { planOutreach } from '../../shared/domain/three-b-seven.js';
 import { onDate } from '../../shared/domain/reminder-policy.js';
 import { noEffects } from '../../shared/schema/effects.js';
 import { collectionNames } from '../../shared/schema/dataset.js';
-import type { DuplicateMatch } from '../../shared/schema/pipeline.js';
+import type { DuplicateMatch, TodayRequest, TodayView } from '../../shared/schema/pipeline.js';
+import { firstRowsOfToday } from '../../shared/domain/today-pages.js';
 import { contactSummary } from '../../shared/domain/contact-summary.js';
 import { containsAll, fold, searchWords } from '../../shared/domain/text-fold.js';
 
 /** What the fake main process holds: one in-memory row per thing the renderer can ask about. */
+
+/** A whole Today view as a test writes it, before main pages it. */
+export type WholeToday = Omit<TodayView, 'totals'>;
+
+/** Main's answer to `reminders:today`: the first rows asked for of each list, and the totals. */
+export function pagedToday(whole: WholeToday, shown?: TodayRequest): TodayView {
+  return { ...whole, ...firstRowsOfToday(whole.items, whole.outcomes, shown) };
+}
+
 export interface FakeState {
   settings: Settings;
   status: StorageStatus;
@@ -349,13 +359,17 @@ export function createFakeRapport(initial: Partial<FakeState> = {}) {
       return { contact, effects: { ...noEffects(), stageMoves: move ? [move] : [] } };
     },
     // Nothing due; how many contacts there are decides the first-run welcome, as in main.
-    'reminders:today': () => ({
-      date: FAKE_NOW.slice(0, 10),
-      items: [],
-      outcomes: [],
-      upcomingMeetings: [],
-      contactCount: state.contacts.length,
-    }),
+    'reminders:today': (shown) =>
+      pagedToday(
+        {
+          date: FAKE_NOW.slice(0, 10),
+          items: [],
+          outcomes: [],
+          upcomingMeetings: [],
+          contactCount: state.contacts.length,
+        },
+        shown,
+      ),
     'reminders:add': ({ contactId, title, date }) => {
       findContact(contactId);
       // Due as main makes it: 09:00 local on the day (the shared rule, not a copy).

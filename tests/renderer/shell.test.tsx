@@ -4,19 +4,46 @@ import { ErrorBoundary } from '../../renderer/components/ErrorBoundary.js';
 import { FakeFailure } from './fake-api.js';
 import { defaultSettings, emptyProfile } from '../../shared/schema/settings.js';
 import { renderApp } from './render-app.js';
-import type { FakeRapport } from './fake-api.js';
+import { createFakeRapport, pagedToday, type FakeRapport } from './fake-api.js';
+import { App } from '../../renderer/App.js';
+import { preloadPages } from '../../renderer/features/shell/pages.js';
+import { resetStores } from '../../renderer/stores/index.js';
+import { startFirstScreen } from '../../renderer/stores/events.js';
 
 /** Nothing due and no contacts: the first-run Today view. */
 const quietDay = (fake: FakeRapport) =>
-  fake.respond('reminders:today', () => ({
-    date: '2025-06-04',
-    items: [],
-    outcomes: [],
-    upcomingMeetings: [],
-    contactCount: 0,
-  }));
+  fake.respond('reminders:today', (shown) =>
+    pagedToday(
+      { date: '2025-06-04', items: [], outcomes: [], upcomingMeetings: [], contactCount: 0 },
+      shown,
+    ),
+  );
 
 describe('the app shell', () => {
+  it('asks main for the first screen before React renders it, once each', async () => {
+    await preloadPages();
+    resetStores();
+    const fake = createFakeRapport();
+    quietDay(fake);
+    fake.install();
+    startFirstScreen();
+    // Asked before the first render: main works while React renders.
+    expect(fake.callsTo('reminders:today')).toHaveLength(1);
+    expect(fake.callsTo('settings:get')).toHaveLength(1);
+    expect(fake.callsTo('storage:status')).toHaveLength(1);
+    render(<App startedEarly />);
+    expect(
+      await screen.findByRole('heading', { name: 'Who would you like to learn from?' }),
+    ).toBeInTheDocument();
+    // Today's own request on mount shared the one in flight; the shell did not ask again.
+    expect(fake.callsTo('reminders:today')).toHaveLength(1);
+    expect(fake.callsTo('settings:get')).toHaveLength(1);
+    expect(fake.callsTo('storage:status')).toHaveLength(1);
+    // Main's events are connected: a change reloads Today.
+    act(() => fake.emit('data:changed', { collections: ['reminders'] }));
+    await vi.waitFor(() => expect(fake.callsTo('reminders:today')).toHaveLength(2));
+  });
+
   it('lists Today, Pipeline, Meetings, Thank-you notes and Settings in the main navigation, marking the current one', async () => {
     await renderApp({ prepare: quietDay });
     const nav = screen.getByRole('navigation', { name: 'Main' });

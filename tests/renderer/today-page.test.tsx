@@ -8,8 +8,14 @@ import { resetContactsStore } from '../../renderer/stores/contacts-store.js';
 import { resetStores, useUiStore } from '../../renderer/stores/index.js';
 import { resetTodayStore } from '../../renderer/stores/today-store.js';
 import type { Contact, Meeting, Reminder } from '../../shared/schema/entities.js';
-import type { TodayItem, TodayView } from '../../shared/schema/pipeline.js';
-import { createFakeRapport, FakeFailure, type FakeRapport } from './fake-api.js';
+import type { TodayItem } from '../../shared/schema/pipeline.js';
+import {
+  createFakeRapport,
+  FakeFailure,
+  pagedToday,
+  type FakeRapport,
+  type WholeToday,
+} from './fake-api.js';
 
 const stamp = '2025-06-01T10:00:00.000Z';
 
@@ -87,7 +93,7 @@ const meeting = (contact: Contact, start: string): Meeting => ({
   updatedAt: stamp,
 });
 
-const busyDay = (): TodayView => ({
+const busyDay = (): WholeToday => ({
   date: '2025-06-04',
   items: [
     {
@@ -112,11 +118,11 @@ const busyDay = (): TodayView => ({
 const fixedNow = () => new Date(2025, 5, 4, 14, 20);
 
 function setup(
-  options: { view?: TodayView; contacts?: Contact[]; prepare?: (fake: FakeRapport) => void } = {},
+  options: { view?: WholeToday; contacts?: Contact[]; prepare?: (fake: FakeRapport) => void } = {},
 ) {
   let view = options.view ?? busyDay();
   const fake = createFakeRapport();
-  fake.respond('reminders:today', () => view);
+  fake.respond('reminders:today', (shown) => pagedToday(view, shown));
   fake.respond('contacts:list', () => options.contacts ?? [maya, lee, sam]);
   fake.respond('reminders:done', ({ id }) => {
     const item = view.items.find((i) => i.reminder.id === id)!;
@@ -335,7 +341,7 @@ describe('the Today view', () => {
       prepare: (fake) =>
         fake.respond('reminders:today', () => {
           if (failing) throw new FakeFailure('io', 'The data file could not be read.');
-          return busyDay();
+          return pagedToday(busyDay());
         }),
     });
     const alert = await screen.findByRole('alert');

@@ -76,8 +76,13 @@ describe('the pipeline over IPC', () => {
         items: [],
         outcomes: [],
         upcomingMeetings: [],
+        totals: { outcomes: 0, overdue: 0, due: 0 },
         contactCount: 1,
       },
+    });
+    expect(await call('reminders:today', { overdue: -1 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-args' },
     });
     expect(await call('contacts:list', undefined)).toMatchObject({
       ok: true,

@@ -90,6 +90,49 @@ describe('the reminder engine beyond 3B7', () => {
   });
 });
 
+describe('Today a page at a time', () => {
+  it('sends the first 50 rows of each list and the totals, contacts without their notes', () => {
+    storage.transact((tx) => {
+      tx.put('contacts', makeContact('noted', { firstName: 'Noted', notes: 'x'.repeat(5_000) }));
+      for (let n = 0; n < 120; n += 1)
+        tx.put(
+          'reminders',
+          makeReminder({
+            id: `late-${String(n).padStart(3, '0')}`,
+            contactId: 'noted',
+            kind: 'custom',
+            due: reminderInstant('2026-11-02'),
+            title: `Late ${n}`,
+            createdBy: null,
+          }),
+        );
+      for (let n = 0; n < 3; n += 1)
+        tx.put(
+          'reminders',
+          makeReminder({
+            id: `due-${n}`,
+            contactId: 'maya',
+            kind: 'custom',
+            due: reminderInstant('2026-12-03'),
+            title: `Due ${n}`,
+            createdBy: null,
+          }),
+        );
+    });
+    const first = pipeline.today();
+    expect(first.totals).toEqual({ outcomes: 0, overdue: 120, due: 3 });
+    expect(first.items.filter((i) => i.overdue).map((i) => i.reminder.id)).toEqual(
+      Array.from({ length: 50 }, (_, n) => `late-${String(n).padStart(3, '0')}`),
+    );
+    expect(first.items.filter((i) => !i.overdue)).toHaveLength(3);
+    expect(first.items.every((i) => !('notes' in i.contact))).toBe(true);
+    const more = pipeline.today({ overdue: 100 });
+    expect(more.items.filter((i) => i.overdue)).toHaveLength(100);
+    expect(more.totals.overdue).toBe(120);
+    expect(pipeline.today({ overdue: 500, due: 1 }).items).toHaveLength(121);
+  });
+});
+
 describe('moving a contact past waiting for a reply', () => {
   it.each(['scheduled', 'declined', 'no-reply'] as const)(
     'to %s cancels the pending follow-ups',

@@ -97,6 +97,7 @@ export function TodayPage({ now = systemNow }: TodayPageProps) {
             })
         }
         onReschedule={(outcome) => setRescheduling(outcome)}
+        onShowMore={(section) => void useTodayStore.getState().showMore(section)}
         onDidNotHappen={({ meeting, contact }) => {
           acted.current = true;
           void useTodayStore.getState().didNotHappen(meeting.id, contactName(contact));

@@ -1,8 +1,13 @@
-import { useEffect, useRef, useState, type MouseEvent, type ReactNode, type Ref } from 'react';
+import { useEffect, useRef, type MouseEvent, type ReactNode, type Ref } from 'react';
 import { fullName } from '../../../shared/domain/names.js';
 import { reminderNoun } from '../../../shared/domain/reminder-policy.js';
-import type { Contact } from '../../../shared/schema/entities.js';
-import type { TodayItem, TodayView as TodayData } from '../../../shared/schema/pipeline.js';
+import { TODAY_PAGE_SIZE } from '../../../shared/domain/today-pages.js';
+import type {
+  ContactSummary,
+  TodayItem,
+  TodaySection,
+  TodayView as TodayData,
+} from '../../../shared/schema/pipeline.js';
 import { ErrorMessage, StatusMessage } from '../../components/Messages.js';
 import { Loading } from '../../components/Loading.js';
 import { whereText } from '../meetings/format.js';
@@ -46,6 +51,8 @@ export interface TodayViewProps {
   onHeld(outcome: MeetingOutcome): void;
   onReschedule(outcome: MeetingOutcome): void;
   onDidNotHappen(outcome: MeetingOutcome): void;
+  /** Asks main for the next page of a long list. */
+  onShowMore(section: TodaySection): void;
 }
 
 export type MeetingOutcome = TodayData['outcomes'][number];
@@ -113,7 +120,7 @@ function OutcomeRow({
   );
 }
 
-function ContactLink({ contact, onOpen }: { contact: Contact; onOpen(id: string): void }) {
+function ContactLink({ contact, onOpen }: { contact: ContactSummary; onOpen(id: string): void }) {
   return (
     <a
       href={`#contacts/${encodeURIComponent(contact.id)}`}
@@ -327,54 +334,57 @@ function FirstRun({
   );
 }
 
-/** The home screen: what is due today, what is late, what is coming up. */
 /**
- * Rows a section shows at first. A long backlog (thousands of reminders in a large imported
- * network) would take seconds to draw and is no use on one screen; the rest come a page at a time.
+ * A long list a page at a time: main sends the first rows and the total (a backlog of thousands in
+ * a large imported network would take seconds to send and draw, and is no use on one screen).
+ * "Show more" asks main for the next page; the first new row then takes the focus.
  */
-export const TODAY_PAGE_SIZE = 50;
-
 function ShownInPages<T>({
   items,
+  total,
   what,
   render,
+  onMore,
 }: {
+  /** The rows main sent. */
   items: readonly T[];
+  /** How many the list has in all. */
+  total: number;
   /** e.g. "overdue reminders", for the button's name. */
   what: string;
   render(item: T): ReactNode;
+  onMore(): void;
 }) {
-  const [shown, setShown] = useState(TODAY_PAGE_SIZE);
   const list = useRef<HTMLUListElement>(null);
   const focusRow = useRef<number | null>(null);
   useEffect(() => {
-    if (focusRow.current === null) return;
+    if (focusRow.current === null || items.length <= focusRow.current) return;
     // The first row just shown takes the focus: the button may be gone (nothing left to show).
     const row = list.current?.children[focusRow.current];
     focusRow.current = null;
     row?.querySelector<HTMLElement>('a, button')?.focus();
-  }, [shown]);
-  const left = items.length - Math.min(shown, items.length);
-  const next = Math.min(left, TODAY_PAGE_SIZE);
+  }, [items.length]);
+  const shown = Math.min(items.length, total);
+  const next = Math.min(total - shown, TODAY_PAGE_SIZE);
   return (
     <>
       <ul className="today-list" ref={list}>
-        {items.slice(0, shown).map(render)}
+        {items.map(render)}
       </ul>
-      {left > 0 ? (
+      {next > 0 ? (
         <p className="today-more">
           <button
             type="button"
             className="button button-small"
             onClick={() => {
               focusRow.current = shown;
-              setShown(shown + TODAY_PAGE_SIZE);
+              onMore();
             }}
           >
             Show {next} more {what}
           </button>{' '}
           <span className="muted">
-            {shown} of {items.length} shown
+            {shown} of {total} shown
           </span>
         </p>
       ) : null}
@@ -382,6 +392,7 @@ function ShownInPages<T>({
   );
 }
 
+/** The home screen: what is due today, what is late, what is coming up. */
 export function TodayView(props: TodayViewProps) {
   const { headingRef, today, view, loading, error, firstRun, busy, feedback } = props;
   const due = view?.items.filter((item) => !item.overdue) ?? [];
@@ -403,10 +414,12 @@ export function TodayView(props: TodayViewProps) {
   } else if (!view) {
     body = loading ? <Loading label="Loading today’s reminders…" size="page" /> : null;
   } else {
-    const rows = (items: TodayItem[], what: string) => (
+    const rows = (items: TodayItem[], section: 'overdue' | 'due', what: string) => (
       <ShownInPages
         items={items}
+        total={view.totals[section]}
         what={what}
+        onMore={() => props.onShowMore(section)}
         render={(item) => (
           <ReminderRow
             key={item.reminder.id}
@@ -427,7 +440,9 @@ export function TodayView(props: TodayViewProps) {
           <Section id="today-outcomes" title="Did it happen?">
             <ShownInPages
               items={view.outcomes}
+              total={view.totals.outcomes}
               what="meetings to answer for"
+              onMore={() => props.onShowMore('outcomes')}
               render={(outcome) => (
                 <OutcomeRow
                   key={outcome.meeting.id}
@@ -453,12 +468,12 @@ export function TodayView(props: TodayViewProps) {
         ) : null}
         {overdue.length > 0 ? (
           <Section id="today-overdue" title="Overdue">
-            {rows(overdue, 'overdue reminders')}
+            {rows(overdue, 'overdue', 'overdue reminders')}
           </Section>
         ) : null}
         {due.length > 0 ? (
           <Section id="today-due" title="Due today">
-            {rows(due, 'reminders due today')}
+            {rows(due, 'due', 'reminders due today')}
           </Section>
         ) : null}
         <Section id="today-coming-up" title="Coming up">
