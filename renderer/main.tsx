@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
 import { ErrorBoundary } from './components/ErrorBoundary.js';
-import { preloadPages } from './features/shell/pages.js';
+import { preloadPagesWhenIdle } from './features/shell/pages.js';
 import { startFirstScreen } from './stores/events.js';
 
 const container = document.getElementById('root');
@@ -17,9 +17,5 @@ createRoot(container).render(
   </StrictMode>,
 );
 
-// Every other area's code once the first screen is up and the page is idle: a first visit to an
-// area then renders at once, instead of waiting for its chunk and React's reveal of a page that
-// suspended (held back to at least 300 ms after its loading state showed).
-void firstScreen.then(() =>
-  requestIdleCallback(() => void preloadPages().catch(() => undefined), { timeout: 2_000 }),
-);
+// Every other area's code, a piece at a time when the page is idle, once the first screen is up.
+void firstScreen.then(preloadPagesWhenIdle);

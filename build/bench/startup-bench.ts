@@ -48,14 +48,15 @@ async function timeStartup(profile: Profile, dataDir: string, fixedClock = true)
 
 /**
  * The JavaScript files the page asked for until Today was interactive (page time `until`), gzipped
- * as a server would send them; the other areas' code, fetched once the page is idle, is not.
+ * as a server would send them; the other areas' code, fetched from the `rapport:preload-areas`
+ * mark on when the page is idle, is not.
  */
 async function loadedScriptsGzipKb(
   page: Page,
   until: number,
 ): Promise<{ kb: number; files: string[] }> {
   const files = (await page.evaluate(
-    `performance.getEntriesByType('resource').filter((e) => e.startTime <= ${until}).map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.js'))`,
+    `(() => { const idle = performance.getEntriesByName('rapport:preload-areas')[0]?.startTime ?? Infinity; const until = Math.min(idle, ${until}); return performance.getEntriesByType('resource').filter((e) => e.startTime <= until).map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.js')); })()`,
   )) as string[];
   let bytes = 0;
   for (const file of new Set(files))

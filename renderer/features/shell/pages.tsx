@@ -27,3 +27,30 @@ export const pages: Record<Area, () => ReactNode> = {
 export function preloadPages(): Promise<void> {
   return Promise.all(Object.values(lazyPages).map((page) => page.preload())).then(() => undefined);
 }
+
+/**
+ * Fetches every area's code one area per idle period, from a moment after the first screen is up: a first visit
+ * to an area then renders at once, instead of waiting for its chunk and React's reveal of a page
+ * that suspended (held back to at least 300 ms after its loading state showed). One area at a
+ * time keeps each piece of work short, so a click or a key is never kept waiting long. The
+ * `rapport:preload-areas` mark says when it began (the startup benchmark counts the first
+ * screen's code up to it).
+ */
+export function preloadPagesWhenIdle(): void {
+  const queue = Object.values(lazyPages);
+  const next = () => {
+    if (queue.length === Object.keys(lazyPages).length) performance.mark('rapport:preload-areas');
+    const page = queue.shift();
+    if (page === undefined) return;
+    // A chunk that fails to load is fetched again when its area is opened (see lazyPage).
+    void page
+      .preload()
+      .catch(() => undefined)
+      .finally(() => requestIdleCallback(next, { timeout: 2_000 }));
+  };
+  // Not in the frames that show the first screen: a moment after it is up.
+  setTimeout(() => requestIdleCallback(next, { timeout: 2_000 }), AFTER_FIRST_SCREEN_MS);
+}
+
+/** How long after the first screen's data the areas' code starts loading. */
+const AFTER_FIRST_SCREEN_MS = 300;

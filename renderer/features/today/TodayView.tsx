@@ -384,7 +384,7 @@ function ShownInPages<T>({
             Show {next} more {what}
           </button>{' '}
           <span className="muted">
-            {shown} of {total} shown
+            {shown.toLocaleString()} of {total.toLocaleString()} shown
           </span>
         </p>
       ) : null}
