@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, shell } from 'electron';
 import Store from 'electron-store';
@@ -117,14 +118,17 @@ function onReady(): void {
   });
   registerHandlers(ipcMain, handlers, trustedFrameCheck(devServerUrl), log);
 
-  const openDataFolder = () => {
-    electronDeps.openPath(dataDir).catch((error: unknown) => {
-      log('[main] could not open the data folder', error);
-      dialog.showErrorBox(
-        'Rapport data folder',
-        error instanceof Error ? error.message : String(error),
-      );
+  const openFolder = (folder: string, title: string) => {
+    electronDeps.openPath(folder).catch((error: unknown) => {
+      log(`[main] could not open ${title}`, error);
+      dialog.showErrorBox(title, error instanceof Error ? error.message : String(error));
     });
+  };
+  const openDataFolder = () => openFolder(dataDir, 'Rapport data folder');
+  const openLogsFolder = () => {
+    // There may be no log yet: the folder is made so that the file manager has something to show.
+    fs.mkdirSync(path.dirname(logFile), { recursive: true });
+    openFolder(path.dirname(logFile), 'Rapport logs folder');
   };
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
@@ -133,6 +137,7 @@ function onReady(): void {
         isDev: !app.isPackaged,
         send: sendToWindow,
         openDataFolder,
+        openLogsFolder,
       }),
     ),
   );

@@ -1,5 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { EventMap, EventName } from '../shared/contract.js';
+import { COMMANDS, type CommandMenu } from '../shared/domain/commands.js';
 
 export interface MenuOptions {
   platform: NodeJS.Platform;
@@ -8,6 +9,8 @@ export interface MenuOptions {
   /** Sends an event to the renderer (Settings… asks it to show the settings screen). */
   send<E extends EventName>(event: E, payload: EventMap[E]): void;
   openDataFolder(): void;
+  /** Help > Open logs folder: the data folder's logs/. */
+  openLogsFolder(): void;
   appName?: string;
 }
 
@@ -19,7 +22,23 @@ const separator: MenuItemConstructorOptions = { type: 'separator' };
  * Standard items use roles, so they get the OS's own labels, shortcuts and translations.
  */
 export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOptions[] {
-  const { platform, isDev, send, openDataFolder, appName = 'Rapport' } = options;
+  const { platform, isDev, send, openDataFolder, openLogsFolder, appName = 'Rapport' } = options;
+  /**
+   * The items of the app's own commands in one menu. Their keys are shown but not registered
+   * with the system: the page binds the same keys from the same table (so they also work where
+   * there is no native menu), and a key must not run a command twice.
+   */
+  const commands = (menu: CommandMenu): MenuItemConstructorOptions[] =>
+    COMMANDS.filter((command) => command.menu === menu).map((command) => ({
+      label: command.label,
+      ...(command.accelerator
+        ? { accelerator: command.accelerator, registerAccelerator: false }
+        : {}),
+      click: () => {
+        if (command.id === 'open-logs') openLogsFolder();
+        else send('app:command', { command: command.id });
+      },
+    }));
   const isMac = platform === 'darwin';
   const settings: MenuItemConstructorOptions = {
     label: 'Settings…',
@@ -46,7 +65,11 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
 
   const fileMenu: MenuItemConstructorOptions = {
     label: 'File',
-    submenu: isMac ? [{ role: 'close' }] : [settings, separator, { role: 'quit' }],
+    submenu: [
+      ...commands('File'),
+      separator,
+      ...(isMac ? [{ role: 'close' } as const] : [settings, separator, { role: 'quit' } as const]),
+    ],
   };
 
   const editMenu: MenuItemConstructorOptions = {
@@ -62,8 +85,12 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       { role: 'delete' },
       separator,
       { role: 'selectAll' },
+      separator,
+      ...commands('Edit'),
     ],
   };
+
+  const goMenu: MenuItemConstructorOptions = { label: 'Go', submenu: commands('Go') };
 
   const viewMenu: MenuItemConstructorOptions = {
     label: 'View',
@@ -95,11 +122,13 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
     role: 'help',
     label: 'Help',
     submenu: [
+      ...commands('Help'),
+      separator,
       { label: `${appName} data folder`, click: () => openDataFolder() },
       // macOS keeps About in the app menu; elsewhere it belongs under Help.
       ...(isMac ? [] : [separator, { role: 'about', label: `About ${appName}` } as const]),
     ],
   };
 
-  return [...(isMac ? [appMenu] : []), fileMenu, editMenu, viewMenu, windowMenu, helpMenu];
+  return [...(isMac ? [appMenu] : []), fileMenu, editMenu, viewMenu, goMenu, windowMenu, helpMenu];
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { createBridgeApi } from './bridge.js';
+import type { CommandId } from './domain/commands.js';
 import { SEARCH_QUERY_MAX } from './domain/text-fold.js';
 import type { Result } from './result.js';
 import type { CollectionName } from './schema/dataset.js';
@@ -306,6 +307,8 @@ export const channels = Object.keys(contract) as Channel[];
 export interface EventMap {
   /** The application menu asks the renderer to show an area (e.g. Settings from the app menu). */
   'app:navigate': { to: NavigationTarget };
+  /** The application menu runs one of the app's commands (shared/domain/commands.ts). */
+  'app:command': { command: CommandId };
   /** Storage state changed outside the renderer's own calls (e.g. a restore from the menu). */
   'storage:changed': StorageStatus;
   /** Progress of a long import (reading, parsing, matching, saving). */
@@ -316,6 +319,7 @@ export interface EventMap {
 export type EventName = keyof EventMap;
 export const eventNames: EventName[] = [
   'app:navigate',
+  'app:command',
   'storage:changed',
   'import:progress',
   'data:changed',

@@ -1,5 +1,7 @@
 import type { ChangedCollection, DataChange } from '../../shared/contract.js';
+import { isCommandId } from '../../shared/domain/commands.js';
 import { onMainEvent } from '../api.js';
+import { runCommand } from '../commands.js';
 import { useContactDetailStore } from './contact-detail-store.js';
 import { useContactsStore } from './contacts-store.js';
 import { useImportStore } from './import-store.js';
@@ -117,6 +119,9 @@ export function connectMainEvents(): () => void {
   const off = [
     onMainEvent('app:navigate', (payload) => {
       useUiStore.getState().navigate(payload?.to as Route);
+    }),
+    onMainEvent('app:command', (payload) => {
+      if (isCommandId(payload?.command)) runCommand(payload.command);
     }),
     onMainEvent('storage:changed', (status) => {
       if (status && typeof status === 'object') useStorageStore.getState().statusChanged(status);

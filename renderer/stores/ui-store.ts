@@ -35,7 +35,13 @@ interface UiState {
    * after-meeting notes when "Held" was chosen on Today); the page clears it once used.
    */
   focusTarget: string | null;
+  /** Help > Keyboard shortcuts is open. */
+  shortcutsOpen: boolean;
+  /** The command palette (⌘/Ctrl+K) is open. */
+  paletteOpen: boolean;
   navigate(to: Route, options?: { focus?: string }): void;
+  showShortcuts(open: boolean): void;
+  showPalette(open: boolean): void;
   clearFocusTarget(): void;
   selectSettingsTab(tab: SettingsTab): void;
 }
@@ -47,6 +53,8 @@ const initial = {
   settingsTab: 'profile' as SettingsTab,
   navigationCount: 0,
   focusTarget: null as string | null,
+  shortcutsOpen: false,
+  paletteOpen: false,
 };
 
 /** Parses a route from anywhere (including main's `app:navigate`); unknown routes give null. */
@@ -98,6 +106,8 @@ export const useUiStore = create<UiState>()((set) => ({
     }));
   },
   clearFocusTarget: () => set({ focusTarget: null }),
+  showShortcuts: (open) => set({ shortcutsOpen: open }),
+  showPalette: (open) => set({ paletteOpen: open }),
   selectSettingsTab: (tab) => set({ settingsTab: tab }),
 }));
 

@@ -31,3 +31,21 @@ if (typeof HTMLDialogElement !== 'undefined' && !HTMLDialogElement.prototype.sho
     this.dispatchEvent(new Event('close'));
   };
 }
+
+/**
+ * jsdom has no layout, so no ResizeObserver; cmdk (the command palette) observes its list's size
+ * to animate its height. A stand-in that never reports a size keeps that a no-op here; the real
+ * one runs in Chromium in the e2e suite.
+ */
+if (typeof globalThis.ResizeObserver === 'undefined') {
+  globalThis.ResizeObserver = class {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  };
+}
+
+/** jsdom does not scroll; cmdk scrolls the chosen option into view. */
+if (typeof Element !== 'undefined' && !Element.prototype.scrollIntoView) {
+  Element.prototype.scrollIntoView = function () {};
+}

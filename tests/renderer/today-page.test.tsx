@@ -305,6 +305,58 @@ describe('the Today view', () => {
     expect(within(coming).getByText('Blue Bottle, Market St')).toBeInTheDocument();
   });
 
+  it('offers Prepare for a coming meeting, and Join for a video call with a link', async () => {
+    const video = {
+      ...meeting(sam, '2025-06-05T13:00:00.000Z'),
+      mode: 'video' as const,
+      place: '',
+      link: 'https://meet.example.com/abc-defg',
+    };
+    const { user, fake } = setup({
+      view: {
+        ...busyDay(),
+        upcomingMeetings: [...busyDay().upcomingMeetings, { meeting: video, contact: sam }],
+      },
+    });
+    const coming = await screen.findByRole('region', { name: 'Coming up' });
+    // An in-person meeting has nothing to join.
+    expect(
+      within(coming).queryByRole('button', { name: 'Join the video call with Lee Chen' }),
+    ).toBeNull();
+    await user.click(
+      within(coming).getByRole('button', { name: 'Join the video call with Sam Ortiz' }),
+    );
+    expect(fake.callsTo('app:openExternal')).toEqual([
+      { url: 'https://meet.example.com/abc-defg' },
+    ]);
+    await user.click(
+      within(coming).getByRole('button', { name: 'Prepare for the meeting with Lee Chen' }),
+    );
+    expect(useUiStore.getState()).toMatchObject({ area: 'meeting', meetingId: 'm-c-lee' });
+  });
+
+  it('says so when main will not open a meeting link', async () => {
+    const video = {
+      ...meeting(sam, '2025-06-05T13:00:00.000Z'),
+      mode: 'video' as const,
+      link: 'https://meet.example.com/abc-defg',
+    };
+    const { user } = setup({
+      view: { ...busyDay(), upcomingMeetings: [{ meeting: video, contact: sam }] },
+      prepare: (fake) =>
+        fake.respond('app:openExternal', () => {
+          throw new FakeFailure('invalid-args', 'Only web and e-mail links can be opened.');
+        }),
+    });
+    const coming = await screen.findByRole('region', { name: 'Coming up' });
+    await user.click(
+      within(coming).getByRole('button', { name: 'Join the video call with Sam Ortiz' }),
+    );
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Only web and e-mail links can be opened.',
+    );
+  });
+
   it('says "You’re all caught up" calmly when nothing is due', async () => {
     setup({
       view: { date: '2025-06-04', items: [], outcomes: [], upcomingMeetings: [], contactCount: 3 },

@@ -5,8 +5,9 @@ import { buildMenuTemplate } from '../../electron/menu.js';
 const build = (platform: NodeJS.Platform, isDev = false) => {
   const send = vi.fn();
   const openDataFolder = vi.fn();
-  const template = buildMenuTemplate({ platform, isDev, send, openDataFolder });
-  return { template, send, openDataFolder };
+  const openLogsFolder = vi.fn();
+  const template = buildMenuTemplate({ platform, isDev, send, openDataFolder, openLogsFolder });
+  return { template, send, openDataFolder, openLogsFolder };
 };
 
 const itemsOf = (menu: MenuItemConstructorOptions | undefined) =>
@@ -28,6 +29,7 @@ describe('buildMenuTemplate', () => {
       'File',
       'Edit',
       'View',
+      'Go',
       'Window',
       'Help',
     ]);
@@ -48,18 +50,23 @@ describe('buildMenuTemplate', () => {
   });
 
   it.each(['linux', 'win32'] as const)(
-    'has no app menu on %s; File holds Settings… and Quit',
+    'has no app menu on %s; File holds the contact commands, Settings… and Quit',
     (platform) => {
       const { template } = build(platform);
       expect(template.map((menu) => menu.label)).toEqual([
         'File',
         'Edit',
         'View',
+        'Go',
         'Window',
         'Help',
       ]);
       const file = itemsOf(menuNamed(template, 'File'));
       expect(file.map((item) => item.role ?? item.label ?? item.type)).toEqual([
+        'New contact',
+        'Import contacts…',
+        'Export contacts…',
+        'separator',
         'Settings…',
         'separator',
         'quit',
@@ -96,6 +103,10 @@ describe('buildMenuTemplate', () => {
         'delete',
         'selectAll',
       ]);
+      const find = itemsOf(menuNamed(build(platform).template, 'Edit')).find(
+        (item) => item.label === 'Find',
+      );
+      expect(find?.accelerator).toBe('CmdOrCtrl+F');
     },
   );
 
@@ -138,6 +149,40 @@ describe('buildMenuTemplate', () => {
     (folder!.click as () => void)();
     expect(openDataFolder).toHaveBeenCalledTimes(1);
     expect(help.some((item) => item.role === 'about')).toBe(about);
+  });
+
+  it.each(['darwin', 'linux', 'win32'] as const)(
+    'Go on %s reaches the five areas with Cmd/Ctrl+1..5 and the palette with +K, run by the page',
+    (platform) => {
+      const { template, send } = build(platform);
+      const go = itemsOf(menuNamed(template, 'Go'));
+      expect(go.map((item) => [item.label, item.accelerator])).toEqual([
+        ['Today', 'CmdOrCtrl+1'],
+        ['Pipeline', 'CmdOrCtrl+2'],
+        ['Meetings', 'CmdOrCtrl+3'],
+        ['Thank-you notes', 'CmdOrCtrl+4'],
+        ['Settings', 'CmdOrCtrl+5'],
+        ['Go to or run…', 'CmdOrCtrl+K'],
+      ]);
+      // Shown, not registered: the page binds the same keys, so one press runs once.
+      expect(go.every((item) => item.registerAccelerator === false)).toBe(true);
+      (go[1]!.click as () => void)();
+      expect(send).toHaveBeenCalledWith('app:command', { command: 'go-pipeline' });
+    },
+  );
+
+  it('File > New contact and Help > Keyboard shortcuts ask the page; Open logs folder is main’s', () => {
+    const { template, send, openLogsFolder } = build('linux');
+    const item = (menu: string, label: string) =>
+      itemsOf(menuNamed(template, menu)).find((entry) => entry.label === label)!;
+    expect(item('File', 'New contact').accelerator).toBe('CmdOrCtrl+N');
+    (item('File', 'New contact').click as () => void)();
+    expect(send).toHaveBeenLastCalledWith('app:command', { command: 'new-contact' });
+    (item('Help', 'Keyboard shortcuts').click as () => void)();
+    expect(send).toHaveBeenLastCalledWith('app:command', { command: 'keyboard-shortcuts' });
+    (item('Help', 'Open logs folder').click as () => void)();
+    expect(openLogsFolder).toHaveBeenCalledTimes(1);
+    expect(send).toHaveBeenCalledTimes(2);
   });
 
   it.each(['darwin', 'linux', 'win32'] as const)('About appears exactly once on %s', (platform) => {

@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { useFocusOnNavigate } from '../../components/use-focus-on-navigate.js';
+import { useFocusOnNavigate, useFocusTarget } from '../../components/use-focus-on-navigate.js';
 import { useImportStore } from '../../stores/import-store.js';
 import { selectReadOnly, useStorageStore } from '../../stores/storage-store.js';
 import { useUiStore } from '../../stores/ui-store.js';
@@ -12,6 +12,8 @@ export function ImportPage() {
   const navigate = useUiStore((s) => s.navigate);
   const heading = useRef<HTMLHeadingElement>(null);
   useFocusOnNavigate(heading);
+  // File > Export contacts… lands on the export buttons.
+  useFocusTarget(true);
   return (
     <ImportView
       headingRef={heading}

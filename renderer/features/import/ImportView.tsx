@@ -422,6 +422,7 @@ export function ImportView({ headingRef, ...props }: ImportViewProps) {
         </p>
         <div className="button-row">
           <button
+            id="export-contacts-csv"
             type="button"
             className="button"
             disabled={props.exporting !== null}

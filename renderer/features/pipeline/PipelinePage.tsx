@@ -3,7 +3,7 @@ import type { SourceKind, Stage } from '../../../shared/schema/entities.js';
 import type { ContactSummary } from '../../../shared/schema/pipeline.js';
 import { ErrorMessage, StatusMessage } from '../../components/Messages.js';
 import { Loading } from '../../components/Loading.js';
-import { useFocusOnNavigate } from '../../components/use-focus-on-navigate.js';
+import { useFocusOnNavigate, useFocusTarget } from '../../components/use-focus-on-navigate.js';
 import { useContactsStore } from '../../stores/contacts-store.js';
 import { useUiStore } from '../../stores/ui-store.js';
 import { Board } from './Board.js';
@@ -51,6 +51,9 @@ export function PipelinePage() {
   const navigate = useUiStore((s) => s.navigate);
   const heading = useRef<HTMLHeadingElement>(null);
   useFocusOnNavigate(heading);
+
+  // Edit > Find from a screen without a search box lands in this one, once it is drawn.
+  useFocusTarget(loaded);
 
   const [view, setView] = useState(remembered.view);
   const [query, setQuery] = useState(remembered.query);

@@ -1,12 +1,19 @@
-import { Suspense, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
+import { bindCommandKeys, runCommand } from '../../commands.js';
 import { ErrorBoundary } from '../../components/ErrorBoundary.js';
 import { Loading } from '../../components/Loading.js';
 import { ErrorMessage } from '../../components/Messages.js';
 import { useStorageStore } from '../../stores/storage-store.js';
 import { useUiStore } from '../../stores/ui-store.js';
 import { pages } from './pages.js';
+import { ShortcutsDialog } from './ShortcutsDialog.js';
 import { Sidebar } from './Sidebar.js';
 import { StorageNotice } from './StorageNotice.js';
+
+/** The palette's code (cmdk) is fetched the first time it opens, not with the first screen. */
+const CommandPalette = lazy(() =>
+  import('./CommandPalette.js').then((m) => ({ default: m.CommandPalette })),
+);
 
 /** Sidebar on the left, the current area on the right, the storage notice above it. */
 export function AppShell() {
@@ -14,6 +21,10 @@ export function AppShell() {
   const navigate = useUiStore((s) => s.navigate);
   const statusError = useStorageStore((s) => s.statusError);
   const main = useRef<HTMLElement>(null);
+  const shortcutsOpen = useUiStore((s) => s.shortcutsOpen);
+  const paletteOpen = useUiStore((s) => s.paletteOpen);
+  // The app's keys (⌘/Ctrl+N, +1…5, +F, +K, +/) for as long as the shell is on screen.
+  useEffect(() => bindCommandKeys(), []);
   return (
     <div className="app">
       <a
@@ -42,6 +53,17 @@ export function AppShell() {
           </ErrorBoundary>
         </div>
       </main>
+      {paletteOpen ? (
+        <Suspense fallback={null}>
+          <CommandPalette
+            onClose={() => useUiStore.getState().showPalette(false)}
+            onRun={runCommand}
+          />
+        </Suspense>
+      ) : null}
+      {shortcutsOpen ? (
+        <ShortcutsDialog onClose={() => useUiStore.getState().showShortcuts(false)} />
+      ) : null}
     </div>
   );
 }

@@ -98,6 +98,16 @@ export function TodayPage({ now = systemNow }: TodayPageProps) {
         }
         onReschedule={(outcome) => setRescheduling(outcome)}
         onShowMore={(section) => void useTodayStore.getState().showMore(section)}
+        onPrepare={(meetingId) => navigate(`meetings/${meetingId}`)}
+        onJoin={(link) =>
+          void useTodayStore
+            .getState()
+            .openExternal(link)
+            .catch((error: unknown) =>
+              // Main refused or failed to open it: its own words, under the heading.
+              useTodayStore.setState({ feedback: { kind: 'error', text: errorMessage(error) } }),
+            )
+        }
         onDidNotHappen={({ meeting, contact }) => {
           acted.current = true;
           void useTodayStore.getState().didNotHappen(meeting.id, contactName(contact));

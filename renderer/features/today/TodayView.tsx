@@ -53,6 +53,10 @@ export interface TodayViewProps {
   onDidNotHappen(outcome: MeetingOutcome): void;
   /** Asks main for the next page of a long list. */
   onShowMore(section: TodaySection): void;
+  /** A coming meeting's prep workspace. */
+  onPrepare(meetingId: string): void;
+  /** Opens a video meeting's link in the browser (through main's allowlist). */
+  onJoin(link: string): void;
 }
 
 export type MeetingOutcome = TodayData['outcomes'][number];
@@ -491,6 +495,26 @@ export function TodayView(props: TodayViewProps) {
                       </span>
                     </p>
                     {whereText(meeting) ? <p className="muted">{whereText(meeting)}</p> : null}
+                  </div>
+                  <div className="today-item-actions">
+                    <button
+                      type="button"
+                      className="button button-small button-primary"
+                      aria-label={`Prepare for the meeting with ${contactName(contact)}`}
+                      onClick={() => props.onPrepare(meeting.id)}
+                    >
+                      Prepare
+                    </button>
+                    {meeting.mode === 'video' && meeting.link ? (
+                      <button
+                        type="button"
+                        className="button button-small"
+                        aria-label={`Join the video call with ${contactName(contact)}`}
+                        onClick={() => props.onJoin(meeting.link)}
+                      >
+                        Join
+                      </button>
+                    ) : null}
                   </div>
                 </li>
               ))}
