@@ -162,6 +162,13 @@ describe('Pipeline board', () => {
     expect(screen.getByRole('button', { name: /José Núñez/ })).toBeVisible();
     expect(screen.getByRole('button', { name: /Li Wei/ })).toBeVisible();
     expect(screen.queryByRole('button', { name: /Maya Okafor/ })).toBeNull();
+    // A search that finds no one says so (the columns alone would just look empty).
+    await user.type(screen.getByRole('searchbox', { name: 'Search contacts' }), 'zzz');
+    await waitFor(() =>
+      expect(
+        screen.getByText('No contacts match. Clear the search or the filters to see everyone.'),
+      ).toBeInTheDocument(),
+    );
   });
 
   it('greets a first run with an empty state that leads to adding or importing', async () => {

@@ -288,9 +288,11 @@ export function PipelinePage() {
         </div>
       ) : null}
       <p className="pipeline-count" aria-live="polite">
-        {shown === contacts.length
-          ? `${formatCount(contacts.length)} ${contacts.length === 1 ? 'contact' : 'contacts'}`
-          : `${formatCount(shown)} of ${formatCount(contacts.length)} contacts`}
+        {shown === 0 && groups
+          ? 'No contacts match. Clear the search or the filters to see everyone.'
+          : shown === contacts.length
+            ? `${formatCount(contacts.length)} ${contacts.length === 1 ? 'contact' : 'contacts'}`
+            : `${formatCount(shown)} of ${formatCount(contacts.length)} contacts`}
         {notes?.truncated
           ? ' (more match in their notes than are shown: add a word to narrow the search)'
           : ''}

@@ -252,7 +252,7 @@ export function PreferencesForm({
           </p>
         </div>
       </div>
-      <h3 className="subsection-title">Follow-up reminders</h3>
+      <h2 className="subsection-title">Follow-up reminders</h2>
       <p className="section-intro">
         After an outreach e-mail Rapport reminds you after 3 and 7 business days. Weekends are
         skipped, and so are the holidays below.
@@ -328,7 +328,7 @@ export function PreferencesForm({
           )}
         </fieldset>
       </div>
-      <h3 className="subsection-title">Keeping in touch</h3>
+      <h2 className="subsection-title">Keeping in touch</h2>
       <p className="section-intro">
         After a meeting, a light touch every few months keeps the connection warm. Rapport reminds
         you when it is time.
@@ -382,9 +382,9 @@ export function DefaultResume({
 }: DefaultResumeProps) {
   return (
     <section className="default-resume" aria-labelledby="default-resume-title">
-      <h3 className="subsection-title" id="default-resume-title">
+      <h2 className="subsection-title" id="default-resume-title">
         Default resume
-      </h3>
+      </h2>
       <p className="section-intro">
         Attached to new meetings and printed in packets. A PDF prints as it is; a Word file is kept
         but cannot go in the packet.

@@ -6,7 +6,7 @@ import {
   shortcutText,
   type CommandId,
 } from '../../../shared/domain/commands.js';
-import { fullName } from '../../../shared/domain/names.js';
+import { fullName, titleAtCompany } from '../../../shared/domain/names.js';
 import { containsAll, fold, searchWords } from '../../../shared/domain/text-fold.js';
 import { useModalDialog } from '../../components/use-modal-dialog.js';
 import { useContactsStore } from '../../stores/contacts-store.js';
@@ -106,7 +106,9 @@ export function CommandPalette({ onClose, onRun }: PaletteProps) {
                   onSelect={() => go(`contacts/${contact.id}`)}
                 >
                   <span>{fullName(contact)}</span>
-                  {contact.company ? <span className="muted">{contact.company}</span> : null}
+                  {titleAtCompany(contact) ? (
+                    <span className="muted">{titleAtCompany(contact)}</span>
+                  ) : null}
                 </Command.Item>
               ))}
             </Command.Group>

@@ -1,0 +1,116 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { expect as expectPage } from './page-expect.js';
+import { launchApp, type LaunchedApp } from './harness.js';
+
+const csv = fileURLToPath(new URL('../fixtures/contacts-windows-1252.csv', import.meta.url));
+
+let app: LaunchedApp | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+/** Every axe rule that applies, any impact; what failed, said in one line per node. */
+async function violations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.flatMap((violation) =>
+    violation.nodes.map(
+      (node) =>
+        `${violation.id} (${violation.impact ?? '?'}): ${node.target.join(' ')} — ${node.failureSummary?.split('\n')[1]?.trim() ?? ''}`,
+    ),
+  );
+}
+
+describe('accessibility (axe-core) on every screen, light and dark', () => {
+  it.each(['light', 'dark'] as const)('has no violations in %s', async (scheme) => {
+    app = await launchApp({ now: '2026-12-03T15:00:00.000Z' });
+    const { page } = app;
+    await page.emulateMedia({ colorScheme: scheme });
+    const found: string[] = [];
+    const check = async (where: string) => {
+      for (const line of await violations(page)) found.push(`${where}: ${line}`);
+    };
+    await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+    await check('Today (first run)');
+
+    await page.getByRole('button', { name: 'Add a contact' }).click();
+    await expectPage(page.getByRole('heading', { level: 1, name: 'New contact' })).toBeVisible();
+    await check('New contact');
+    await page.getByLabel('First name').fill('Maya');
+    await page.getByLabel('Last name').fill('Okafor');
+    await page.getByLabel('Company').fill('Northwind Health');
+    await page.getByRole('button', { name: 'Save contact' }).click();
+    await expectPage(page.getByRole('heading', { level: 1, name: 'Maya Okafor' })).toBeVisible();
+    await check('Contact page');
+
+    await page.getByRole('button', { name: 'Schedule meeting' }).click();
+    const schedule = page.getByRole('dialog', { name: 'Schedule a meeting with Maya Okafor' });
+    await expectPage(schedule).toBeVisible();
+    await check('Schedule dialog');
+    await schedule.getByLabel('Date and time').fill('2026-12-08T15:00');
+    await schedule.getByLabel('Place').fill('Blue Bottle Café');
+    await schedule.getByRole('button', { name: 'Schedule' }).click();
+    await expectPage(
+      page.getByRole('heading', { level: 1, name: 'Prepare for Maya Okafor' }),
+    ).toBeVisible();
+    await check('Prep workspace');
+
+    await page.getByRole('link', { name: 'Pipeline' }).click();
+    await page
+      .getByRole('button', { name: /Import/ })
+      .first()
+      .waitFor();
+    await page.keyboard.press('Control+k');
+    await page.getByRole('dialog', { name: 'Go to or run' }).getByRole('combobox').fill('import');
+    await page.keyboard.press('Enter');
+    await expectPage(
+      page.getByRole('heading', { level: 1, name: 'Import and export contacts' }),
+    ).toBeVisible();
+    await check('Import');
+    await page.getByRole('radio', { name: 'Other CSV file' }).check();
+    app.answerOpenDialog([csv]);
+    await page.getByRole('button', { name: 'Choose file…' }).click();
+    await expectPage(
+      page.getByRole('region', { name: 'Preview of contacts-windows-1252.csv' }),
+    ).toBeVisible();
+    await check('Import preview (mapping)');
+
+    await page.getByRole('link', { name: 'Pipeline' }).click();
+    await expectPage(page.getByRole('heading', { level: 1, name: 'Pipeline' })).toBeVisible();
+    await check('Pipeline board');
+    await page.getByRole('radio', { name: 'List' }).click();
+    await check('Pipeline list');
+
+    await page.getByRole('link', { name: 'Meetings' }).click();
+    await expectPage(page.getByRole('heading', { level: 1, name: 'Meetings' })).toBeVisible();
+    await check('Meetings');
+    await page.getByRole('link', { name: 'Thank-you notes' }).click();
+    await expectPage(
+      page.getByRole('heading', { level: 1, name: 'Thank-you notes' }),
+    ).toBeVisible();
+    await check('Thank-you notes');
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await expectPage(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+    for (const tab of ['Profile', 'Preferences', 'Data']) {
+      await page.getByRole('tab', { name: tab }).click();
+      await check(`Settings > ${tab}`);
+    }
+    await page.getByRole('link', { name: 'Today' }).click();
+    await expectPage(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+    await check('Today');
+    await page.keyboard.press('Control+/');
+    await expectPage(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+    await check('Keyboard shortcuts');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+k');
+    await page.getByRole('dialog', { name: 'Go to or run' }).getByRole('combobox').fill('maya');
+    await expectPage(page.getByRole('option', { name: /Maya Okafor/ })).toBeVisible();
+    await check('Command palette');
+    await page.keyboard.press('Escape');
+
+    expect(found).toEqual([]);
+  });
+});
