@@ -1,5 +1,6 @@
 import { resetContactDetailStore } from './contact-detail-store.js';
 import { resetContactsStore } from './contacts-store.js';
+import { resetFormDrafts } from './form-drafts.js';
 import { resetImportStore } from './import-store.js';
 import { resetAutosaves } from '../components/use-autosave.js';
 import { resetMeetingsStore } from './meetings-store.js';
@@ -32,4 +33,5 @@ export function resetStores(): void {
   resetThanksStore();
   resetOutreachStore();
   resetAutosaves();
+  resetFormDrafts();
 }

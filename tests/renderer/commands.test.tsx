@@ -97,6 +97,28 @@ describe('the app’s commands and their keys', () => {
   });
 });
 
+describe('a contact form left by a key', () => {
+  it('keeps what was typed for when the user comes back; Cancel drops it', async () => {
+    const { user } = await renderApp();
+    await user.keyboard('{Control>}n{/Control}');
+    await waitFor(() => expect(heading('New contact')).toHaveFocus());
+    await user.type(screen.getByLabelText('First name'), 'Aoife');
+    await user.keyboard('{Control>}2{/Control}');
+    await waitFor(() => expect(heading('Pipeline')).toHaveFocus());
+    await user.keyboard('{Control>}n{/Control}');
+    await waitFor(() => expect(heading('New contact')).toHaveFocus());
+    expect(screen.getByLabelText('First name')).toHaveValue('Aoife');
+    expect(
+      screen.getByText('This is what you typed before you left the form; it is not saved yet.'),
+    ).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    await user.keyboard('{Control>}n{/Control}');
+    await waitFor(() => expect(heading('New contact')).toHaveFocus());
+    expect(screen.getByLabelText('First name')).toHaveValue('');
+    expect(screen.queryByText(/what you typed before you left/)).toBeNull();
+  });
+});
+
 describe('the command palette (Ctrl+K)', () => {
   it('jumps to a contact or a meeting by name, or runs a command, from the keyboard', async () => {
     const meeting = makeMeeting({

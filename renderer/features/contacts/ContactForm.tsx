@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent, type MouseEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type MouseEvent } from 'react';
 import {
   KeepInTouch,
   type Contact,
@@ -11,7 +11,7 @@ import {
   type DuplicateMatch,
 } from '../../../shared/schema/pipeline.js';
 import { SelectField, TextField } from '../../components/Field.js';
-import { ErrorMessage, WarningIcon } from '../../components/Messages.js';
+import { ErrorMessage, StatusMessage, WarningIcon } from '../../components/Messages.js';
 import { fieldError, focusField, parseNumber, validateForm } from '../../validation.js';
 import { DEFAULT_KEEP_IN_TOUCH_DAYS } from '../../../shared/domain/reminder-policy.js';
 import {
@@ -22,6 +22,7 @@ import {
   stageLabels,
   titleAtCompany,
 } from '../pipeline/labels.js';
+import { formDrafts } from '../../stores/form-drafts.js';
 import { ReferrerPicker } from './ReferrerPicker.js';
 
 export interface ContactFormValues {
@@ -193,6 +194,9 @@ interface ContactFormProps {
   keepInTouchDefault?: number;
 }
 
+const sameValues = (a: ContactFormValues, b: ContactFormValues) =>
+  JSON.stringify(a) === JSON.stringify(b);
+
 /**
  * The contact form, for new and existing contacts. Validates with the shared ContactInput schema
  * on blur and on submit (the same messages main would give). New contacts are checked for
@@ -210,7 +214,24 @@ export function ContactForm({
   keepInTouchDefault = DEFAULT_KEEP_IN_TOUCH_DAYS,
 }: ContactFormProps) {
   const isNew = contact === null;
-  const [values, setValues] = useState<ContactFormValues>(() => valuesOf(contact));
+  // Typing left unsaved here earlier (another area, a key) comes back (stores/form-drafts.ts).
+  const formKey = `contact:${contact?.id ?? 'new'}`;
+  const [restored] = useState(() => formDrafts.has(formKey));
+  const [values, setValues] = useState<ContactFormValues>(
+    () => formDrafts.get<ContactFormValues>(formKey) ?? valuesOf(contact),
+  );
+  /** Saved or cancelled: what is on screen is no longer the user's unsaved typing. */
+  const settled = useRef(false);
+  useEffect(() => {
+    if (settled.current) return;
+    if (sameValues(values, valuesOf(contact))) formDrafts.drop(formKey);
+    else formDrafts.set(formKey, values);
+  }, [values, contact, formKey]);
+  const cancel = () => {
+    settled.current = true;
+    formDrafts.drop(formKey);
+    onCancel();
+  };
   const [errors, setErrors] = useState<Partial<Record<Key, string>>>({});
   const [duplicates, setDuplicates] = useState<DuplicateMatch[]>([]);
   const [acknowledged, setAcknowledged] = useState<string>('');
@@ -276,6 +297,10 @@ export function ContactForm({
     const message = await onSave(parsed.success ? parsed.data : inputOf(values));
     setSaving(false);
     if (message) setSaveError(message);
+    else {
+      settled.current = true;
+      formDrafts.drop(formKey);
+    }
   };
 
   const submit = async (event?: FormEvent<HTMLFormElement>) => {
@@ -339,6 +364,9 @@ export function ContactForm({
 
   return (
     <form ref={formRef} className="form contact-form" noValidate onSubmit={submit}>
+      <StatusMessage>
+        {restored ? 'This is what you typed before you left the form; it is not saved yet.' : null}
+      </StatusMessage>
       <fieldset className="contact-form-section">
         <legend className="section-title">Who</legend>
         <div className="form-grid form-grid-2">{nameFields.map(text)}</div>
@@ -485,7 +513,7 @@ export function ContactForm({
         >
           Save contact
         </button>
-        <button type="button" className="button" onClick={onCancel}>
+        <button type="button" className="button" onClick={cancel}>
           Cancel
         </button>
       </div>
