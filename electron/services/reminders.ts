@@ -133,8 +133,26 @@ export function buildTodayView(
       ...page.totals,
       outcomes: page.totals.outcomes - (page.outcomes.length - outcomes.length),
     },
+    prospects: waitingProspects(dataset.contacts),
     contactCount: Object.keys(dataset.contacts).length,
   };
+}
+
+/** How many contacts are still prospects, and the one added longest ago (then by name). */
+function waitingProspects(contacts: Readonly<Record<string, Contact>>): TodayView['prospects'] {
+  let count = 0;
+  let next: Contact | null = null;
+  for (const contact of Object.values(contacts)) {
+    if (contact.stage !== 'prospect') continue;
+    count += 1;
+    if (
+      next === null ||
+      contact.createdAt < next.createdAt ||
+      (contact.createdAt === next.createdAt && compareContactsByName(contact, next) < 0)
+    )
+      next = contact;
+  }
+  return { count, next: next === null ? null : contactSummary(next) };
 }
 
 type RunWork = <T>(fn: (work: Work) => T) => { value: T; effects: Effects };

@@ -1,4 +1,4 @@
-import { useEffect, type RefObject } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import { useUiStore } from '../stores/ui-store.js';
 
 /**
@@ -8,10 +8,25 @@ import { useUiStore } from '../stores/ui-store.js';
  */
 export function useFocusOnNavigate(target: RefObject<HTMLElement | null>): void {
   const count = useUiStore((s) => s.navigationCount);
+  /**
+   * The heading this navigation focused, or null when none was drawn yet: a page that was still
+   * loading draws its real heading later (a new element), and the focus follows it there.
+   */
+  const placed = useRef<{ element: HTMLElement | null } | null>(null);
   useEffect(() => {
     // A page asked to focus something else (useFocusTarget) takes care of it itself.
-    if (count > 0 && useUiStore.getState().focusTarget === null) target.current?.focus();
+    if (count === 0 || useUiStore.getState().focusTarget !== null) return;
+    target.current?.focus();
+    placed.current = { element: target.current };
   }, [count, target]);
+  useEffect(() => {
+    const heading = target.current;
+    if (placed.current === null || heading === null || heading === placed.current.element) return;
+    placed.current = null;
+    // Only if the focus went nowhere meanwhile (the user may have moved it themselves).
+    const active = document.activeElement;
+    if (active === null || active === document.body || !active.isConnected) heading.focus();
+  });
 }
 
 /**

@@ -135,6 +135,11 @@ export interface TodayView {
   upcomingMeetings: { meeting: MeetingRecord; contact: ContactSummary }[];
   /** How many rows each list has in all (the view carries the first ones). */
   totals: Record<TodaySection, number>;
+  /**
+   * Contacts found but not written to yet (stage Prospect), and the one waiting longest: when
+   * nothing is due, Today suggests writing to them.
+   */
+  prospects: { count: number; next: ContactSummary | null };
   /** How many contacts there are: none means the first-run welcome instead of the reminders. */
   contactCount: number;
 }

@@ -37,11 +37,16 @@ import { containsAll, fold, searchWords } from '../../shared/domain/text-fold.js
 /** What the fake main process holds: one in-memory row per thing the renderer can ask about. */
 
 /** A whole Today view as a test writes it, before main pages it. */
-export type WholeToday = Omit<TodayView, 'totals'>;
+export type WholeToday = Omit<TodayView, 'totals' | 'prospects'> &
+  Partial<Pick<TodayView, 'prospects'>>;
 
 /** Main's answer to `reminders:today`: the first rows asked for of each list, and the totals. */
 export function pagedToday(whole: WholeToday, shown?: TodayRequest): TodayView {
-  return { ...whole, ...firstRowsOfToday(whole.items, whole.outcomes, shown) };
+  return {
+    prospects: { count: 0, next: null },
+    ...whole,
+    ...firstRowsOfToday(whole.items, whole.outcomes, shown),
+  };
 }
 
 export interface FakeState {

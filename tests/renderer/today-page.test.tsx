@@ -357,6 +357,29 @@ describe('the Today view', () => {
     );
   });
 
+  it('suggests writing to the prospect waiting longest when nothing is due', async () => {
+    const { user } = setup({
+      view: {
+        date: '2025-06-04',
+        items: [],
+        outcomes: [],
+        upcomingMeetings: [],
+        contactCount: 3,
+        prospects: { count: 2, next: lee },
+      },
+    });
+    expect(await screen.findByText('You’re all caught up')).toBeInTheDocument();
+    expect(
+      screen.getByText(/write to one of the 2 contacts you have found but not written to yet/),
+    ).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Write to Lee Chen' }));
+    expect(useUiStore.getState()).toMatchObject({
+      area: 'contact',
+      contactId: 'c-lee',
+      focusTarget: 'write-outreach',
+    });
+  });
+
   it('says "You’re all caught up" calmly when nothing is due', async () => {
     setup({
       view: { date: '2025-06-04', items: [], outcomes: [], upcomingMeetings: [], contactCount: 3 },

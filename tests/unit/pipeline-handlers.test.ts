@@ -77,6 +77,7 @@ describe('the pipeline over IPC', () => {
         outcomes: [],
         upcomingMeetings: [],
         totals: { outcomes: 0, overdue: 0, due: 0 },
+        prospects: { count: 0, next: null },
         contactCount: 1,
       },
     });

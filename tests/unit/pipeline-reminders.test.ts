@@ -131,6 +131,35 @@ describe('Today a page at a time', () => {
     expect(more.totals.overdue).toBe(120);
     expect(pipeline.today({ overdue: 500, due: 1 }).items).toHaveLength(121);
   });
+
+  it('names the prospect waiting longest, for the next step when nothing is due', () => {
+    storage.transact((tx) => {
+      tx.put(
+        'contacts',
+        makeContact('old', {
+          firstName: 'Olga',
+          stage: 'prospect',
+          createdAt: '2026-01-02T10:00:00.000Z',
+        }),
+      );
+      tx.put(
+        'contacts',
+        makeContact('new', {
+          firstName: 'Nia',
+          stage: 'prospect',
+          createdAt: '2026-11-02T10:00:00.000Z',
+        }),
+      );
+    });
+    // Lee (from beforeEach) is a prospect too; Maya was contacted.
+    const { prospects } = pipeline.today();
+    expect(prospects.count).toBe(3);
+    expect(prospects.next).toMatchObject({ id: expect.any(String) });
+    const all = Object.values(storage.read().contacts).filter((c) => c.stage === 'prospect');
+    const oldest = all.reduce((a, b) => (a.createdAt <= b.createdAt ? a : b));
+    expect(prospects.next?.id).toBe(oldest.id);
+    expect(prospects.next && 'notes' in prospects.next).toBe(false);
+  });
 });
 
 describe('moving a contact past waiting for a reply', () => {

@@ -9,7 +9,7 @@ import { errorMessage } from '../../api.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { ErrorMessage, StatusMessage } from '../../components/Messages.js';
 import { Loading } from '../../components/Loading.js';
-import { useFocusOnNavigate } from '../../components/use-focus-on-navigate.js';
+import { useFocusOnNavigate, useFocusTarget } from '../../components/use-focus-on-navigate.js';
 import { useContactDetailStore } from '../../stores/contact-detail-store.js';
 import { useContactsStore } from '../../stores/contacts-store.js';
 import { selectReadOnly, useStorageStore } from '../../stores/storage-store.js';
@@ -90,6 +90,8 @@ function ExistingContact({ id }: { id: string }) {
   const navigate = useUiStore((s) => s.navigate);
   const detail = useContactDetailStore((s) => (s.id === id ? s.detail : null));
   const error = useContactDetailStore((s) => (s.id === id ? s.error : null));
+  // Today's "Write to …" lands on "Write outreach e-mail" once the contact is drawn.
+  useFocusTarget(detail !== null);
   const contacts = useContactsStore((s) => s.contacts);
   const readOnly = useStorageStore(selectReadOnly);
   const keepInTouchDefault = useSettingsStore((s) => s.settings?.keepInTouchDays);
@@ -334,6 +336,7 @@ function ContactDetailView({ detail, headingRef, readOnly, message, onEdit }: De
             Edit
           </button>
           <button
+            id="write-outreach"
             type="button"
             className="button"
             ref={writeOutreachRef}

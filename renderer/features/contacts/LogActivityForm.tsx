@@ -110,7 +110,14 @@ export function LogActivityForm({
         />
       </div>
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={busy || disabled}>
+        {/* Not disabled while busy (submit ignores a second press): a disabled button drops the
+            keyboard focus to the page. */}
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={disabled}
+          aria-busy={busy || undefined}
+        >
           Log activity
         </button>
         <StatusMessage>{done}</StatusMessage>

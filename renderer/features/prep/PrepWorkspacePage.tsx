@@ -69,6 +69,12 @@ function SaveStatus({ autosave, pending }: { autosave: AutosaveState; pending: b
 function Workspace({ id }: { id: string }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useFocusOnNavigate(heading);
+  /** After an action whose button went away, focus goes to the heading rather than the page. */
+  const keepFocus = () => {
+    const active = document.activeElement;
+    if (active === null || active === document.body || !active.isConnected)
+      heading.current?.focus();
+  };
   useFocusTarget(usePrepStore((s) => s.id === id && s.detail !== null));
   const navigate = useUiStore((s) => s.navigate);
   const shown = usePrepStore((s) => s.id === id);
@@ -322,7 +328,9 @@ function Workspace({ id }: { id: string }) {
           onCancel={() => setConfirm(null)}
           onConfirm={() => {
             setConfirm(null);
-            void store.markHeld();
+            // The button that opened the dialog goes away once the meeting is held: the focus
+            // goes to the page's heading (the message under it says what happened).
+            void store.markHeld().then(keepFocus);
           }}
         >
           <p>
@@ -342,7 +350,7 @@ function Workspace({ id }: { id: string }) {
           onCancel={() => setConfirm(null)}
           onConfirm={() => {
             setConfirm(null);
-            void store.cancelMeeting();
+            void store.cancelMeeting().then(keepFocus);
           }}
         >
           <p>The meeting is marked cancelled. Your research, questions and notes are kept.</p>

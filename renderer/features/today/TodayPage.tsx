@@ -99,6 +99,7 @@ export function TodayPage({ now = systemNow }: TodayPageProps) {
         onReschedule={(outcome) => setRescheduling(outcome)}
         onShowMore={(section) => void useTodayStore.getState().showMore(section)}
         onPrepare={(meetingId) => navigate(`meetings/${meetingId}`)}
+        onWriteTo={(contactId) => navigate(`contacts/${contactId}`, { focus: 'write-outreach' })}
         onJoin={(link) =>
           void useTodayStore
             .getState()

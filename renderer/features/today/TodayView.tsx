@@ -53,6 +53,8 @@ export interface TodayViewProps {
   onDidNotHappen(outcome: MeetingOutcome): void;
   /** Asks main for the next page of a long list. */
   onShowMore(section: TodaySection): void;
+  /** Opens a contact's page ready to write the first e-mail (Today's next step). */
+  onWriteTo(contactId: string): void;
   /** A coming meeting's prep workspace. */
   onPrepare(meetingId: string): void;
   /** Opens a video meeting's link in the browser (through main's allowlist). */
@@ -464,10 +466,30 @@ export function TodayView(props: TodayViewProps) {
         {view.items.length === 0 && view.outcomes.length === 0 ? (
           <div className="caught-up" role="note">
             <p className="caught-up-title">You’re all caught up</p>
-            <p className="muted">
-              No reminders are due. A good moment to write to someone new, or to prepare for your
-              next conversation.
-            </p>
+            {view.prospects.next ? (
+              <>
+                <p className="muted">
+                  No reminders are due. Next step:{' '}
+                  {view.prospects.count === 1
+                    ? 'write to the one contact you have found but not written to yet.'
+                    : `write to one of the ${view.prospects.count.toLocaleString()} contacts you have found but not written to yet.`}
+                </p>
+                <p className="caught-up-action">
+                  <button
+                    type="button"
+                    className="button button-small button-primary"
+                    onClick={() => props.onWriteTo(view.prospects.next!.id)}
+                  >
+                    Write to {contactName(view.prospects.next)}
+                  </button>
+                </p>
+              </>
+            ) : (
+              <p className="muted">
+                No reminders are due. A good moment to find someone new to learn from, or to prepare
+                for your next conversation.
+              </p>
+            )}
           </div>
         ) : null}
         {overdue.length > 0 ? (

@@ -1,0 +1,89 @@
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { expect as expectPage } from './page-expect.js';
+import { launchApp, type LaunchedApp } from './harness.js';
+
+let app: LaunchedApp | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+/** What has the focus: never the page itself after an action. */
+async function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const active = document.activeElement;
+    if (active === null || active === document.body) return 'body';
+    const name = active.getAttribute('aria-label') ?? active.textContent?.trim().slice(0, 40) ?? '';
+    return `${active.tagName.toLowerCase()} ${name}`;
+  });
+}
+
+/** Presses Enter on a control reached from the keyboard (it has the focus first). */
+async function activate(page: Page, control: ReturnType<Page['getByRole']>): Promise<void> {
+  await control.focus();
+  await page.keyboard.press('Enter');
+}
+
+describe('focus is never lost on the main journeys', () => {
+  it('add, log, schedule, hold, delete: focus lands on something after every step', async () => {
+    app = await launchApp({ now: '2026-12-03T15:00:00.000Z' });
+    const { page } = app;
+    const steps: [string, string][] = [];
+    const after = async (step: string) => steps.push([step, await focused(page)]);
+    await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+
+    await page.keyboard.press('Control+n');
+    await expectPage(page.getByRole('heading', { level: 1, name: 'New contact' })).toBeVisible();
+    await after('open the new-contact form');
+    await page.getByLabel('First name').fill('Maya');
+    await page.getByLabel('Last name').fill('Okafor');
+    await page.getByLabel('E-mail').fill('maya@example.com');
+    await activate(page, page.getByRole('button', { name: 'Save contact' }));
+    await expectPage(page.getByRole('heading', { level: 1, name: 'Maya Okafor' })).toBeVisible();
+    await after('save the contact');
+
+    const log = page.getByRole('form', { name: 'Log activity' });
+    await activate(page, log.getByRole('button', { name: 'Log activity' }));
+    await expectPage(page.getByText(/Follow-up reminders set for/)).toBeVisible();
+    await after('log the outreach');
+
+    await activate(page, page.getByRole('button', { name: 'Schedule meeting' }));
+    const dialog = page.getByRole('dialog', { name: 'Schedule a meeting with Maya Okafor' });
+    await expectPage(dialog).toBeVisible();
+    await after('open the schedule dialog');
+    await dialog.getByLabel('Date and time').fill('2026-12-03T10:00');
+    await dialog.getByLabel('Place').fill('Blue Bottle Café');
+    await activate(page, dialog.getByRole('button', { name: 'Schedule' }));
+    await expectPage(
+      page.getByRole('heading', { level: 1, name: 'Prepare for Maya Okafor' }),
+    ).toBeVisible();
+    await after('schedule the meeting');
+
+    await activate(page, page.getByRole('button', { name: 'Mark meeting as held' }));
+    const confirm = page.getByRole('dialog', { name: 'Mark this meeting as held?' });
+    await expectPage(confirm).toBeVisible();
+    await activate(page, confirm.getByRole('button', { name: 'Mark as held' }));
+    await expectPage(page.getByRole('status').filter({ hasText: 'Marked as held.' })).toBeVisible();
+    await after('mark it held');
+
+    await page.keyboard.press('Control+2');
+    await expectPage(page.getByRole('heading', { level: 1, name: 'Pipeline' })).toBeVisible();
+    await after('go to the pipeline');
+    await page.keyboard.press('Control+k');
+    await page.getByRole('dialog', { name: 'Go to or run' }).getByRole('combobox').fill('okafor');
+    await expectPage(page.getByRole('option', { name: /^Maya Okafor/ })).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expectPage(page.getByRole('heading', { level: 1, name: 'Maya Okafor' })).toBeVisible();
+    await after('jump to the contact from the palette');
+
+    await activate(page, page.getByRole('button', { name: 'Delete contact' }));
+    const sure = page.getByRole('dialog', { name: 'Delete Maya Okafor?' });
+    await expectPage(sure.getByRole('button', { name: 'Delete contact' })).toBeVisible();
+    await activate(page, sure.getByRole('button', { name: 'Delete contact' }));
+    await expectPage(page.getByRole('heading', { level: 1, name: 'Pipeline' })).toBeVisible();
+    await after('delete the contact');
+
+    expect(steps.filter(([, target]) => target === 'body')).toEqual([]);
+  });
+});
