@@ -145,9 +145,15 @@ export function cachingHeaders(filePath: string, modified: Date): Record<string,
   };
 }
 
-/** A revalidation whose copy is still current (HTTP dates have whole seconds). */
-function notModifiedSince(request: Request, modified: Date): boolean {
-  const since = Date.parse(request.headers.get('if-modified-since') ?? '');
+/**
+ * A revalidation (its If-Modified-Since header) whose copy is still current (HTTP dates have
+ * whole seconds). Also used by the e2e harness's server, which serves as this protocol does.
+ */
+export function notModifiedSince(
+  ifModifiedSince: string | null | undefined,
+  modified: Date,
+): boolean {
+  const since = Date.parse(ifModifiedSince ?? '');
   return Number.isFinite(since) && Math.floor(modified.getTime() / 1000) * 1000 <= since;
 }
 
@@ -174,7 +180,8 @@ export function createAppProtocolHandler(
       ...cachingHeaders(filePath, info.mtime),
       'content-type': contentTypeFor(filePath),
     };
-    if (notModifiedSince(request, info.mtime)) return new Response(null, { status: 304, headers });
+    if (notModifiedSince(request.headers.get('if-modified-since'), info.mtime))
+      return new Response(null, { status: 304, headers });
     return new Response(new Uint8Array(await readFile(filePath)), { status: 200, headers });
   };
 

@@ -1,6 +1,6 @@
 import { tinykeys } from 'tinykeys';
 import { COMMANDS, keyBinding, type CommandId } from '../shared/domain/commands.js';
-import { useUiStore } from './stores/ui-store.js';
+import { useUiStore, type Route } from './stores/ui-store.js';
 
 /**
  * Runs one of the app's commands (shared/domain/commands.ts) in the page: from the application
@@ -9,45 +9,28 @@ import { useUiStore } from './stores/ui-store.js';
  */
 export function runCommand(id: CommandId): void {
   const ui = useUiStore.getState();
-  switch (id) {
-    case 'new-contact':
-      ui.navigate('contacts/new');
-      return;
-    case 'import-contacts':
-      ui.navigate('import');
-      return;
-    case 'export-contacts':
-      ui.navigate('import', { focus: 'export-contacts-csv' });
-      return;
-    case 'go-today':
-      ui.navigate('home');
-      return;
-    case 'go-pipeline':
-      ui.navigate('pipeline');
-      return;
-    case 'go-meetings':
-      ui.navigate('meetings');
-      return;
-    case 'go-thanks':
-      ui.navigate('thanks');
-      return;
-    case 'go-settings':
-      ui.navigate('settings/profile');
-      return;
-    case 'find':
-      find();
-      return;
-    case 'keyboard-shortcuts':
-      ui.showShortcuts(true);
-      return;
-    case 'command-palette':
-      ui.showPalette(true);
-      return;
-    case 'open-logs':
-      // Main's own (it opens a folder); the menu item never sends it here.
-      return;
+  const to = routes[id];
+  if (to !== undefined) {
+    ui.navigate(to.route, to.focus ? { focus: to.focus } : undefined);
+    return;
   }
+  if (id === 'find') find();
+  else if (id === 'keyboard-shortcuts') ui.showShortcuts(true);
+  else if (id === 'command-palette') ui.showPalette(true);
+  // 'open-logs' is main's own (it opens a folder); the menu item never sends it here.
 }
+
+/** The commands that go somewhere: where, and what takes the focus there (its heading if none). */
+const routes: Partial<Record<CommandId, { route: Route; focus?: string }>> = {
+  'new-contact': { route: 'contacts/new' },
+  'import-contacts': { route: 'import' },
+  'export-contacts': { route: 'import', focus: 'export-contacts-csv' },
+  'go-today': { route: 'home' },
+  'go-pipeline': { route: 'pipeline' },
+  'go-meetings': { route: 'meetings' },
+  'go-thanks': { route: 'thanks' },
+  'go-settings': { route: 'settings/profile' },
+};
 
 /** The current screen's search box; a screen without one sends the user to the contacts'. */
 function find(): void {

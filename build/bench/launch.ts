@@ -1,16 +1,8 @@
 import net from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
-/** Chromium's own background work left out of the timings (updates, sync, first-run pages). */
-export const BENCH_BROWSER_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+/** The harness's Chromium and switches, for the benches that launch their own browser. */
+export { CHROMIUM, CHROMIUM_ARGS as BENCH_BROWSER_ARGS } from '../../tests/e2e/harness.js';
 
 /**
  * Today is interactive: its heading is there, its content replaced the loading status (reminders,

@@ -7,11 +7,10 @@ import { openStorage } from '../../electron/services/storage.js';
 import { exportText } from '../../electron/services/export-file.js';
 import { launchApp } from '../../tests/e2e/harness.js';
 import { generateDataset } from './generate.js';
-import { BENCH_BROWSER_ARGS, openProfile, userPause, waitForToday } from './launch.js';
+import { BENCH_BROWSER_ARGS, CHROMIUM, openProfile, userPause, waitForToday } from './launch.js';
 import { median, round, type BenchModule, type Figure } from './types.js';
 
 const NOW = new Date('2026-12-01T09:00:00.000Z');
-const CHROMIUM = process.env.RAPPORT_CHROMIUM ?? '/usr/bin/chromium';
 
 /**
  * tsx compiles this file with esbuild's keepNames, which wraps inner functions in `__name(...)`;

@@ -6,6 +6,7 @@ import { chromium, type Page } from 'playwright-core';
 import { launchApp } from '../../tests/e2e/harness.js';
 import {
   BENCH_BROWSER_ARGS,
+  CHROMIUM,
   openProfile,
   userPause,
   waitForToday,
@@ -15,7 +16,6 @@ import { openedAndRead, seededCopy } from './seed-store.js';
 import { median, round, type BenchModule, type Figure } from './types.js';
 
 const NOW = new Date('2026-12-01T09:00:00.000Z');
-const CHROMIUM = process.env.RAPPORT_CHROMIUM ?? '/usr/bin/chromium';
 const rendererDir = path.resolve(import.meta.dirname, '../../out/renderer');
 
 /**

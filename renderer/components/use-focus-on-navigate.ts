@@ -1,6 +1,12 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import { useUiStore } from '../stores/ui-store.js';
 
+/** True when nothing has the focus any more (the page itself, or an element that was removed). */
+export function focusWasLost(): boolean {
+  const active = document.activeElement;
+  return active === null || active === document.body || !active.isConnected;
+}
+
 /**
  * Moves focus to a page's heading after the user went somewhere (sidebar, button, app menu), so
  * keyboard and screen reader users start at the top of the new page. The first page shown at
@@ -24,8 +30,7 @@ export function useFocusOnNavigate(target: RefObject<HTMLElement | null>): void 
     if (placed.current === null || heading === null || heading === placed.current.element) return;
     placed.current = null;
     // Only if the focus went nowhere meanwhile (the user may have moved it themselves).
-    const active = document.activeElement;
-    if (active === null || active === document.body || !active.isConnected) heading.focus();
+    if (focusWasLost()) heading.focus();
   });
 }
 

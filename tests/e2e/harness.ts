@@ -77,8 +77,9 @@ export interface LaunchedApp {
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const rendererDir = join(root, 'out', 'renderer');
-const CHROMIUM = process.env.RAPPORT_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
+/** The Chromium the specs and the benchmarks run, and its switches (no background work of its own). */
+export const CHROMIUM = process.env.RAPPORT_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',

@@ -2,7 +2,11 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { INVOKE_PATH } from './invoke-path.js';
-import { cachingHeaders, CONTENT_SECURITY_POLICY } from '../../electron/protocol.js';
+import {
+  cachingHeaders,
+  CONTENT_SECURITY_POLICY,
+  notModifiedSince,
+} from '../../electron/protocol.js';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -66,8 +70,7 @@ export async function serveRenderer(
       'Content-Security-Policy': CSP,
       ...cachingHeaders(file, modified),
     };
-    const since = Date.parse(request.headers['if-modified-since'] ?? '');
-    if (Number.isFinite(since) && Math.floor(modified.getTime() / 1000) * 1000 <= since) {
+    if (notModifiedSince(request.headers['if-modified-since'], modified)) {
       response.writeHead(304, headers).end();
       return;
     }

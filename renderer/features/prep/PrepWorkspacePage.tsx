@@ -6,7 +6,11 @@ import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { Loading } from '../../components/Loading.js';
 import { ErrorMessage } from '../../components/Messages.js';
-import { useFocusOnNavigate, useFocusTarget } from '../../components/use-focus-on-navigate.js';
+import {
+  focusWasLost,
+  useFocusOnNavigate,
+  useFocusTarget,
+} from '../../components/use-focus-on-navigate.js';
 import { usePrepStore, type AutosaveState } from '../../stores/prep-store.js';
 import { useSettingsStore } from '../../stores/settings-store.js';
 import { selectReadOnly, useStorageStore } from '../../stores/storage-store.js';
@@ -71,9 +75,7 @@ function Workspace({ id }: { id: string }) {
   useFocusOnNavigate(heading);
   /** After an action whose button went away, focus goes to the heading rather than the page. */
   const keepFocus = () => {
-    const active = document.activeElement;
-    if (active === null || active === document.body || !active.isConnected)
-      heading.current?.focus();
+    if (focusWasLost()) heading.current?.focus();
   };
   useFocusTarget(usePrepStore((s) => s.id === id && s.detail !== null));
   const navigate = useUiStore((s) => s.navigate);

@@ -49,21 +49,19 @@ export function CommandPalette({ onClose, onRun }: PaletteProps) {
     (command) => !command.inMain && containsAll(fold(commandTitle(command)), words),
   );
   const contactMatches = useMemo(
-    () => (words.length === 0 ? [] : searchContacts(contacts, query).slice(0, MAX_ROWS)),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    () =>
+      searchWords(query).length === 0 ? [] : searchContacts(contacts, query).slice(0, MAX_ROWS),
     [contacts, query],
   );
-  const meetingMatches = useMemo(
-    () =>
-      words.length === 0
-        ? []
-        : meetings
-            // What the row says, so "meeting maya" finds it.
-            .filter(({ contact }) => containsAll(fold(`meeting with ${fullName(contact)}`), words))
-            .slice(0, MAX_ROWS),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [meetings, query],
-  );
+  const meetingMatches = useMemo(() => {
+    const words = searchWords(query);
+    return words.length === 0
+      ? []
+      : meetings
+          // What the row says, so "meeting maya" finds it.
+          .filter(({ contact }) => containsAll(fold(`meeting with ${fullName(contact)}`), words))
+          .slice(0, MAX_ROWS);
+  }, [meetings, query]);
   const platform = navigator.platform;
   const go = (to: Parameters<typeof navigate>[0]) => {
     onClose();

@@ -39,7 +39,6 @@ export function preloadPages(): Promise<void> {
 export function preloadPagesWhenIdle(): void {
   const queue = Object.values(lazyPages);
   const next = () => {
-    if (queue.length === Object.keys(lazyPages).length) performance.mark('rapport:preload-areas');
     const page = queue.shift();
     if (page === undefined) return;
     // A chunk that fails to load is fetched again when its area is opened (see lazyPage).
@@ -49,7 +48,10 @@ export function preloadPagesWhenIdle(): void {
       .finally(() => requestIdleCallback(next, { timeout: 2_000 }));
   };
   // Not in the frames that show the first screen: a moment after it is up.
-  setTimeout(() => requestIdleCallback(next, { timeout: 2_000 }), AFTER_FIRST_SCREEN_MS);
+  setTimeout(() => {
+    performance.mark('rapport:preload-areas');
+    requestIdleCallback(next, { timeout: 2_000 });
+  }, AFTER_FIRST_SCREEN_MS);
 }
 
 /** How long after the first screen's data the areas' code starts loading. */

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../../api.js';
 import { RescheduleDialog } from './RescheduleDialog.js';
-import { useFocusOnNavigate } from '../../components/use-focus-on-navigate.js';
+import { focusWasLost, useFocusOnNavigate } from '../../components/use-focus-on-navigate.js';
 import { useSettingsStore } from '../../stores/settings-store.js';
 import { useThanksStore } from '../../stores/thanks-store.js';
 import { useTodayStore } from '../../stores/today-store.js';
@@ -48,8 +48,7 @@ export function TodayPage({ now = systemNow }: TodayPageProps) {
   // goes to the heading (the message under it says what happened), never to the page body.
   useEffect(() => {
     if (!acted.current) return;
-    const active = document.activeElement;
-    if (active === null || active === document.body || !active.isConnected) {
+    if (focusWasLost()) {
       heading.current?.focus();
       acted.current = false;
     }

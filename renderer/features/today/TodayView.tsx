@@ -420,6 +420,7 @@ export function TodayView(props: TodayViewProps) {
   } else if (!view) {
     body = loading ? <Loading label="Loading today’s reminders…" size="page" /> : null;
   } else {
+    const next = view.prospects.next;
     const rows = (items: TodayItem[], section: 'overdue' | 'due', what: string) => (
       <ShownInPages
         items={items}
@@ -466,7 +467,7 @@ export function TodayView(props: TodayViewProps) {
         {view.items.length === 0 && view.outcomes.length === 0 ? (
           <div className="caught-up" role="note">
             <p className="caught-up-title">You’re all caught up</p>
-            {view.prospects.next ? (
+            {next ? (
               <>
                 <p className="muted">
                   No reminders are due. Next step:{' '}
@@ -478,9 +479,9 @@ export function TodayView(props: TodayViewProps) {
                   <button
                     type="button"
                     className="button button-small button-primary"
-                    onClick={() => props.onWriteTo(view.prospects.next!.id)}
+                    onClick={() => props.onWriteTo(next.id)}
                   >
-                    Write to {contactName(view.prospects.next)}
+                    Write to {contactName(next)}
                   </button>
                 </p>
               </>
