@@ -21,7 +21,15 @@ afterEach(() => {
   cleanup();
 });
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+/** Waits (up to 5 s, for a loaded CI machine) until the background reads are over. */
+const untilLoaded = (storage: { isLoaded?: (name: 'activities' | 'preps') => boolean }) =>
+  vi.waitFor(
+    () => {
+      if (!storage.isLoaded?.('activities') || !storage.isLoaded?.('preps'))
+        throw new Error('still reading in the background');
+    },
+    { timeout: 5_000, interval: 10 },
+  );
 
 /** A closed store with two contacts and 40 activities over many files; returns the activities. */
 function seeded(clock = manualClock()) {
@@ -50,7 +58,7 @@ describe('activities and preps opened on demand', () => {
     expect(read.mock.calls.some(([file]) => String(file).includes('contacts-'))).toBe(true);
     expect(Object.keys(storage.read().contacts)).toEqual(['c-1', 'c-2']);
     read.mockRestore();
-    await settle();
+    await untilLoaded(storage);
     expect(storage.isLoaded?.('activities')).toBe(true); // read in the background, not on demand
     expect(storage.read().activities).toEqual(activities);
     storage.close();
@@ -81,7 +89,7 @@ describe('activities and preps opened on demand', () => {
     storage.onStatusChange!(told);
     const changes = vi.fn();
     storage.onChange(changes);
-    await settle();
+    await untilLoaded(storage);
     expect(storage.status().restored?.reason).toMatch(/not valid JSON/);
     expect(told).toHaveBeenCalled();
     expect(changes).toHaveBeenCalled();
@@ -102,7 +110,8 @@ describe('activities and preps opened on demand', () => {
     const again = open(dataDir, { now: clock.now, backgroundReadDelayMs: 0 });
     // Restored while the activities are still to be read: the restored ones are what stays.
     again.restoreBackup(backup.name);
-    await settle();
+    await new Promise((resolve) => setTimeout(resolve, 50)); // reads in flight finish
+    await untilLoaded(again);
     expect(Object.keys(again.read().activities)).toHaveLength(40);
     expect(Object.keys(again.read().contacts)).toEqual(['c-1']);
     again.close();
