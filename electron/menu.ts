@@ -30,6 +30,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
    */
   const commands = (menu: CommandMenu): MenuItemConstructorOptions[] =>
     COMMANDS.filter((command) => command.menu === menu).map((command) => ({
+      id: command.id,
       label: command.label,
       ...(command.accelerator
         ? { accelerator: command.accelerator, registerAccelerator: false }
@@ -72,10 +73,13 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
     ],
   };
 
+  const editCommands = commands('Edit');
   const editMenu: MenuItemConstructorOptions = {
     label: 'Edit',
     submenu: [
-      { role: 'undo' },
+      // Undo is the page's: in a text field it undoes the typing (as the role would), elsewhere
+      // the last action (a stage move, Done…), which the OS's Undo knows nothing of.
+      ...editCommands.filter((item) => item.id === 'undo'),
       { role: 'redo' },
       separator,
       { role: 'cut' },
@@ -86,7 +90,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       separator,
       { role: 'selectAll' },
       separator,
-      ...commands('Edit'),
+      ...editCommands.filter((item) => item.id !== 'undo'),
     ],
   };
 

@@ -1,6 +1,7 @@
 import { tinykeys } from 'tinykeys';
 import { COMMANDS, keyBinding, type CommandId } from '../shared/domain/commands.js';
 import { useUiStore, type Route } from './stores/ui-store.js';
+import { useUndoStore } from './stores/undo-store.js';
 
 /**
  * Runs one of the app's commands (shared/domain/commands.ts) in the page: from the application
@@ -14,7 +15,8 @@ export function runCommand(id: CommandId): void {
     ui.navigate(to.route, to.focus ? { focus: to.focus } : undefined);
     return;
   }
-  if (id === 'find') find();
+  if (id === 'undo') undo();
+  else if (id === 'find') find();
   else if (id === 'keyboard-shortcuts') ui.showShortcuts(true);
   else if (id === 'command-palette') ui.showPalette(true);
   // 'open-logs' is main's own (it opens a folder); the menu item never sends it here.
@@ -31,6 +33,32 @@ const routes: Partial<Record<CommandId, { route: Route; focus?: string }>> = {
   'go-thanks': { route: 'thanks' },
   'go-settings': { route: 'settings/profile' },
 };
+
+/** Where typing goes: text fields and editable regions, whose own undo stack ⌘/Ctrl+Z undoes. */
+function isEditable(element: Element | null): boolean {
+  if (element instanceof HTMLTextAreaElement) return !element.readOnly;
+  if (element instanceof HTMLInputElement)
+    return (
+      !element.readOnly &&
+      !['button', 'checkbox', 'radio', 'submit', 'reset', 'file', 'range', 'color'].includes(
+        element.type,
+      )
+    );
+  return element instanceof HTMLElement && element.isContentEditable;
+}
+
+/**
+ * In a text field, the field's own undo (what the OS's Edit > Undo would do); anywhere else, the
+ * last action that can be undone (stores/undo-store.ts).
+ */
+function undo(): void {
+  if (isEditable(document.activeElement)) {
+    // Chromium's own undo of the typing; the Edit menu's item sends this command instead of role.
+    document.execCommand('undo');
+    return;
+  }
+  void useUndoStore.getState().undoLast();
+}
 
 /** The current screen's search box; a screen without one sends the user to the contacts'. */
 function find(): void {

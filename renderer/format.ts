@@ -1,4 +1,6 @@
 import type { BackupInfo } from '../shared/contract.js';
+import { listOfNames } from '../shared/domain/names.js';
+import type { DeletionImpact } from '../shared/schema/pipeline.js';
 
 const dateTime = () =>
   new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -73,4 +75,27 @@ export function asSentence(text: string): string {
   const trimmed = text.trim();
   if (trimmed === '') return '';
   return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+const plural = (n: number, one: string, many: string) =>
+  `${new Intl.NumberFormat().format(n)} ${n === 1 ? one : many}`;
+
+/** What went with a deleted contact and what stayed (the Undo toast says it). */
+export function impactText(name: string, impact: DeletionImpact): string {
+  const gone = [
+    impact.meetings > 0 ? plural(impact.meetings, 'meeting', 'meetings') : null,
+    impact.activities > 0 ? plural(impact.activities, 'timeline entry', 'timeline entries') : null,
+    impact.reminders > 0 ? plural(impact.reminders, 'reminder', 'reminders') : null,
+    impact.notes > 0 ? plural(impact.notes, 'note', 'notes') : null,
+  ].filter((p): p is string => p !== null);
+  const list = listOfNames(gone);
+  const first =
+    gone.length > 0
+      ? `Their ${list} ${gone.length === 1 && !/s$/.test(gone[0]!) ? 'is' : 'are'} deleted too.`
+      : `${name} has no meetings, timeline entries, reminders or notes.`;
+  const second =
+    impact.referrals > 0
+      ? ` ${plural(impact.referrals, 'contact they referred keeps', 'contacts they referred keep')} their details.`
+      : '';
+  return `${first}${second}`;
 }

@@ -4,6 +4,7 @@ import type { CommandId } from './domain/commands.js';
 import { SEARCH_QUERY_MAX } from './domain/text-fold.js';
 import type { Result } from './result.js';
 import type { CollectionName } from './schema/dataset.js';
+import type { Undoable } from './schema/effects.js';
 import { Profile, Settings } from './schema/settings.js';
 import { bounded, Id, IsoDateTime } from './schema/common.js';
 import { Stage, type Attachment, type Contact } from './schema/entities.js';
@@ -128,6 +129,11 @@ export const contract = {
     args: z.object({ url: bounded(4000) }),
     result: returns<null>(),
   },
+  /** Puts back what an undoable action changed (its ticket's token); says what was undone. */
+  'app:undo': {
+    args: z.object({ token: bounded(100).min(1) }),
+    result: returns<{ undone: string }>(),
+  },
   'settings:get': { args: z.undefined(), result: returns<Settings>() },
   'settings:updateProfile': { args: Profile, result: returns<Settings>() },
   'settings:update': {
@@ -178,27 +184,27 @@ export const contract = {
     args: z.object({ id: Id, contact: ContactInput }),
     result: returns<ContactChange>(),
   },
-  /** What deleting would take with it, for the confirm dialog. */
-  'contacts:deletionImpact': {
+
+  /** What went with the contact comes back, for the toast that offers Undo. */
+  'contacts:delete': {
     args: z.object({ id: Id }),
-    result: returns<DeletionImpact>(),
+    result: returns<{ undoToken: string; impact: DeletionImpact }>(),
   },
-  'contacts:delete': { args: z.object({ id: Id }), result: returns<{ undoToken: string }>() },
   'contacts:undoDelete': {
     args: z.object({ undoToken: bounded(100).min(1) }),
     result: returns<Contact>(),
   },
   'contacts:setStage': {
     args: z.object({ id: Id, stage: Stage }),
-    result: returns<ContactChange>(),
+    result: returns<Undoable<ContactChange>>(),
   },
   'activities:log': { args: LogActivityInput, result: returns<LogActivityResult>() },
   'reminders:today': { args: TodayRequest.optional(), result: returns<TodayView>() },
   'reminders:snooze': {
     args: z.object({ id: Id, until: IsoDateTime }),
-    result: returns<ReminderChange>(),
+    result: returns<Undoable<ReminderChange>>(),
   },
-  'reminders:done': { args: z.object({ id: Id }), result: returns<ReminderChange>() },
+  'reminders:done': { args: z.object({ id: Id }), result: returns<Undoable<ReminderChange>>() },
   /** The user's own reminder on a contact (text and date). */
   'reminders:add': { args: CustomReminderInput, result: returns<ReminderChange>() },
   /** Gives a promise made in a meeting a due date (a task), moves it, or (date null) removes it. */
@@ -246,7 +252,10 @@ export const contract = {
     args: z.object({ id: Id, didNotHappen: z.boolean().optional() }),
     result: returns<Meeting>(),
   },
-  'meetings:markHeld': { args: z.object({ id: Id }), result: returns<MarkHeldResult>() },
+  'meetings:markHeld': {
+    args: z.object({ id: Id }),
+    result: returns<Undoable<MarkHeldResult>>(),
+  },
   'meetings:addSuggestedContact': { args: SuggestedContactInput, result: returns<Contact>() },
   /** Opens the file dialog, copies the chosen files in and links them to the meeting. */
   'meetings:attach': {
@@ -280,7 +289,10 @@ export const contract = {
   'thanks:get': { args: z.object({ id: Id }), result: returns<ThankYouNote>() },
   'thanks:save': { args: SaveThankYouInput, result: returns<ThankYouNote>() },
   'thanks:exportDocx': { args: z.object({ id: Id }), result: returns<{ path: string } | null>() },
-  'thanks:markSent': { args: z.object({ id: Id }), result: returns<MarkSentResult>() },
+  'thanks:markSent': {
+    args: z.object({ id: Id }),
+    result: returns<Undoable<MarkSentResult>>(),
+  },
   /** Throws away a note that was never sent (notes are autosaved from the first keystroke). */
   'thanks:discardDraft': { args: z.object({ id: Id }), result: returns<null>() },
   // Outreach e-mails being written: one autosaved draft per contact until it is logged as sent

@@ -1,4 +1,5 @@
-import type { HandlerDeps } from './handlers.js';
+import { fullName } from '../../shared/domain/names.js';
+import type { ServiceDeps } from './handlers.js';
 import type { Handlers } from './dispatch.js';
 import { createMeetingService } from '../services/meetings.js';
 
@@ -19,7 +20,7 @@ export type MeetingChannel =
  * Meetings, the prep workspace and the question bank: one line per channel, each a call into the
  * meeting service. Files only ever come from the native open dialog, never from a renderer path.
  */
-export function createMeetingHandlers(deps: HandlerDeps): Pick<Handlers, MeetingChannel> {
+export function createMeetingHandlers(deps: ServiceDeps): Pick<Handlers, MeetingChannel> {
   const meetings = createMeetingService({
     storage: deps.storage,
     now: deps.now,
@@ -31,7 +32,11 @@ export function createMeetingHandlers(deps: HandlerDeps): Pick<Handlers, Meeting
     'meetings:schedule': (input) => meetings.schedule(input),
     'meetings:update': ({ id, patch }) => meetings.update(id, patch),
     'meetings:cancel': ({ id, didNotHappen }) => meetings.cancel(id, { didNotHappen }),
-    'meetings:markHeld': ({ id }) => meetings.markHeld(id),
+    'meetings:markHeld': ({ id }) =>
+      deps.journal.record(
+        () => meetings.markHeld(id),
+        ({ contact }) => `Marked the meeting with ${fullName(contact)} as held`,
+      ),
     'meetings:addSuggestedContact': (input) => meetings.addSuggestedContact(input),
     'meetings:attach': ({ id, role }) => meetings.attach(id, role),
     'meetings:detach': ({ id, attachmentId }) => meetings.detach(id, attachmentId),

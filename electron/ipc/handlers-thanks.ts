@@ -1,4 +1,5 @@
-import type { HandlerDeps } from './handlers.js';
+import { fullName } from '../../shared/domain/names.js';
+import type { ServiceDeps } from './handlers.js';
 import type { Handlers } from './dispatch.js';
 import { exportThankYouDocx } from '../services/documents/thank-you-letter.js';
 import { createThanksService } from '../services/thanks.js';
@@ -19,7 +20,7 @@ export type ThanksChannel =
  * Templates and thank-you notes: one line per channel, each a call into the thanks service. The
  * .docx export lives with the other documents; the note remembers where it was last saved.
  */
-export function createThanksHandlers(deps: HandlerDeps): Pick<Handlers, ThanksChannel> {
+export function createThanksHandlers(deps: ServiceDeps): Pick<Handlers, ThanksChannel> {
   const thanks = createThanksService({ storage: deps.storage, now: deps.now });
   return {
     'templates:list': () => thanks.templates(),
@@ -34,7 +35,11 @@ export function createThanksHandlers(deps: HandlerDeps): Pick<Handlers, ThanksCh
       if (exported !== null) thanks.recordExport(id, exported.path);
       return exported;
     },
-    'thanks:markSent': ({ id }) => thanks.markSent(id),
+    'thanks:markSent': ({ id }) =>
+      deps.journal.record(
+        () => thanks.markSent(id),
+        ({ contact }) => `Marked the thank-you note to ${fullName(contact)} as sent`,
+      ),
     'thanks:discardDraft': ({ id }) => thanks.discardDraft(id),
   };
 }

@@ -7,6 +7,7 @@ import { createDraftHandlers } from './handlers-drafts.js';
 import { createPipelineHandlers } from './handlers-pipeline.js';
 import type { Handlers } from './dispatch.js';
 import { externalHrefOrThrow } from '../services/external-url.js';
+import { createUndoJournal, type UndoJournal } from '../services/undo.js';
 import type { Clock, Dialogs, Storage } from '../services/types.js';
 
 export type { Dialogs, FileFilter } from '../services/types.js';
@@ -32,10 +33,22 @@ export interface HandlerDeps {
   appInfo: { version: string; platform: string };
 }
 
+/** What the quick actions' handlers get besides the rest: the journal that makes them undoable. */
+export interface ServiceDeps extends HandlerDeps {
+  journal: UndoJournal;
+}
+
 const stamp = (date: Date) => date.toISOString().slice(0, 10);
 
 /** The table channel -> service call. Electron and the e2e harness register this same object. */
-export function createHandlers(deps: HandlerDeps): Handlers {
+export function createHandlers(given: HandlerDeps): Handlers {
+  // The services change data through the journal's store, so the quick actions can be undone.
+  const journal = createUndoJournal(given.storage);
+  const deps: ServiceDeps = {
+    ...given,
+    storage: journal.storage,
+    journal,
+  };
   const { storage, dialogs } = deps;
   // One event per committed change, whoever made it: the renderer's stores refresh from it.
   storage.onChange((change) => deps.emit('data:changed', change));
@@ -46,6 +59,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await deps.openExternal(externalHrefOrThrow(url));
       return null;
     },
+    'app:undo': ({ token }) => journal.undo(token),
     'settings:get': () => storage.read().settings,
     'settings:updateProfile': (profile) =>
       storage.transact((tx) => {

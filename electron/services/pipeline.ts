@@ -77,8 +77,8 @@ export interface PipelineService {
   /** Saves the form; a stage picked there is a manual move (reported in `effects`). */
   update(id: string, input: ContactInput): ContactChange;
   setStage(id: string, stage: Stage): ContactChange;
-  deletionImpact(id: string): DeletionImpact;
-  delete(id: string): { undoToken: string };
+  /** Deletes the contact with everything of theirs; says what went with them. */
+  delete(id: string): { undoToken: string; impact: DeletionImpact };
   undoDelete(undoToken: string): Contact;
   logActivity(input: z.input<typeof LogActivityInput>): LogActivityResult;
   /** Today's view, its long lists a page at a time (`shown` rows of each). */
@@ -232,18 +232,6 @@ export function createPipelineService(options: PipelineServiceOptions): Pipeline
       return 0;
     }
     return silent.length;
-  };
-
-  const deletionImpact = (id: string): DeletionImpact => {
-    const dataset = data();
-    requireContact(dataset.contacts, id);
-    return {
-      meetings: itemsOf(dataset.meetings, id).length,
-      activities: itemsOf(dataset.activities, id).length,
-      reminders: itemsOf(dataset.reminders, id).length,
-      notes: itemsOf(dataset.notes, id).length,
-      referrals: Object.values(dataset.contacts).filter((c) => c.referredById === id).length,
-    };
   };
 
   const today = (shown?: TodayRequest): TodayView => {
@@ -412,8 +400,6 @@ export function createPipelineService(options: PipelineServiceOptions): Pipeline
       return { contact: result.value, effects: result.effects };
     },
 
-    deletionImpact,
-
     delete(id) {
       const dataset = data();
       const contact = requireContact(dataset.contacts, id);
@@ -443,7 +429,14 @@ export function createPipelineService(options: PipelineServiceOptions): Pipeline
       const undoToken = newId();
       undoable.set(undoToken, removed);
       while (undoable.size > undoLimit) undoable.delete(undoable.keys().next().value as string);
-      return { undoToken };
+      const impact: DeletionImpact = {
+        meetings: removed.meetings.length,
+        activities: removed.activities.length,
+        reminders: removed.reminders.length,
+        notes: removed.notes.length,
+        referrals: removed.referrals.length,
+      };
+      return { undoToken, impact };
     },
 
     undoDelete(undoToken) {

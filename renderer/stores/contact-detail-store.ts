@@ -7,7 +7,7 @@ import type {
   ReminderChange,
 } from '../../shared/schema/pipeline.js';
 import type { z } from 'zod';
-import type { ResultOf } from '../../shared/contract.js';
+import { useUndoStore } from './undo-store.js';
 import { call, errorMessage } from '../api.js';
 
 interface ContactDetailState {
@@ -25,8 +25,6 @@ interface ContactDetailState {
   doneReminder(id: string): Promise<ReminderChange>;
   /** Adds the user's own reminder (what and the day); throws the ApiError to keep the text. */
   addReminder(input: z.input<typeof CustomReminderInput>): Promise<ReminderChange>;
-  /** What deleting would take with it, for the confirm dialog. */
-  deletionImpact(id: string): Promise<ResultOf<'contacts:deletionImpact'>>;
 }
 
 const initial = {
@@ -58,9 +56,12 @@ export const useContactDetailStore = create<ContactDetailState>()((set, get) => 
     if (id !== null) await get().load(id);
   },
   logActivity: (input) => call('activities:log', input),
-  doneReminder: (id) => call('reminders:done', { id }),
+  doneReminder: async (id) => {
+    const result = await call('reminders:done', { id });
+    useUndoStore.getState().offer(result.undo);
+    return result;
+  },
   addReminder: (input) => call('reminders:add', input),
-  deletionImpact: (id) => call('contacts:deletionImpact', { id }),
 }));
 
 export const resetContactDetailStore = () => useContactDetailStore.setState(initial);

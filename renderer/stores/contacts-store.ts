@@ -12,22 +12,17 @@ import type {
 } from '../../shared/schema/pipeline.js';
 import { call, errorMessage } from '../api.js';
 import { describeEffects } from '../effects.js';
+import { impactText } from '../format.js';
+import { onUndone, useUndoStore } from './undo-store.js';
 import { applyChanges, cacheOf, emptyGroups, type ContactCache } from './contact-cache.js';
-
-/** A deletion the user can still take back from the pipeline page. */
-export interface PendingUndo {
-  undoToken: string;
-  name: string;
-}
 
 export type Notice = { kind: 'success' | 'error'; text: string };
 
 interface ContactsState extends ContactCache {
   loaded: boolean;
   error: string | null;
-  /** Last message about a board action (a failed move, an undone delete), shown on the page. */
+  /** Last message about a board action (what a move did, or why it failed), shown on the page. */
   notice: Notice | null;
-  undo: PendingUndo | null;
   /** Loads every contact (summaries, without notes) from main. */
   load(): Promise<void>;
   /**
@@ -54,8 +49,8 @@ interface ContactsState extends ContactCache {
    * to what main did (null when it failed or nothing was to change).
    */
   setStage(id: string, stage: Stage): Promise<ContactChange | null>;
+  /** Deletes at once; a toast says what went with them and offers Undo. */
   remove(id: string, name: string): Promise<void>;
-  undoDelete(): Promise<void>;
   clearNotice(): void;
 }
 
@@ -65,7 +60,6 @@ const initial = {
   loaded: false,
   error: null as string | null,
   notice: null as Notice | null,
-  undo: null as PendingUndo | null,
 };
 
 /** The full list being fetched, if any: changes that arrive meanwhile wait for it. */
@@ -149,6 +143,7 @@ export const useContactsStore = create<ContactsState>()((set, get) => {
       try {
         const change = await call('contacts:setStage', { id, stage });
         get().upsert(change.contact);
+        useUndoStore.getState().offer(change.undo);
         const said = describeEffects(change.effects, () => fullName(change.contact));
         set({ notice: said ? { kind: 'success', text: said } : null });
         return change;
@@ -168,31 +163,18 @@ export const useContactsStore = create<ContactsState>()((set, get) => {
       }
     },
     remove: async (id, name) => {
-      const { undoToken } = await call('contacts:delete', { id });
+      const { undoToken, impact } = await call('contacts:delete', { id });
       apply([], [id]);
-      set({ undo: { undoToken, name }, notice: null });
-    },
-    undoDelete: async () => {
-      const pending = get().undo;
-      if (!pending) return;
-      try {
-        const contact = await call('contacts:undoDelete', { undoToken: pending.undoToken });
-        // Meetings, timeline and referrals come back too; main's change event refreshes the lists.
-        get().upsert(contact);
-        set({ undo: null, notice: { kind: 'success', text: `${fullName(contact)} is back.` } });
-      } catch (error) {
-        set({
-          undo: null,
-          notice: {
-            kind: 'error',
-            text: `${pending.name} could not be brought back. ${errorMessage(error)}`,
-          },
-        });
-      }
+      set({ notice: null });
+      const took = Object.values(impact).some((n) => n > 0) ? ` ${impactText(name, impact)}` : '';
+      useUndoStore.getState().offerDeletedContact(`Deleted ${name}.${took}`, { name, undoToken });
     },
     clearNotice: () => set({ notice: null }),
   };
 });
+
+// What a move did ("moved from Prospect to Met") is out of date once undone.
+onUndone(() => useContactsStore.setState({ notice: null }));
 
 export const resetContactsStore = () => {
   loading = null;

@@ -12,6 +12,7 @@ import { resetStorageStore } from './storage-store.js';
 import { resetThanksStore } from './thanks-store.js';
 import { resetTodayStore } from './today-store.js';
 import { resetUiStore } from './ui-store.js';
+import { resetUndoStore } from './undo-store.js';
 
 export * from './events.js';
 export * from './settings-store.js';
@@ -21,6 +22,7 @@ export * from './ui-store.js';
 /** Back to a fresh start; tests call it between cases. */
 export function resetStores(): void {
   resetUiStore();
+  resetUndoStore();
   resetSettingsStore();
   resetStorageStore();
   resetContactsStore();

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { onUndone, useUndoStore } from './undo-store.js';
 import type { Contact, Meeting } from '../../shared/schema/entities.js';
 import type { MeetingDetail, MeetingPatch } from '../../shared/schema/meetings.js';
 import { fullName } from '../../shared/domain/names.js';
@@ -438,6 +439,7 @@ export const usePrepStore = create<PrepState>()((set, get) => {
         try {
           await get().flush();
           const result = await call('meetings:markHeld', { id });
+          useUndoStore.getState().offer(result.undo);
           set((s) => ({
             detail: s.detail
               ? {
@@ -493,6 +495,9 @@ export const usePrepStore = create<PrepState>()((set, get) => {
     clearFeedback: (area) => say(area, null),
   };
 });
+
+// "Marked as held" is out of date once undone (main's change event brings the meeting back).
+onUndone(() => usePrepStore.getState().clearFeedback('status'));
 
 export const resetPrepStore = () => {
   clearTimer();

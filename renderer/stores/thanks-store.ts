@@ -10,6 +10,7 @@ import type {
 import type { z } from 'zod';
 import type { ReminderKind } from '../../shared/domain/reminder-policy.js';
 import type { NotePurpose } from '../../shared/schema/entities.js';
+import { useUndoStore } from './undo-store.js';
 import { call, errorMessage } from '../api.js';
 
 /**
@@ -121,7 +122,11 @@ export const useThanksStore = create<ThanksState>()((set, get) => ({
     await call('thanks:discardDraft', { id });
   },
   exportDocx: (id) => call('thanks:exportDocx', { id }),
-  markSent: (id) => call('thanks:markSent', { id }),
+  markSent: async (id) => {
+    const result = await call('thanks:markSent', { id });
+    useUndoStore.getState().offer(result.undo);
+    return result;
+  },
   openExternal: async (url) => {
     await call('app:openExternal', { url });
   },

@@ -6,6 +6,7 @@ import type {
   TodaySection,
   TodayView,
 } from '../../shared/schema/pipeline.js';
+import { onUndone, useUndoStore } from './undo-store.js';
 import { call, errorMessage } from '../api.js';
 import { describeEffects, describeReminders } from '../effects.js';
 import { formatMeetingTime } from '../features/meetings/format.js';
@@ -110,7 +111,8 @@ export const useTodayStore = create<TodayState>()((set, get) => {
     done: (id, contactName) =>
       withBusy(id, async () => {
         try {
-          const { effects } = await call('reminders:done', { id });
+          const { effects, undo } = await call('reminders:done', { id });
+          useUndoStore.getState().offer(undo);
           // Done itself is said here; what it started (the next keep-in-touch) comes from main.
           const started = describeReminders({
             ...effects,
@@ -134,7 +136,8 @@ export const useTodayStore = create<TodayState>()((set, get) => {
     snooze: (id, until, contactName, label) =>
       withBusy(id, async () => {
         try {
-          await call('reminders:snooze', { id, until: until.toISOString() });
+          const { undo } = await call('reminders:snooze', { id, until: until.toISOString() });
+          useUndoStore.getState().offer(undo);
           set({
             feedback: {
               kind: 'success',
@@ -167,6 +170,7 @@ export const useTodayStore = create<TodayState>()((set, get) => {
       await withBusy(meetingId, async () => {
         try {
           const result = await call('meetings:markHeld', { id: meetingId });
+          useUndoStore.getState().offer(result.undo);
           const said = describeEffects(result.effects, () => result.contact.firstName);
           set({
             feedback: {
@@ -219,5 +223,8 @@ export const useTodayStore = create<TodayState>()((set, get) => {
     },
   };
 });
+
+// What Done, Snooze or Mark as held did is out of date once undone.
+onUndone(() => useTodayStore.setState({ feedback: null }));
 
 export const resetTodayStore = () => useTodayStore.setState(initial);

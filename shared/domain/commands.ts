@@ -13,6 +13,7 @@ export const COMMAND_IDS = [
   'go-meetings',
   'go-thanks',
   'go-settings',
+  'undo',
   'find',
   'keyboard-shortcuts',
   'command-palette',
@@ -44,6 +45,8 @@ export const COMMANDS: readonly Command[] = Object.freeze([
   { id: 'go-meetings', label: 'Meetings', menu: 'Go', area: true, accelerator: 'CmdOrCtrl+3' },
   { id: 'go-thanks', label: 'Thank-you notes', menu: 'Go', area: true, accelerator: 'CmdOrCtrl+4' },
   { id: 'go-settings', label: 'Settings', menu: 'Go', area: true, accelerator: 'CmdOrCtrl+5' },
+  // In a text field it undoes typing, as the OS's Undo would; elsewhere the last action.
+  { id: 'undo', label: 'Undo', menu: 'Edit', accelerator: 'CmdOrCtrl+Z' },
   { id: 'find', label: 'Find', menu: 'Edit', accelerator: 'CmdOrCtrl+F' },
   {
     id: 'keyboard-shortcuts',

@@ -19,3 +19,15 @@ export const noEffects = (): Effects => ({
   stageMoves: [],
   reminders: { created: [], completed: [], cancelled: [] },
 });
+
+/**
+ * What main gives back with an action that can be undone: the token to undo it with, and what was
+ * done in the past tense ("Moved Maya Okafor to Meeting"), which the toast shows as it is.
+ */
+export interface UndoTicket {
+  token: string;
+  label: string;
+}
+
+/** A result with its undo ticket (null when the action changed nothing). */
+export type Undoable<T> = T & { undo: UndoTicket | null };

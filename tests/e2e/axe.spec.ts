@@ -81,6 +81,15 @@ describe('accessibility (axe-core) on every screen, light and dark', () => {
     await page.getByRole('link', { name: 'Pipeline' }).click();
     await expectPage(page.getByRole('heading', { level: 1, name: 'Pipeline' })).toBeVisible();
     await check('Pipeline board');
+    await page.getByLabel('Move Maya Okafor to stage').selectOption('met');
+    const toast = page.getByRole('listitem').filter({ hasText: 'Moved Maya Okafor to Met' });
+    await expectPage(toast.getByRole('button', { name: 'Undo' })).toBeVisible();
+    await page.waitForTimeout(500); // (the toast's fade-in, so contrast is measured at rest)
+    await check('Undo toast');
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    await expectPage(page.getByText('Undone: Moved Maya Okafor to Met.')).toBeVisible();
+    await page.waitForTimeout(500);
+    await check('Undone toast');
     await page.getByRole('radio', { name: 'List' }).click();
     await check('Pipeline list');
 

@@ -78,11 +78,13 @@ describe('focus is never lost on the main journeys', () => {
     await after('jump to the contact from the palette');
 
     await activate(page, page.getByRole('button', { name: 'Delete contact' }));
-    const sure = page.getByRole('dialog', { name: 'Delete Maya Okafor?' });
-    await expectPage(sure.getByRole('button', { name: 'Delete contact' })).toBeVisible();
-    await activate(page, sure.getByRole('button', { name: 'Delete contact' }));
     await expectPage(page.getByRole('heading', { level: 1, name: 'Pipeline' })).toBeVisible();
+    await expectPage(page.getByText(/^Deleted Maya Okafor\./)).toBeVisible();
     await after('delete the contact');
+    await page.keyboard.press('Control+z');
+    await expectPage(page.getByText('Undone: Maya Okafor is back.')).toBeVisible();
+    await expectPage(page.getByRole('button', { name: /^Maya Okafor/ })).toBeVisible();
+    await after('undo the deletion with Ctrl+Z');
 
     expect(steps.filter(([, target]) => target === 'body')).toEqual([]);
   });

@@ -47,6 +47,13 @@ export function expect(locator: Locator, timeout = 5_000) {
         async () =>
           `expected text containing ${JSON.stringify(text)}, got ${JSON.stringify(await locator.first().textContent({ timeout: 200 }))}`,
       ),
+    toBeFocused: () =>
+      poll(
+        () =>
+          locator.evaluate((element) => element === document.activeElement, null, { timeout: 200 }),
+        async () =>
+          `expected to have the focus; it is on ${await locator.page().evaluate(() => document.activeElement?.outerHTML.slice(0, 120) ?? 'nothing')}`,
+      ),
     toHaveCount: (count: number) =>
       poll(
         async () => (await locator.count()) === count,

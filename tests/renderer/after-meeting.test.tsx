@@ -54,6 +54,7 @@ function setupToday(prepare?: (fake: FakeRapport) => void) {
       title: 'Send Maya a thank-you note',
     };
     return {
+      undo: null,
       meeting: { ...past, status: 'held' },
       contact: { ...maya, stage: 'met' },
       reminder,

@@ -1,6 +1,6 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { impactText } from '../../renderer/features/contacts/ContactPage.js';
+import { impactText } from '../../renderer/format.js';
 import { resetPipelineView } from '../../renderer/features/pipeline/PipelinePage.js';
 import { resetContactDetailStore } from '../../renderer/stores/contact-detail-store.js';
 import { resetContactsStore } from '../../renderer/stores/contacts-store.js';
@@ -180,35 +180,32 @@ describe('Contact page', () => {
     expect(screen.getByLabelText('Stage')).toHaveValue('scheduled');
   });
 
-  it('deletes after a confirm that says what goes with the contact, then undoes it from the pipeline', async () => {
+  it('deletes at once, says what went with the contact, and undoes it from the toast', async () => {
     const { user, fake } = await openMaya({
       meetings: [meeting('m1'), meeting('m2')],
       activities: [activity('a1', '2025-05-01T09:00:00.000Z', 'note', 'x')],
     });
     await user.click(screen.getByRole('button', { name: 'Delete contact' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Delete Maya Okafor?' });
-    await waitFor(() =>
-      expect(dialog).toHaveTextContent(
-        'Their 2 meetings and 1 timeline entry are deleted too. 1 contact they referred keeps their details.',
-      ),
-    );
-    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
-    expect(fake.callsTo('contacts:delete')).toEqual([]);
-
-    await user.click(screen.getByRole('button', { name: 'Delete contact' }));
-    const again = await screen.findByRole('dialog', { name: 'Delete Maya Okafor?' });
-    await waitFor(() => expect(again).toHaveTextContent('2 meetings'));
-    await user.click(within(again).getByRole('button', { name: 'Delete contact' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Pipeline' })).toBeVisible();
+    expect(screen.queryByRole('dialog')).toBeNull();
     expect(fake.callsTo('contacts:delete')).toEqual([{ id: 'maya' }]);
-    expect(screen.getByText('Maya Okafor was deleted.')).toBeVisible();
+    expect(
+      await screen.findByText(
+        'Deleted Maya Okafor. Their 2 meetings and 1 timeline entry are deleted too. 1 contact they referred keeps their details.',
+      ),
+    ).toBeInTheDocument(); // (jsdom: the toast fades in, so not "visible")
     expect(screen.queryByRole('button', { name: /Maya Okafor/ })).toBeNull();
 
     await user.click(screen.getByRole('button', { name: 'Undo' }));
-    expect(await screen.findByText('Maya Okafor is back.')).toBeVisible();
+    expect(await screen.findByText('Undone: Maya Okafor is back.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
     expect(fake.callsTo('contacts:undoDelete')).toHaveLength(1);
     expect(await screen.findByRole('button', { name: /Maya Okafor/ })).toBeVisible();
     expect(fake.state.meetings).toHaveLength(2);
+    // The button that had the focus went with the toast: the page's heading has it.
+    expect(document.activeElement).toBe(
+      screen.getByRole('heading', { level: 1, name: 'Pipeline' }),
+    );
   });
 
   it('keeps the contact and explains when deleting fails', async () => {
@@ -217,9 +214,6 @@ describe('Contact page', () => {
       throw new FakeFailure('read-only', 'Rapport opened your data read-only.');
     });
     await user.click(screen.getByRole('button', { name: 'Delete contact' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Delete Maya Okafor?' });
-    await waitFor(() => expect(dialog).toHaveTextContent('Maya Okafor has no meetings'));
-    await user.click(within(dialog).getByRole('button', { name: 'Delete contact' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'Maya Okafor was not deleted. Rapport opened your data read-only.',
     );

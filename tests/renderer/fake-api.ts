@@ -24,7 +24,7 @@ import type {
 } from '../../shared/schema/entities.js';
 import { emailKey, linkedinKey, nameCompanyKey } from '../../shared/domain/contact-keys.js';
 import { eventMove, manualMove, type StageMove } from '../../shared/domain/stage-machine.js';
-import { stageChangeSummary } from '../../shared/domain/stages.js';
+import { stageChangeSummary, stageLabel } from '../../shared/domain/stages.js';
 import { planOutreach } from '../../shared/domain/three-b-seven.js';
 import { onDate } from '../../shared/domain/reminder-policy.js';
 import { noEffects } from '../../shared/schema/effects.js';
@@ -178,6 +178,8 @@ export function createFakeRapport(initial: Partial<FakeState> = {}) {
     ...initial,
   };
   const trash = new Map<string, FakeState>();
+  /** Undo as main does it for a stage move: what the data was before, by token. */
+  const undoable = new Map<string, { label: string; before: FakeState }>();
   let idCounter = 0;
   const newId = (prefix: string) => `${prefix}-new-${++idCounter}`;
   const findContact = (id: string) => {
@@ -222,6 +224,14 @@ export function createFakeRapport(initial: Partial<FakeState> = {}) {
   const table: Table = {
     'app:info': () => ({ version: '0.1.0', platform: 'linux' }),
     'app:openExternal': () => null,
+    'app:undo': ({ token }) => {
+      const entry = undoable.get(token);
+      if (!entry) throw new FakeFailure('not-found', 'This can no longer be undone.');
+      undoable.delete(token);
+      Object.assign(state, entry.before);
+      emit('data:changed', { collections: ['contacts', 'activities', 'reminders'] });
+      return { undone: `Undone: ${entry.label}.` };
+    },
     'settings:get': () => state.settings,
     'settings:updateProfile': (profile) => {
       state.settings = { ...state.settings, profile };
@@ -321,25 +331,22 @@ export function createFakeRapport(initial: Partial<FakeState> = {}) {
       if (move) logStageChange(move);
       return { contact: saved, effects: { ...noEffects(), stageMoves: move ? [move] : [] } };
     },
-    'contacts:deletionImpact': ({ id }) => {
+    'contacts:delete': ({ id }) => {
       findContact(id);
-      return {
+      const token = newId('undo');
+      const impact = {
         meetings: state.meetings.filter((m) => m.contactId === id).length,
         activities: state.activities.filter((a) => a.contactId === id).length,
         reminders: state.reminders.filter((r) => r.contactId === id).length,
         notes: 0,
         referrals: state.contacts.filter((c) => c.referredById === id).length,
       };
-    },
-    'contacts:delete': ({ id }) => {
-      findContact(id);
-      const token = newId('undo');
       trash.set(token, { ...state });
       state.contacts = state.contacts.filter((c) => c.id !== id);
       state.activities = state.activities.filter((a) => a.contactId !== id);
       state.reminders = state.reminders.filter((r) => r.contactId !== id);
       state.meetings = state.meetings.filter((m) => m.contactId !== id);
-      return { undoToken: token };
+      return { undoToken: token, impact };
     },
     'contacts:undoDelete': ({ undoToken }) => {
       const before = trash.get(undoToken);
@@ -358,10 +365,18 @@ export function createFakeRapport(initial: Partial<FakeState> = {}) {
     },
     'contacts:setStage': ({ id, stage }) => {
       const before = findContact(id);
+      const snapshot = { ...state };
       const move = manualMove(id, before.stage, stage);
       const contact = replaceContact({ ...before, stage, updatedAt: FAKE_NOW });
       if (move) logStageChange(move);
-      return { contact, effects: { ...noEffects(), stageMoves: move ? [move] : [] } };
+      const label = `Moved ${contact.firstName} ${contact.lastName} to ${stageLabel(stage)}`;
+      const token = newId('undo');
+      if (move) undoable.set(token, { label, before: snapshot });
+      return {
+        contact,
+        effects: { ...noEffects(), stageMoves: move ? [move] : [] },
+        undo: move ? { token, label } : null,
+      };
     },
     // Nothing due; how many contacts there are decides the first-run welcome, as in main.
     'reminders:today': (shown) =>

@@ -445,6 +445,7 @@ describe('During and after', () => {
             title: 'Send a thank-you note',
           };
           return {
+            undo: null,
             meeting: makeMeeting({ id, status: 'held' }),
             contact: { ...maya, stage: 'met' },
             reminder,

@@ -92,6 +92,7 @@ function setup(
     path: '/home/alex/Documents/Thank you - Maya Okafor - 2025-06-10.docx',
   }));
   fake.respond('thanks:markSent', ({ id }) => ({
+    undo: null,
     note: note({ id, sentAt: '2025-06-11T10:00:00.000Z' }),
     contact: { ...mayaMet, stage: 'thanked' },
     effects: {
@@ -396,6 +397,7 @@ describe('a referrer thank-you', () => {
       prepare: (fake) => {
         fake.respond('templates:list', allTemplates);
         fake.respond('thanks:markSent', ({ id }) => ({
+          undo: null,
           note: note({
             id,
             purpose: 'referrer-thanks',

@@ -1,3 +1,5 @@
+import { Toaster } from 'sonner';
+import { bindCommandKeys } from '../../renderer/commands.js';
 import { noEffects } from '../../shared/schema/effects.js';
 import { connectMainEvents } from '../../renderer/stores/events.js';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
@@ -124,11 +126,28 @@ function setup(
   const fake = createFakeRapport();
   fake.respond('reminders:today', (shown) => pagedToday(view, shown));
   fake.respond('contacts:list', () => options.contacts ?? [maya, lee, sam]);
+  // Undo as main does it: the item comes back as it was.
+  const takeBacks = new Map<string, { label: string; item: WholeToday['items'][number] }>();
+  const takeBack = (item: WholeToday['items'][number], label: string) => {
+    const token = `undo-${takeBacks.size + 1}`;
+    takeBacks.set(token, { label, item });
+    return { token, label };
+  };
+  fake.respond('app:undo', ({ token }) => {
+    const taken = takeBacks.get(token)!;
+    view = { ...view, items: [...view.items, taken.item] };
+    queueMicrotask(() => fake.emit('data:changed', { collections: ['reminders'] }));
+    return { undone: `Undone: ${taken.label}.` };
+  });
   fake.respond('reminders:done', ({ id }) => {
     const item = view.items.find((i) => i.reminder.id === id)!;
     view = { ...view, items: view.items.filter((i) => i.reminder.id !== id) };
     queueMicrotask(() => fake.emit('data:changed', { collections: ['reminders'] }));
-    return { reminder: { ...item.reminder, status: 'done' }, effects: noEffects() };
+    return {
+      reminder: { ...item.reminder, status: 'done' },
+      effects: noEffects(),
+      undo: takeBack(item, `Marked “${item.reminder.title}” done`),
+    };
   });
   fake.respond('reminders:snooze', ({ id, until }) => {
     const item = view.items.find((i) => i.reminder.id === id)!;
@@ -137,13 +156,19 @@ function setup(
     return {
       reminder: { ...item.reminder, status: 'snoozed', snoozedUntil: until },
       effects: noEffects(),
+      undo: takeBack(item, `Snoozed “${item.reminder.title}”`),
     };
   });
   options.prepare?.(fake);
   fake.install();
   const user = userEvent.setup();
   disconnect = connectMainEvents();
-  render(<TodayPage now={fixedNow} />);
+  render(
+    <>
+      <TodayPage now={fixedNow} />
+      <Toaster />
+    </>,
+  );
   return { fake, user };
 }
 
@@ -242,6 +267,41 @@ describe('the Today view', () => {
       'Marked the reminder for Maya Okafor done.',
     );
     expect(screen.queryByRole('region', { name: 'Due today' })).not.toBeInTheDocument();
+  });
+
+  it('undoes Done from the toast and Snooze with Ctrl+Z, saying what main undid', async () => {
+    const { user, fake } = setup();
+    const unbind = bindCommandKeys();
+    try {
+      await user.click(
+        await screen.findByRole('button', { name: 'Mark follow-up for Maya Okafor done' }),
+      );
+      expect(await screen.findByText(/^Marked “.+” done$/)).toBeInTheDocument();
+      await user.click(screen.getByRole('button', { name: 'Undo' }));
+      expect(await screen.findByText(/^Undone: Marked “.+” done\.$/)).toBeInTheDocument();
+      expect(fake.callsTo('app:undo')).toEqual([{ token: 'undo-1' }]);
+      expect(
+        await screen.findByRole('button', { name: 'Mark follow-up for Maya Okafor done' }),
+      ).toBeVisible();
+
+      await user.click(screen.getByRole('button', { name: 'Snooze follow-up for Sam Ortiz' }));
+      await user.click(screen.getByRole('menuitem', { name: 'Tomorrow' }));
+      expect(await screen.findByText(/^Snoozed “.+”$/)).toBeInTheDocument();
+      await waitFor(() =>
+        expect(screen.queryByRole('region', { name: 'Overdue' })).not.toBeInTheDocument(),
+      );
+      await user.keyboard('{Control>}z{/Control}');
+      expect(fake.callsTo('app:undo')).toEqual([{ token: 'undo-1' }, { token: 'undo-2' }]);
+      expect(
+        await screen.findByRole('button', { name: 'Snooze follow-up for Sam Ortiz' }),
+      ).toBeVisible();
+      // Nothing left to undo: said so, and main is not asked.
+      await user.keyboard('{Control>}z{/Control}');
+      expect(await screen.findByText('Nothing to undo.')).toBeInTheDocument();
+      expect(fake.callsTo('app:undo')).toHaveLength(2);
+    } finally {
+      unbind();
+    }
   });
 
   it.each([

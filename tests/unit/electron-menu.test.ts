@@ -91,10 +91,20 @@ describe('buildMenuTemplate', () => {
   );
 
   it.each(['darwin', 'linux'] as const)(
-    'Edit on %s has every standard editing role',
+    "Edit on %s has every standard editing role, and the page's own Undo first",
     (platform) => {
-      expect(rolesOf(menuNamed(build(platform).template, 'Edit'))).toEqual([
-        'undo',
+      const { template, send } = build(platform);
+      const edit = menuNamed(template, 'Edit');
+      // Undo is the page's (typing in a field, or the last action); no role, so no second Ctrl+Z.
+      const [undo] = itemsOf(edit);
+      expect(undo).toMatchObject({
+        label: 'Undo',
+        accelerator: 'CmdOrCtrl+Z',
+        registerAccelerator: false,
+      });
+      undo?.click?.({} as never, undefined, {} as never);
+      expect(send).toHaveBeenLastCalledWith('app:command', { command: 'undo' });
+      expect(rolesOf(edit)).toEqual([
         'redo',
         'cut',
         'copy',

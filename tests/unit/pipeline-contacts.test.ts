@@ -235,10 +235,10 @@ describe('deleting a contact and undoing it', () => {
     return { ana, maya, ben, cy };
   }
 
-  it('says what the deletion takes with it', () => {
+  it('says what the deletion took with it', () => {
     const { maya } = populate();
     // outreach + stage change; two follow-ups; two meetings; Ben and Cy.
-    expect(pipeline.deletionImpact(maya.id)).toEqual({
+    expect(pipeline.delete(maya.id).impact).toEqual({
       meetings: 2,
       activities: 2,
       reminders: 2,

@@ -1,22 +1,17 @@
 import { useEffect, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import type { Contact, Stage } from '../../../shared/schema/entities.js';
-import type {
-  ContactDetail,
-  ContactInput,
-  DeletionImpact,
-} from '../../../shared/schema/pipeline.js';
+import type { ContactDetail, ContactInput } from '../../../shared/schema/pipeline.js';
 import { errorMessage } from '../../api.js';
-import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { ErrorMessage, StatusMessage } from '../../components/Messages.js';
 import { Loading } from '../../components/Loading.js';
 import { useFocusOnNavigate, useFocusTarget } from '../../components/use-focus-on-navigate.js';
 import { useContactDetailStore } from '../../stores/contact-detail-store.js';
 import { useContactsStore } from '../../stores/contacts-store.js';
+import { onUndone } from '../../stores/undo-store.js';
 import { selectReadOnly, useStorageStore } from '../../stores/storage-store.js';
 import { useUiStore } from '../../stores/ui-store.js';
 import { ScheduleMeetingDialog } from '../meetings/ScheduleMeetingDialog.js';
 import { whereText } from '../meetings/format.js';
-import { listOfNames } from '../../../shared/domain/names.js';
 import { useMeetingsStore } from '../../stores/meetings-store.js';
 import { useSettingsStore } from '../../stores/settings-store.js';
 import { OutreachComposer } from '../outreach/OutreachComposer.js';
@@ -189,31 +184,6 @@ interface DetailViewProps {
   onEdit(): void;
 }
 
-type DeleteImpact = DeletionImpact;
-
-const plural = (n: number, one: string, many: string) =>
-  `${new Intl.NumberFormat().format(n)} ${n === 1 ? one : many}`;
-
-/** The confirm dialog's sentence about what goes with the contact and what stays. */
-export function impactText(name: string, impact: DeleteImpact): string {
-  const gone = [
-    impact.meetings > 0 ? plural(impact.meetings, 'meeting', 'meetings') : null,
-    impact.activities > 0 ? plural(impact.activities, 'timeline entry', 'timeline entries') : null,
-    impact.reminders > 0 ? plural(impact.reminders, 'reminder', 'reminders') : null,
-    impact.notes > 0 ? plural(impact.notes, 'note', 'notes') : null,
-  ].filter((p): p is string => p !== null);
-  const list = listOfNames(gone);
-  const first =
-    gone.length > 0
-      ? `Their ${list} ${gone.length === 1 && !/s$/.test(gone[0]!) ? 'is' : 'are'} deleted too.`
-      : `${name} has no meetings, timeline entries, reminders or notes.`;
-  const second =
-    impact.referrals > 0
-      ? ` ${plural(impact.referrals, 'contact they referred keeps', 'contacts they referred keep')} their details.`
-      : '';
-  return `${first}${second}`;
-}
-
 function ContactDetailView({ detail, headingRef, readOnly, message, onEdit }: DetailViewProps) {
   const navigate = useUiStore((s) => s.navigate);
   const { contact } = detail;
@@ -229,7 +199,7 @@ function ContactDetailView({ detail, headingRef, readOnly, message, onEdit }: De
   }, [composing]);
   const [scheduling, setScheduling] = useState(false);
   const meetingMinutes = useSettingsStore((s) => s.settings?.meetingMinutes ?? 30);
-  const [confirming, setConfirming] = useState<DeleteImpact | 'loading' | null>(null);
+  const [deleting, setDeleting] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
   const reload = () => useContactDetailStore.getState().load(contact.id);
@@ -247,6 +217,7 @@ function ContactDetailView({ detail, headingRef, readOnly, message, onEdit }: De
 
   /** What this page's own last action did (from main's effects); until then, the edit's. */
   const [said, setSaid] = useState<string | null>(null);
+  useEffect(() => onUndone(() => setSaid(null)), []);
 
   const changeStage = async (stage: Stage) => {
     setProblem(null);
@@ -266,23 +237,15 @@ function ContactDetailView({ detail, headingRef, readOnly, message, onEdit }: De
     await reload();
   };
 
-  const askDelete = async () => {
-    setProblem(null);
-    setConfirming('loading');
-    try {
-      setConfirming(await useContactDetailStore.getState().deletionImpact(contact.id));
-    } catch (error) {
-      setConfirming(null);
-      setProblem(`${name} was not deleted. ${errorMessage(error)}`);
-    }
-  };
+  /** No confirm: the toast on the pipeline says what went with them and offers Undo. */
   const doDelete = async () => {
+    setProblem(null);
+    setDeleting(true);
     try {
       await useContactsStore.getState().remove(contact.id, name);
-      setConfirming(null);
       navigate('pipeline');
     } catch (error) {
-      setConfirming(null);
+      setDeleting(false);
       setProblem(`${name} was not deleted. ${errorMessage(error)}`);
     }
   };
@@ -363,8 +326,8 @@ function ContactDetailView({ detail, headingRef, readOnly, message, onEdit }: De
           <button
             type="button"
             className="button button-danger"
-            onClick={() => void askDelete()}
-            disabled={readOnly}
+            onClick={() => void doDelete()}
+            disabled={readOnly || deleting}
           >
             Delete contact
           </button>
@@ -548,24 +511,6 @@ function ContactDetailView({ detail, headingRef, readOnly, message, onEdit }: De
             navigate(`meetings/${meeting.id}`);
           }}
         />
-      ) : null}
-
-      {confirming !== null ? (
-        <ConfirmDialog
-          title={`Delete ${name}?`}
-          confirmLabel="Delete contact"
-          onCancel={() => setConfirming(null)}
-          onConfirm={() => {
-            if (confirming !== 'loading') void doDelete();
-          }}
-        >
-          <p>
-            {confirming === 'loading'
-              ? 'Checking what goes with them…'
-              : impactText(name, confirming)}
-          </p>
-          <p>You can undo this from the pipeline right after.</p>
-        </ConfirmDialog>
       ) : null}
     </div>
   );

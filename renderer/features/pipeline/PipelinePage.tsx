@@ -47,7 +47,6 @@ export function PipelinePage() {
   const loaded = useContactsStore((s) => s.loaded);
   const error = useContactsStore((s) => s.error);
   const notice = useContactsStore((s) => s.notice);
-  const undo = useContactsStore((s) => s.undo);
   const navigate = useUiStore((s) => s.navigate);
   const heading = useRef<HTMLHeadingElement>(null);
   useFocusOnNavigate(heading);
@@ -128,18 +127,6 @@ export function PipelinePage() {
   );
   const messages = (
     <>
-      {undo ? (
-        <div className="pipeline-undo" role="status">
-          <p>{undo.name} was deleted.</p>
-          <button
-            type="button"
-            className="button button-small"
-            onClick={() => void useContactsStore.getState().undoDelete()}
-          >
-            Undo
-          </button>
-        </div>
-      ) : null}
       {notice?.kind === 'error' ? (
         <ErrorMessage>
           <p>{notice.text}</p>

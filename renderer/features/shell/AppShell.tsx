@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
+import { Toaster } from 'sonner';
 import { bindCommandKeys, runCommand } from '../../commands.js';
 import { ErrorBoundary } from '../../components/ErrorBoundary.js';
 import { Loading } from '../../components/Loading.js';
@@ -26,44 +27,51 @@ export function AppShell() {
   // The app's keys (⌘/Ctrl+N, +1…5, +F, +K, +/) for as long as the shell is on screen.
   useEffect(() => bindCommandKeys(), []);
   return (
-    <div className="app">
-      <a
-        className="skip-link"
-        href="#main-content"
-        onClick={(event) => {
-          event.preventDefault();
-          main.current?.focus();
-        }}
-      >
-        Skip to content
-      </a>
-      <Sidebar current={area} onNavigate={navigate} />
-      <main id="main-content" className="content" ref={main} tabIndex={-1}>
-        <div className="content-inner">
-          <StorageNotice />
-          {statusError ? (
-            <ErrorMessage>
-              <p>Rapport could not check your data folder. {statusError}</p>
-            </ErrorMessage>
-          ) : null}
-          <ErrorBoundary key={area}>
-            {/* While an area's code arrives, focus stays where the user left it (a status is
+    <>
+      <div className="app">
+        <a
+          className="skip-link"
+          href="#main-content"
+          onClick={(event) => {
+            event.preventDefault();
+            main.current?.focus();
+          }}
+        >
+          Skip to content
+        </a>
+        <Sidebar current={area} onNavigate={navigate} />
+        <main id="main-content" className="content" ref={main} tabIndex={-1}>
+          <div className="content-inner">
+            <StorageNotice />
+            {statusError ? (
+              <ErrorMessage>
+                <p>Rapport could not check your data folder. {statusError}</p>
+              </ErrorMessage>
+            ) : null}
+            <ErrorBoundary key={area}>
+              {/* While an area's code arrives, focus stays where the user left it (a status is
                 not focusable); the page moves it to its heading once it mounts. */}
-            <Suspense fallback={<Loading label="Opening…" size="page" />}>{pages[area]()}</Suspense>
-          </ErrorBoundary>
-        </div>
-      </main>
-      {paletteOpen ? (
-        <Suspense fallback={null}>
-          <CommandPalette
-            onClose={() => useUiStore.getState().showPalette(false)}
-            onRun={runCommand}
-          />
-        </Suspense>
-      ) : null}
-      {shortcutsOpen ? (
-        <ShortcutsDialog onClose={() => useUiStore.getState().showShortcuts(false)} />
-      ) : null}
-    </div>
+              <Suspense fallback={<Loading label="Opening…" size="page" />}>
+                {pages[area]()}
+              </Suspense>
+            </ErrorBoundary>
+          </div>
+        </main>
+        {paletteOpen ? (
+          <Suspense fallback={null}>
+            <CommandPalette
+              onClose={() => useUiStore.getState().showPalette(false)}
+              onRun={runCommand}
+            />
+          </Suspense>
+        ) : null}
+        {shortcutsOpen ? (
+          <ShortcutsDialog onClose={() => useUiStore.getState().showShortcuts(false)} />
+        ) : null}
+      </div>
+      {/* What an action did, with Undo (stores/undo-store.ts); Alt+T moves into the toasts. Outside
+        the shell's grid, which would give it a row of its own. */}
+      <Toaster theme="system" position="bottom-right" closeButton containerAriaLabel="Messages" />
+    </>
   );
 }

@@ -286,7 +286,6 @@ export function validArgs(s: Seeded): Partial<{ [C in Channel]: ArgsOf<C> }> {
     },
     'contacts:create': { contact },
     'contacts:update': { id: s.otherContactId, contact },
-    'contacts:deletionImpact': { id: s.contactId },
     'contacts:delete': { id: s.otherContactId },
     'contacts:undoDelete': { undoToken: s.undoToken },
     'contacts:setStage': { id: s.contactId, stage: 'contacted' },
