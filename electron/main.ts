@@ -1,14 +1,26 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  nativeImage,
+  Notification,
+  protocol,
+  shell,
+} from 'electron';
 import Store from 'electron-store';
 import type { EventMap, EventName } from '../shared/contract.js';
 import { createElectronDeps, createFileLogger } from './app-deps.js';
+import { OVERLAY_DOT_PNG, platformBadge, startDueNotifier } from './due-notifier.js';
 import { createHandlers } from './ipc/handlers.js';
 import type { Logger } from './ipc/dispatch.js';
 import { registerHandlers, trustedFrameCheck } from './ipc/register.js';
 import { buildMenuTemplate } from './menu.js';
 import { handleAppProtocol, registerAppScheme } from './protocol.js';
+import { createDueAlerts } from './services/due-alerts.js';
 import { openStorage } from './services/storage.js';
 import type { Storage } from './services/types.js';
 import { readSwitches } from './switches.js';
@@ -31,6 +43,7 @@ let log: Logger = (message, error) => console.error(message, error);
 let logFile = '';
 let storage: Storage | null = null;
 let storageClosed = false;
+let stopNotifier = () => {};
 let mainWindow: BrowserWindow | null = null;
 
 let now = () => new Date();
@@ -73,6 +86,7 @@ function sendToWindow<E extends EventName>(event: E, payload: EventMap[E]): void
 
 /** The final backup happens here; it must run once even if quitting is cancelled and retried. */
 function closeStorage(): void {
+  stopNotifier();
   if (!storage || storageClosed) return;
   storageClosed = true;
   try {
@@ -130,6 +144,22 @@ function onReady(): void {
     fs.mkdirSync(path.dirname(logFile), { recursive: true });
     openFolder(path.dirname(logFile), 'Rapport logs folder');
   };
+  // Reminders falling due: a system notification (unless turned off) and the dock/taskbar count.
+  stopNotifier = startDueNotifier({
+    alerts: createDueAlerts({ read: () => opened.read(), now }),
+    enabled: () => opened.read().settings.notifications,
+    Notification,
+    setBadge: platformBadge({
+      platform: process.platform,
+      app,
+      getWindow: () => mainWindow,
+      overlayImage: () => nativeImage.createFromDataURL(OVERLAY_DOT_PNG),
+    }),
+    open: (to) => sendToWindow('app:navigate', { to }),
+    onChange: (listener) => opened.onChange(listener),
+    log,
+  });
+
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       buildMenuTemplate({

@@ -1,4 +1,5 @@
-import { BrowserWindow, nativeTheme, screen, shell } from 'electron';
+import { BrowserWindow, Menu, nativeTheme, screen, shell } from 'electron';
+import { attachContextMenu } from './context-menu.js';
 import type { WebContents, WebPreferences } from 'electron';
 import { normalizeExternalUrl } from './services/external-url.js';
 import type { Logger } from './ipc/dispatch.js';
@@ -131,6 +132,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     log,
   });
   trackWindowState(win, stateFile, { log });
+  attachContextMenu(win.webContents, Menu);
 
   win.once('ready-to-show', () => {
     if (bounds.isMaximized) win.maximize();

@@ -85,7 +85,13 @@ export interface StorageStatus {
 
 /** Places the menu can send the renderer to. */
 export type NavigationTarget =
-  'home' | 'pipeline' | 'contacts/new' | 'import' | 'settings/profile' | 'settings/data';
+  | 'home'
+  | 'pipeline'
+  | 'contacts/new'
+  | `contacts/${string}`
+  | 'import'
+  | 'settings/profile'
+  | 'settings/data';
 
 export interface BackupInfo {
   name: string;

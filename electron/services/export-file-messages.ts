@@ -196,6 +196,8 @@ const fieldWords: Record<string, string> = {
   reportBackDays: 'days before a report-back',
   keepInTouchDays: 'days between keeping in touch',
   printGroupedByTopic: 'print-by-topic setting',
+  notifications: 'notifications setting',
+  textSize: 'text size',
 };
 /** Fields inside a group, where "the X of Y" would read badly. */
 const nestedWords: Record<string, string> = {

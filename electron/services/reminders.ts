@@ -76,15 +76,24 @@ export interface TodayOptions {
  * lists are counted whole but sent a page at a time, contacts without their notes; suggestions
  * are worked out for the rows sent only.
  */
-export function buildTodayView(
-  dataset: Readonly<Dataset>,
-  now: Date,
-  options: TodayOptions = {},
-): TodayView {
+/** A reminder Today lists: when it fell or falls due (`at`, ms) and whether that was before today. */
+export interface DueReminder {
+  reminder: Reminder;
+  contact: Contact;
+  overdue: boolean;
+  at: number;
+}
+
+/**
+ * What is due today, oldest first: open reminders due before tomorrow (local time) and snoozed
+ * ones whose snooze has run out; a reminder whose contact is gone is left out. Today's list and
+ * the notifications and dock badge (services/due-alerts.ts) both come from here.
+ */
+export function dueToday(dataset: Readonly<Dataset>, now: Date): DueReminder[] {
   const date = localDateOf(now);
   const startOfToday = startOfLocalDay(date).getTime();
   const startOfTomorrow = startOfLocalDay(addCalendarDays(date, 1)).getTime();
-  const due: Array<{ reminder: Reminder; contact: Contact; overdue: boolean; at: number }> = [];
+  const due: DueReminder[] = [];
   for (const reminder of Object.values(dataset.reminders)) {
     let at: number;
     if (reminder.status === 'open') {
@@ -102,6 +111,16 @@ export function buildTodayView(
     (a, b) =>
       a.at - b.at || (a.reminder.id < b.reminder.id ? -1 : +(a.reminder.id > b.reminder.id)),
   );
+  return due;
+}
+
+export function buildTodayView(
+  dataset: Readonly<Dataset>,
+  now: Date,
+  options: TodayOptions = {},
+): TodayView {
+  const date = localDateOf(now);
+  const due = dueToday(dataset, now);
   const from = now.getTime();
   const until = from + UPCOMING_MEETINGS_MS;
   const withContact = (meeting: MeetingRecord) => {

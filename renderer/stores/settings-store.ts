@@ -13,6 +13,8 @@ export type Preferences = Pick<
   | 'holidays'
   | 'curmudgeonWaitDays'
   | 'keepInTouchDays'
+  | 'notifications'
+  | 'textSize'
 >;
 
 /** Progress of one form's save, kept here so the form view stays props-only. */

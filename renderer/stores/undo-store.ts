@@ -31,11 +31,19 @@ interface UndoState {
 
 /** Long enough to read and reach with the keyboard; hovering or focusing the toast pauses it. */
 export const UNDO_TOAST_MS = 10_000;
-const TOAST_ID = 'undo';
+/**
+ * One message at a time: each new one replaces the last. Every toast gets its own id (sonner
+ * removes a toast whose action was clicked a moment later, which would take a reused id with it).
+ */
+let shown: string | number | null = null;
+const say = (show: () => string | number) => {
+  if (shown !== null) toast.dismiss(shown);
+  shown = show();
+};
 
 /**
  * After the undo the focus goes to the page's heading if what had it goes away: the toast's Undo
- * button (the toast now says what was undone), or a row the undo redrew.
+ * button (a new toast says what was undone), or a row the undo redrew.
  */
 function keepFocus(fromToast: boolean): void {
   const heading = () => document.querySelector<HTMLElement>('main h1');
@@ -49,11 +57,12 @@ function keepFocus(fromToast: boolean): void {
 export const useUndoStore = create<UndoState>()((set, get) => {
   const show = (pending: Pending) => {
     set({ last: pending });
-    toast(pending.label, {
-      id: TOAST_ID,
-      duration: UNDO_TOAST_MS,
-      action: { label: 'Undo', onClick: () => void get().undoLast() },
-    });
+    say(() =>
+      toast(pending.label, {
+        duration: UNDO_TOAST_MS,
+        action: { label: 'Undo', onClick: () => void get().undoLast() },
+      }),
+    );
   };
   return {
     last: null,
@@ -77,19 +86,18 @@ export const useUndoStore = create<UndoState>()((set, get) => {
     async undoLast() {
       const pending = get().last;
       if (pending === null) {
-        toast('Nothing to undo.', { id: TOAST_ID, duration: 4_000 });
+        say(() => toast('Nothing to undo.', { duration: 4_000 }));
         return;
       }
       set({ last: null });
       const fromToast = document.activeElement?.closest('[data-sonner-toaster]') != null;
-      // The same toast says what happened next, without its Undo button.
-      const next = { id: TOAST_ID, action: undefined };
       try {
         const said = await pending.run();
         set((s) => ({ undoneCount: s.undoneCount + 1 }));
-        toast.success(said, { ...next, duration: 6_000 });
+        say(() => toast.success(said, { duration: 6_000 }));
       } catch (error) {
-        toast.error(errorMessage(error), { ...next, duration: UNDO_TOAST_MS });
+        const text = errorMessage(error);
+        say(() => toast.error(text, { duration: UNDO_TOAST_MS }));
       }
       keepFocus(fromToast);
     },
@@ -98,6 +106,7 @@ export const useUndoStore = create<UndoState>()((set, get) => {
 
 export function resetUndoStore(): void {
   useUndoStore.setState({ last: null, undoneCount: 0 });
+  shown = null;
   toast.dismiss();
 }
 

@@ -39,6 +39,9 @@ export type Profile = z.infer<typeof Profile>;
 export const PaperSize = z.enum(['A4', 'Letter']);
 export type PaperSize = z.infer<typeof PaperSize>;
 
+export const TextSize = z.enum(['small', 'normal', 'large']);
+export type TextSize = z.infer<typeof TextSize>;
+
 export const Settings = z.object({
   profile: Profile,
   meetingMinutes: z.number().int().min(10).max(240),
@@ -60,6 +63,10 @@ export const Settings = z.object({
   printGroupedByTopic: z.boolean(),
   /** Attachment id of the resume attached to new meetings and printed in packets. */
   defaultResumeId: Id.nullable().default(null),
+  /** System notifications when a reminder falls due (the dock badge counts either way). */
+  notifications: z.boolean().default(true),
+  /** The app's text size: the root font size every other size (in rem) follows. */
+  textSize: TextSize.default('normal'),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -84,4 +91,6 @@ export const defaultSettings = (locale = 'en-US'): Settings => ({
   keepInTouchDays: 90,
   printGroupedByTopic: false,
   defaultResumeId: null,
+  notifications: true,
+  textSize: 'normal',
 });

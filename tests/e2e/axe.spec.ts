@@ -81,7 +81,10 @@ describe('accessibility (axe-core) on every screen, light and dark', () => {
     await page.getByRole('link', { name: 'Pipeline' }).click();
     await expectPage(page.getByRole('heading', { level: 1, name: 'Pipeline' })).toBeVisible();
     await check('Pipeline board');
-    await page.getByLabel('Move Maya Okafor to stage').selectOption('met');
+    await page.getByRole('button', { name: 'Actions for Maya Okafor' }).click();
+    await expectPage(page.getByRole('menu', { name: 'Actions for Maya Okafor' })).toBeVisible();
+    await check('Card menu');
+    await page.getByRole('menuitem', { name: 'Move to Met' }).click();
     const toast = page.getByRole('listitem').filter({ hasText: 'Moved Maya Okafor to Met' });
     await expectPage(toast.getByRole('button', { name: 'Undo' })).toBeVisible();
     await page.waitForTimeout(500); // (the toast's fade-in, so contrast is measured at rest)

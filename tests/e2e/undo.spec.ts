@@ -24,7 +24,8 @@ describe('undo in the real renderer and main', () => {
     await expectPage(prospects.getByRole('button', { name: /^Maya Okafor/ })).toBeVisible();
 
     // Moved: the toast says what main did and offers Undo.
-    await page.getByLabel('Move Maya Okafor to stage').selectOption('met');
+    await page.getByRole('button', { name: 'Actions for Maya Okafor' }).click();
+    await page.getByRole('menuitem', { name: 'Move to Met' }).click();
     const toast = page.getByRole('listitem').filter({ hasText: 'Moved Maya Okafor to Met' });
     await expectPage(toast).toBeVisible();
     await expectPage(met.getByRole('button', { name: /^Maya Okafor/ })).toBeVisible();
@@ -34,7 +35,8 @@ describe('undo in the real renderer and main', () => {
     await expectPage(page.getByRole('heading', { level: 1, name: 'Pipeline' })).toBeFocused();
 
     // Again, undone from the keyboard this time.
-    await page.getByLabel('Move Maya Okafor to stage').selectOption('met');
+    await page.getByRole('button', { name: 'Actions for Maya Okafor' }).click();
+    await page.getByRole('menuitem', { name: 'Move to Met' }).click();
     await expectPage(page.getByText('Moved Maya Okafor to Met', { exact: true })).toBeVisible();
     await page.getByRole('heading', { level: 1, name: 'Pipeline' }).focus();
     await page.keyboard.press('Control+z');
@@ -42,7 +44,8 @@ describe('undo in the real renderer and main', () => {
     await expectPage(prospects.getByRole('button', { name: /^Maya Okafor/ })).toBeVisible();
 
     // In the search box, Ctrl+Z takes back the typing and leaves the data alone.
-    await page.getByLabel('Move Maya Okafor to stage').selectOption('met');
+    await page.getByRole('button', { name: 'Actions for Maya Okafor' }).click();
+    await page.getByRole('menuitem', { name: 'Move to Met' }).click();
     await expectPage(page.getByText('Moved Maya Okafor to Met', { exact: true })).toBeVisible();
     const search = page.getByRole('searchbox');
     await search.click();

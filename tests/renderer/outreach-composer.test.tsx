@@ -296,7 +296,8 @@ describe('the outreach draft', () => {
       timeStyle: 'short',
     }).format(new Date('2025-06-01T14:30:00.000Z'));
     expect(within(dialog).getByRole('status')).toHaveTextContent(`Draft from ${when} restored.`);
-    expect(within(dialog).getByLabelText('To')).toHaveFocus();
+    // The first field takes the focus once the restored draft is drawn (a moment later under load).
+    await waitFor(() => expect(within(dialog).getByLabelText('To')).toHaveFocus());
   });
 
   it.each([

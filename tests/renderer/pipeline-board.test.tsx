@@ -54,30 +54,63 @@ describe('Pipeline board', () => {
     expect(within(column('Prospect')).getByText(/^1/)).toHaveTextContent('1 contact');
     expect(within(column('Scheduled')).getByText(/^2/)).toHaveTextContent('2 contacts');
     expect(within(column('Met')).getByText(/^0/)).toHaveTextContent('0 contacts');
-    const card = within(column('Prospect')).getByRole('button', { name: /Maya Okafor/ });
+    const card = within(column('Prospect')).getByRole('button', { name: /^Maya Okafor/ });
     expect(card).toHaveTextContent('Design lead · Northwind');
     expect(card).toHaveTextContent('Alumni');
     expect(card).toHaveTextContent('Booster');
-    expect(within(column('Scheduled')).getByRole('button', { name: /Ada Lund/ })).toBeVisible();
+    expect(within(column('Scheduled')).getByRole('button', { name: /^Ada Lund/ })).toBeVisible();
     // Closed stages start collapsed but still count.
     expect(within(column('Declined')).getByText(/^1/)).toHaveTextContent('1 contact');
-    expect(within(column('Declined')).queryByRole('button', { name: /Cy Diaz/ })).toBeNull();
+    expect(within(column('Declined')).queryByRole('button', { name: /^Cy Diaz/ })).toBeNull();
     expect(
       within(column('Declined')).getByRole('button', { name: 'Show Declined' }),
     ).toHaveAttribute('aria-expanded', 'false');
   });
 
-  it('moves a card with its "Move to" select through contacts:setStage', async () => {
+  it('moves a card from its "…" menu through contacts:setStage', async () => {
     const { user, fake } = await openPipeline([maya()]);
-    await user.selectOptions(
-      screen.getByRole('combobox', { name: 'Move Maya Okafor to stage' }),
+    await user.click(screen.getByRole('button', { name: 'Actions for Maya Okafor' }));
+    const menu = screen.getByRole('menu', { name: 'Actions for Maya Okafor' });
+    expect(
+      within(menu)
+        .getAllByRole('menuitem')
+        .map((item) => item.textContent),
+    ).toEqual([
+      'Open',
       'Move to Contacted',
-    );
-    expect(within(column('Contacted')).getByRole('button', { name: /Maya Okafor/ })).toBeVisible();
-    expect(within(column('Prospect')).queryByRole('button', { name: /Maya Okafor/ })).toBeNull();
+      'Move to Scheduled',
+      'Move to Met',
+      'Move to Thanked',
+      'Move to Keeping in touch',
+      'Move to Declined',
+      'Move to No reply',
+      'Delete contact',
+    ]);
+    await user.click(within(menu).getByRole('menuitem', { name: 'Move to Contacted' }));
+    expect(within(column('Contacted')).getByRole('button', { name: /^Maya Okafor/ })).toBeVisible();
+    expect(within(column('Prospect')).queryByRole('button', { name: /^Maya Okafor/ })).toBeNull();
     await waitFor(() =>
       expect(fake.callsTo('contacts:setStage')).toEqual([{ id: 'maya', stage: 'contacted' }]),
     );
+  });
+
+  it('opens the same menu on right-click, works from the keyboard, and deletes with Undo', async () => {
+    const { user, fake } = await openPipeline([maya()]);
+    const card = within(column('Prospect')).getByRole('button', { name: /^Maya Okafor/ });
+    await user.pointer({ keys: '[MouseRight]', target: card });
+    const menu = screen.getByRole('menu', { name: 'Actions for Maya Okafor' });
+    expect(within(menu).getByRole('menuitem', { name: 'Open' })).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('menu')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Actions for Maya Okafor' })).toHaveFocus();
+
+    await user.keyboard('{ArrowDown}');
+    await user.keyboard('{End}');
+    expect(screen.getByRole('menuitem', { name: 'Delete contact' })).toHaveFocus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(fake.callsTo('contacts:delete')).toEqual([{ id: 'maya' }]));
+    expect(screen.queryByRole('button', { name: /^Maya Okafor/ })).toBeNull();
+    expect(screen.getByRole('heading', { level: 1, name: 'Pipeline' })).toHaveFocus();
   });
 
   it('moves the card back and says why when saving the new stage fails', async () => {
@@ -88,23 +121,21 @@ describe('Pipeline board', () => {
         throw new FakeFailure('read-only', 'Rapport opened your data read-only.');
       }),
     );
-    await user.selectOptions(
-      screen.getByRole('combobox', { name: 'Move Maya Okafor to stage' }),
-      'Move to Met',
-    );
+    await user.click(screen.getByRole('button', { name: 'Actions for Maya Okafor' }));
+    await user.click(screen.getByRole('menuitem', { name: 'Move to Met' }));
     // Optimistic: already in Met while main is saving.
-    expect(within(column('Met')).getByRole('button', { name: /Maya Okafor/ })).toBeVisible();
+    expect(within(column('Met')).getByRole('button', { name: /^Maya Okafor/ })).toBeVisible();
     gate.resolve();
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'Maya Okafor was not moved. Rapport opened your data read-only.',
     );
-    expect(within(column('Prospect')).getByRole('button', { name: /Maya Okafor/ })).toBeVisible();
-    expect(within(column('Met')).queryByRole('button', { name: /Maya Okafor/ })).toBeNull();
+    expect(within(column('Prospect')).getByRole('button', { name: /^Maya Okafor/ })).toBeVisible();
+    expect(within(column('Met')).queryByRole('button', { name: /^Maya Okafor/ })).toBeNull();
   });
 
   it('moves a card from the keyboard: Space picks up, ArrowRight moves a column, Space drops', async () => {
     const { user, fake } = await openPipeline([maya()]);
-    const card = within(column('Prospect')).getByRole('button', { name: /Maya Okafor/ });
+    const card = within(column('Prospect')).getByRole('button', { name: /^Maya Okafor/ });
     expect(card).toHaveAccessibleDescription(/press Space to pick it up/);
     card.focus();
     await user.keyboard('[Space]');
@@ -115,7 +146,7 @@ describe('Pipeline board', () => {
     await waitFor(() =>
       expect(fake.callsTo('contacts:setStage')).toEqual([{ id: 'maya', stage: 'contacted' }]),
     );
-    expect(within(column('Contacted')).getByRole('button', { name: /Maya Okafor/ })).toBeVisible();
+    expect(within(column('Contacted')).getByRole('button', { name: /^Maya Okafor/ })).toBeVisible();
     await waitFor(() =>
       expect(screen.getByText('Dropped Maya Okafor on Contacted.')).toBeInTheDocument(),
     );
@@ -127,7 +158,7 @@ describe('Pipeline board', () => {
 
   it('cancels a keyboard move with Escape and changes nothing', async () => {
     const { user, fake } = await openPipeline([maya()]);
-    const card = within(column('Prospect')).getByRole('button', { name: /Maya Okafor/ });
+    const card = within(column('Prospect')).getByRole('button', { name: /^Maya Okafor/ });
     card.focus();
     await user.keyboard('[Space]');
     await user.keyboard('[ArrowRight]');
@@ -138,13 +169,13 @@ describe('Pipeline board', () => {
       ).toBeInTheDocument(),
     );
     expect(fake.callsTo('contacts:setStage')).toEqual([]);
-    expect(within(column('Prospect')).getByRole('button', { name: /Maya Okafor/ })).toBeVisible();
+    expect(within(column('Prospect')).getByRole('button', { name: /^Maya Okafor/ })).toBeVisible();
   });
 
   it('opens the contact page when a card is activated with Enter', async () => {
     const { user } = await openPipeline([maya()]);
     within(column('Prospect'))
-      .getByRole('button', { name: /Maya Okafor/ })
+      .getByRole('button', { name: /^Maya Okafor/ })
       .focus();
     await user.keyboard('{Enter}');
     expect(useUiStore.getState()).toMatchObject({ area: 'contact', contactId: 'maya' });
@@ -159,9 +190,9 @@ describe('Pipeline board', () => {
     ]);
     await user.type(screen.getByRole('searchbox', { name: 'Search contacts' }), 'jose');
     await waitFor(() => expect(screen.getByText('2 of 3 contacts')).toBeInTheDocument());
-    expect(screen.getByRole('button', { name: /José Núñez/ })).toBeVisible();
-    expect(screen.getByRole('button', { name: /Li Wei/ })).toBeVisible();
-    expect(screen.queryByRole('button', { name: /Maya Okafor/ })).toBeNull();
+    expect(screen.getByRole('button', { name: /^José Núñez/ })).toBeVisible();
+    expect(screen.getByRole('button', { name: /^Li Wei/ })).toBeVisible();
+    expect(screen.queryByRole('button', { name: /^Maya Okafor/ })).toBeNull();
     // A search that finds no one says so (the columns alone would just look empty).
     await user.type(screen.getByRole('searchbox', { name: 'Search contacts' }), 'zzz');
     await waitFor(() =>

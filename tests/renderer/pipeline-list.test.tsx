@@ -117,6 +117,21 @@ describe('Pipeline list', () => {
     expect(useUiStore.getState()).toMatchObject({ area: 'contact', contactId: 'b' });
   });
 
+  it("moves a contact from its row's menu, which a right-click on the row opens too", async () => {
+    const { user, fake } = await openList(people());
+    const row = screen.getByRole('row', { name: /Bea Stone/ });
+    await user.pointer({ keys: '[MouseRight]', target: within(row).getAllByRole('cell')[1]! });
+    const menu = screen.getByRole('menu', { name: 'Actions for Bea Stone' });
+    await user.click(within(menu).getByRole('menuitem', { name: 'Move to Thanked' }));
+    await waitFor(() =>
+      expect(fake.callsTo('contacts:setStage')).toEqual([{ id: 'b', stage: 'thanked' }]),
+    );
+    expect(
+      within(screen.getByRole('row', { name: /Bea Stone/ })).getByText('Thanked'),
+    ).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Actions for Bea Stone' })).toHaveFocus();
+  });
+
   it('renders only the rows in view for a long list but keeps the full row count', async () => {
     // jsdom has no layout: give every element a 600 px viewport so the virtualizer sees a viewport.
     const height = Object.getOwnPropertyDescriptor(Element.prototype, 'clientHeight');

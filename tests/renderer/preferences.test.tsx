@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { formatHoliday } from '../../renderer/features/settings/PreferencesForm.js';
 import { defaultSettings } from '../../shared/schema/settings.js';
@@ -14,7 +14,11 @@ describe('Settings > Preferences', () => {
     expect(early).toHaveValue(15);
     expect(early).toHaveAccessibleDescription(/10 to 15 minutes gives you time to settle in/);
     expect(screen.getByRole('combobox', { name: 'Paper size' })).toHaveValue('Letter');
-    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(['A4', 'Letter']);
+    expect(
+      within(screen.getByRole('combobox', { name: 'Paper size' }))
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['A4', 'Letter']);
   });
 
   it.each([
@@ -64,9 +68,45 @@ describe('Settings > Preferences', () => {
         holidays: [],
         curmudgeonWaitDays: 14,
         keepInTouchDays: 90,
+        notifications: true,
+        textSize: 'normal',
       },
     ]);
     expect(fake.state.settings.arriveEarlyMinutes).toBe(10);
+  });
+
+  it('changes the text size of every screen once saved', async () => {
+    const { user, fake } = await openPreferences();
+    const size = screen.getByRole('combobox', { name: 'Text size' });
+    expect(size).toHaveValue('normal');
+    expect(
+      within(size)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Small', 'Normal', 'Large']);
+    expect(document.documentElement.dataset.textSize).toBe('normal');
+    await user.selectOptions(size, 'Large');
+    // Not before it is saved: the form keeps its Save button like every other preference.
+    expect(document.documentElement.dataset.textSize).toBe('normal');
+    await user.click(screen.getByRole('button', { name: 'Save preferences' }));
+    expect(await screen.findByText('Preferences saved.')).toBeInTheDocument();
+    expect(fake.state.settings.textSize).toBe('large');
+    await waitFor(() => expect(document.documentElement.dataset.textSize).toBe('large'));
+  });
+
+  it('turns notifications off and on again, saved with the rest', async () => {
+    const { user, fake } = await openPreferences();
+    const box = screen.getByRole('checkbox', { name: 'Notify me when a reminder falls due' });
+    expect(box).toBeChecked();
+    expect(box).toHaveAccessibleDescription(/count of what is due today shows on the app icon/);
+    await user.click(box);
+    await user.click(screen.getByRole('button', { name: 'Save preferences' }));
+    expect(await screen.findByText('Preferences saved.')).toBeInTheDocument();
+    expect(fake.callsTo('settings:update')).toMatchObject([{ notifications: false }]);
+    expect(fake.state.settings.notifications).toBe(false);
+    expect(
+      screen.getByRole('checkbox', { name: 'Notify me when a reminder falls due' }),
+    ).not.toBeChecked();
   });
 
   it('accepts arriving 0 minutes early (on time)', async () => {

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { channels, type RapportApi } from '../../shared/contract.js';
-import type { FakeBrowserWindow } from './helpers/fake-electron.js';
+import { FakeNotification, type FakeBrowserWindow } from './helpers/fake-electron.js';
+import { makeContact, makeReminder } from './helpers/storage-fixtures.js';
 
 // main.ts and preload.ts run against a recording fake of `electron` (the binary is not
 // installed here). Each test imports them afresh, as Electron would at launch.
@@ -275,6 +276,115 @@ describe('leaving the app', () => {
       ).toBe(false);
     },
   );
+});
+
+describe('reminders falling due', () => {
+  it('notifies at start of what is overdue, counts it on the badge, and a click opens the contact', async () => {
+    const saved = storage.data;
+    storage.data = {
+      ...saved,
+      contacts: { maya: makeContact('maya', { firstName: 'Maya', lastName: 'Okafor' }) },
+      reminders: {
+        r1: makeReminder({
+          id: 'r1',
+          contactId: 'maya',
+          kind: 'follow-up-3',
+          due: new Date(Date.now() - 86_400_000),
+          title: 'Follow up with Maya',
+          createdBy: null,
+        }),
+      },
+    };
+    try {
+      await startMain();
+      expect(fake.electron.app.setBadgeCount).toHaveBeenLastCalledWith(1);
+      const [shown] = FakeNotification.instances;
+      expect(shown?.options).toEqual({
+        title: 'Follow up with Maya',
+        body: 'Maya Okafor · Northwind',
+      });
+      expect(shown?.shown).toBe(true);
+      shown!.click();
+      expect(theWindow().webContents.send).toHaveBeenCalledWith('app:navigate', {
+        to: 'contacts/maya',
+      });
+      fake.electron.app.emit('before-quit'); // stops the minute timer
+    } finally {
+      storage.data = saved;
+    }
+  });
+
+  it('shows no notification when Preferences turned them off, but still counts', async () => {
+    const saved = storage.data;
+    storage.data = {
+      ...saved,
+      settings: { ...saved.settings, notifications: false },
+      contacts: { maya: makeContact('maya') },
+      reminders: {
+        r1: makeReminder({
+          id: 'r1',
+          contactId: 'maya',
+          kind: 'custom',
+          due: new Date(Date.now() - 60_000),
+          title: 'Call Maya',
+          createdBy: null,
+        }),
+      },
+    };
+    try {
+      await startMain();
+      expect(FakeNotification.instances).toEqual([]);
+      expect(fake.electron.app.setBadgeCount).toHaveBeenLastCalledWith(1);
+      fake.electron.app.emit('before-quit');
+    } finally {
+      storage.data = saved;
+    }
+  });
+});
+
+describe('right-click in the window', () => {
+  const params = {
+    isEditable: true,
+    selectionText: 'recieve',
+    misspelledWord: 'recieve',
+    dictionarySuggestions: ['receive', 'relieve'],
+    editFlags: { canCut: true, canCopy: true, canPaste: true, canSelectAll: true },
+  };
+
+  it('pops up the spelling and editing menu, whose suggestions replace the word in the page', async () => {
+    await startMain();
+    const win = theWindow();
+    fake.electron.Menu.buildFromTemplate.mockClear();
+    win.webContents.emit('context-menu', {}, params);
+    expect(fake.electron.Menu.buildFromTemplate).toHaveBeenCalledTimes(1);
+    const built = fake.electron.Menu.buildFromTemplate.mock.results[0]!.value as {
+      template: { label?: string; role?: string; click?: () => void }[];
+      popup: ReturnType<typeof vi.fn>;
+    };
+    expect(built.popup).toHaveBeenCalledTimes(1);
+    const labels = built.template.map((item) => item.label ?? item.role);
+    expect(labels.slice(0, 2)).toEqual(['receive', 'relieve']);
+    built.template[0]!.click!();
+    expect(win.webContents.replaceMisspelling).toHaveBeenCalledWith('receive');
+    built.template.find((item) => item.label === 'Add to dictionary')!.click!();
+    expect(win.webContents.session.addWordToSpellCheckerDictionary).toHaveBeenCalledWith('recieve');
+  });
+
+  it('shows nothing on a right-click with no text field and no selection', async () => {
+    await startMain();
+    fake.electron.Menu.buildFromTemplate.mockClear();
+    theWindow().webContents.emit(
+      'context-menu',
+      {},
+      {
+        ...params,
+        isEditable: false,
+        selectionText: '',
+        misspelledWord: '',
+      },
+    );
+    expect(fake.electron.Menu.buildFromTemplate).not.toHaveBeenCalled();
+  });
 });
 
 describe('IPC from the window', () => {

@@ -1,15 +1,10 @@
 import { useDraggable } from '@dnd-kit/core';
-import { memo, type KeyboardEvent } from 'react';
+import { memo, useRef, type KeyboardEvent } from 'react';
+import { MenuButton, type MenuButtonHandle } from '../../components/MenuButton.js';
+import { contactMenuItems, MoreIcon } from './contact-actions.js';
 import type { Stage } from '../../../shared/schema/entities.js';
 import type { ContactSummary } from '../../../shared/schema/pipeline.js';
-import {
-  allStages,
-  fullName,
-  responsivenessLabels,
-  sourceShortLabels,
-  stageLabels,
-  titleAtCompany,
-} from './labels.js';
+import { fullName, responsivenessLabels, sourceShortLabels, titleAtCompany } from './labels.js';
 
 interface ContactCardProps {
   contact: ContactSummary;
@@ -37,8 +32,8 @@ export function ContactCardBody({ contact }: { contact: ContactSummary }) {
 
 /**
  * One contact on the board. The card itself is the drag handle (dnd-kit gives it role=button and
- * the keyboard instructions) and opens the contact on click or Enter; the "Move to" select next to
- * it is the plain alternative to dragging.
+ * the keyboard instructions) and opens the contact on click or Enter; its "…" menu (also on
+ * right-click) opens, moves or deletes it without dragging.
  */
 export const ContactCard = memo(function ContactCard({
   contact,
@@ -49,6 +44,7 @@ export const ContactCard = memo(function ContactCard({
     id: contact.id,
     data: { stage: contact.stage },
   });
+  const menu = useRef<MenuButtonHandle>(null);
   const name = fullName(contact);
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key === 'Enter' && !isDragging) {
@@ -58,8 +54,15 @@ export const ContactCard = memo(function ContactCard({
     }
     listeners?.onKeyDown?.(event);
   };
+  const items = contactMenuItems(contact, { onOpen, onMove });
   return (
-    <div className={`pipeline-card${isDragging ? ' pipeline-card-dragging' : ''}`}>
+    <div
+      className={`pipeline-card${isDragging ? ' pipeline-card-dragging' : ''}`}
+      onContextMenu={(event) => {
+        event.preventDefault();
+        menu.current?.open();
+      }}
+    >
       <div
         ref={setNodeRef}
         {...attributes}
@@ -71,18 +74,15 @@ export const ContactCard = memo(function ContactCard({
       >
         <ContactCardBody contact={contact} />
       </div>
-      <select
-        className="pipeline-card-move"
-        aria-label={`Move ${name} to stage`}
-        value={contact.stage}
-        onChange={(event) => onMove(contact.id, event.target.value as Stage)}
+      <MenuButton
+        label={`Actions for ${name}`}
+        items={items}
+        handle={menu}
+        floating
+        className="pipeline-card-menu"
       >
-        {allStages.map((stage) => (
-          <option key={stage} value={stage}>
-            {stage === contact.stage ? `In ${stageLabels[stage]}` : `Move to ${stageLabels[stage]}`}
-          </option>
-        ))}
-      </select>
+        <MoreIcon />
+      </MenuButton>
     </div>
   );
 });

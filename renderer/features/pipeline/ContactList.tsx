@@ -1,6 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, type MouseEvent } from 'react';
+import { memo, useRef, type MouseEvent } from 'react';
+import type { Stage } from '../../../shared/schema/entities.js';
 import type { ContactSummary } from '../../../shared/schema/pipeline.js';
+import { MenuButton, type MenuButtonHandle } from '../../components/MenuButton.js';
+import { contactMenuItems, MoreIcon } from './contact-actions.js';
 import { fullName, sourceShortLabels, stageLabels } from './labels.js';
 import type { Sort, SortKey } from './search.js';
 
@@ -28,14 +31,68 @@ interface ContactListProps {
   sort: Sort;
   onSort(key: SortKey): void;
   onOpen(id: string): void;
+  onMove(id: string, stage: Stage): void;
 }
+
+/** A row: the contact's fields, and its "…" menu (also on right-click anywhere in the row). */
+const ContactRow = memo(function ContactRow({
+  contact,
+  rowIndex,
+  onOpen,
+  onMove,
+}: {
+  contact: ContactSummary;
+  rowIndex: number;
+  onOpen(id: string): void;
+  onMove(id: string, stage: Stage): void;
+}) {
+  const menu = useRef<MenuButtonHandle>(null);
+  return (
+    <tr
+      aria-rowindex={rowIndex}
+      style={{ height: ROW_HEIGHT }}
+      onContextMenu={(event) => {
+        event.preventDefault();
+        menu.current?.open();
+      }}
+    >
+      <td>
+        <a
+          href={`#contacts/${contact.id}`}
+          onClick={(event: MouseEvent<HTMLAnchorElement>) => {
+            event.preventDefault();
+            onOpen(contact.id);
+          }}
+        >
+          <bdi>{fullName(contact)}</bdi>
+        </a>
+      </td>
+      <td>{contact.company}</td>
+      <td>{contact.title}</td>
+      <td>{stageLabels[contact.stage]}</td>
+      <td>{sourceShortLabels[contact.source.kind]}</td>
+      <td>{formatDate(contact.updatedAt)}</td>
+      <td className="pipeline-row-actions">
+        <MenuButton
+          label={`Actions for ${fullName(contact)}`}
+          items={contactMenuItems(contact, { onOpen, onMove })}
+          handle={menu}
+          floating
+          className="pipeline-card-menu"
+        >
+          <MoreIcon />
+        </MenuButton>
+      </td>
+    </tr>
+  );
+});
 
 /**
  * The list view: a real table so screen readers keep row and column navigation. Long lists keep
  * only the rows in view, with spacer rows above and below, and tell assistive technology the full
  * size through aria-rowcount and each row's aria-rowindex.
  */
-export function ContactList({ contacts, sort, onSort, onOpen }: ContactListProps) {
+export function ContactList({ contacts, sort, onSort, onOpen, onMove }: ContactListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtual = contacts.length > VIRTUALIZE_ROWS_ABOVE;
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read in render on purpose
@@ -54,11 +111,6 @@ export function ContactList({ contacts, sort, onSort, onOpen }: ContactListProps
   const last = items?.[items.length - 1];
   const padTop = first ? first.start : 0;
   const padBottom = last ? virtualizer.getTotalSize() - last.end : 0;
-
-  const open = (id: string) => (event: MouseEvent<HTMLAnchorElement>) => {
-    event.preventDefault();
-    onOpen(id);
-  };
 
   return (
     <div ref={scrollRef} className="table-wrap pipeline-table-wrap">
@@ -83,38 +135,36 @@ export function ContactList({ contacts, sort, onSort, onOpen }: ContactListProps
                 </th>
               );
             })}
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody>
           {padTop > 0 ? (
             <tr aria-hidden="true" className="pipeline-spacer">
-              <td colSpan={columns.length} style={{ height: padTop }} />
+              <td colSpan={columns.length + 1} style={{ height: padTop }} />
             </tr>
           ) : null}
           {rows.map(({ index, contact }) =>
             contact ? (
-              <tr key={contact.id} aria-rowindex={index + 2} style={{ height: ROW_HEIGHT }}>
-                <td>
-                  <a href={`#contacts/${contact.id}`} onClick={open(contact.id)}>
-                    <bdi>{fullName(contact)}</bdi>
-                  </a>
-                </td>
-                <td>{contact.company}</td>
-                <td>{contact.title}</td>
-                <td>{stageLabels[contact.stage]}</td>
-                <td>{sourceShortLabels[contact.source.kind]}</td>
-                <td>{formatDate(contact.updatedAt)}</td>
-              </tr>
+              <ContactRow
+                key={contact.id}
+                contact={contact}
+                rowIndex={index + 2}
+                onOpen={onOpen}
+                onMove={onMove}
+              />
             ) : null,
           )}
           {padBottom > 0 ? (
             <tr aria-hidden="true" className="pipeline-spacer">
-              <td colSpan={columns.length} style={{ height: padBottom }} />
+              <td colSpan={columns.length + 1} style={{ height: padBottom }} />
             </tr>
           ) : null}
           {contacts.length === 0 ? (
             <tr>
-              <td colSpan={columns.length} className="table-empty">
+              <td colSpan={columns.length + 1} className="table-empty">
                 No contacts match. Clear the search or the filters to see everyone.
               </td>
             </tr>

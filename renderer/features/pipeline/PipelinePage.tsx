@@ -287,7 +287,13 @@ export function PipelinePage() {
       {groups ? (
         <Board groups={groups} onOpen={open} onMove={move} />
       ) : (
-        <ContactList contacts={listed} sort={sort} onSort={toggleSort} onOpen={open} />
+        <ContactList
+          contacts={listed}
+          sort={sort}
+          onSort={toggleSort}
+          onOpen={open}
+          onMove={move}
+        />
       )}
     </div>
   );

@@ -22,13 +22,16 @@ const PreferencesSchema = Settings.pick({
   holidays: true,
   curmudgeonWaitDays: true,
   keepInTouchDays: true,
+  notifications: true,
+  textSize: true,
 });
 
-/** The fields typed as text; holidays are a list and the print order a box, each on their own. */
-type Key = Exclude<keyof Preferences, 'holidays' | 'printGroupedByTopic'>;
+/** The fields typed as text; holidays are a list and the print order and notifications boxes. */
+type Key = Exclude<keyof Preferences, 'holidays' | 'printGroupedByTopic' | 'notifications'>;
 type Draft = Record<Key, string>;
 
 const order: readonly Key[] = [
+  'textSize',
   'meetingMinutes',
   'arriveEarlyMinutes',
   'paperSize',
@@ -39,6 +42,7 @@ const order: readonly Key[] = [
 const dayFields: ReadonlySet<Key> = new Set(['curmudgeonWaitDays', 'keepInTouchDays']);
 
 const toDraft = (p: Preferences): Draft => ({
+  textSize: p.textSize,
   meetingMinutes: String(p.meetingMinutes),
   arriveEarlyMinutes: String(p.arriveEarlyMinutes),
   paperSize: p.paperSize,
@@ -46,21 +50,31 @@ const toDraft = (p: Preferences): Draft => ({
   keepInTouchDays: String(p.keepInTouchDays),
 });
 
-const fromDraft = (d: Draft, holidays: readonly string[], printGroupedByTopic: boolean) => ({
+/** The two check boxes, saved with the rest. */
+interface Boxes {
+  printGroupedByTopic: boolean;
+  notifications: boolean;
+}
+
+const fromDraft = (d: Draft, holidays: readonly string[], boxes: Boxes) => ({
+  ...boxes,
   meetingMinutes: parseNumber(d.meetingMinutes),
   arriveEarlyMinutes: parseNumber(d.arriveEarlyMinutes),
   paperSize: d.paperSize,
-  printGroupedByTopic,
+  textSize: d.textSize,
   curmudgeonWaitDays: parseNumber(d.curmudgeonWaitDays),
   keepInTouchDays: parseNumber(d.keepInTouchDays),
   holidays: [...holidays],
 });
 
 function messageFor(key: Key, draft: Draft): string | null {
-  if (key !== 'paperSize' && Number.isNaN(parseNumber(draft[key]))) {
+  if (key !== 'paperSize' && key !== 'textSize' && Number.isNaN(parseNumber(draft[key]))) {
     return dayFields.has(key) ? 'Enter a number of days.' : 'Enter a number of minutes.';
   }
-  return fieldError(PreferencesSchema.shape[key], fromDraft(draft, [], false)[key]);
+  return fieldError(
+    PreferencesSchema.shape[key],
+    fromDraft(draft, [], { printGroupedByTopic: false, notifications: true })[key],
+  );
 }
 
 /** "Dec 25, 2025" or "25 Dec 2025": a holiday as the user's locale writes it. */
@@ -97,6 +111,7 @@ export function PreferencesForm({
   const [draft, setDraft] = useState<Draft>(() => toDraft(preferences));
   const [holidays, setHolidays] = useState<string[]>(() => [...preferences.holidays].sort());
   const [grouped, setGrouped] = useState(preferences.printGroupedByTopic);
+  const [notify, setNotify] = useState(preferences.notifications);
   const [newHoliday, setNewHoliday] = useState('');
   const [holidayError, setHolidayError] = useState<string | null>(null);
   const [errors, setErrors] = useState<FieldErrors<Key>>({});
@@ -105,12 +120,14 @@ export function PreferencesForm({
   const holidayInputRef = useRef<HTMLInputElement>(null);
   const holidayId = useId();
   const groupedHintId = useId();
+  const notifyHintId = useId();
 
   if (revision !== seenRevision) {
     setSeenRevision(revision);
     setDraft(toDraft(preferences));
     setHolidays([...preferences.holidays].sort());
     setGrouped(preferences.printGroupedByTopic);
+    setNotify(preferences.notifications);
     setErrors({});
   }
 
@@ -118,6 +135,7 @@ export function PreferencesForm({
   const dirty =
     order.some((key) => draft[key].trim() !== saved[key]) ||
     grouped !== preferences.printGroupedByTopic ||
+    notify !== preferences.notifications ||
     !sameList(holidays, [...preferences.holidays].sort());
 
   const addHoliday = () => {
@@ -173,7 +191,10 @@ export function PreferencesForm({
       const message = messageFor(key, draft);
       if (message) nextErrors[key] = message;
     }
-    const result = validateForm(PreferencesSchema, fromDraft(draft, holidays, grouped));
+    const result = validateForm(
+      PreferencesSchema,
+      fromDraft(draft, holidays, { printGroupedByTopic: grouped, notifications: notify }),
+    );
     const firstInvalid = order.find((key) => nextErrors[key]);
     if (firstInvalid || !result.ok) {
       setErrors(result.ok ? nextErrors : { ...result.errors, ...nextErrors });
@@ -187,6 +208,7 @@ export function PreferencesForm({
       setDraft(toDraft(result.data));
       setHolidays([...result.data.holidays].sort());
       setGrouped(result.data.printGroupedByTopic);
+      setNotify(result.data.notifications);
     }
     if (document.activeElement === document.body) submitRef.current?.focus();
   };
@@ -206,6 +228,16 @@ export function PreferencesForm({
         keep in touch.
       </p>
       <div className="form-grid">
+        <SelectField
+          {...bind('textSize')}
+          label="Text size"
+          hint="For every screen of Rapport. Your system's zoom (Ctrl and + or −) works on top of it."
+          options={[
+            { value: 'small', label: 'Small' },
+            { value: 'normal', label: 'Normal' },
+            { value: 'large', label: 'Large' },
+          ]}
+        />
         <TextField
           {...bind('meetingMinutes')}
           label="Default meeting length (minutes)"
@@ -344,6 +376,27 @@ export function PreferencesForm({
           narrow
           hint="Counted from your last activity with a contact: any e-mail, call or note you log starts the count again. A contact can have its own interval, set on the contact."
         />
+      </div>
+      <h2 className="subsection-title">Notifications</h2>
+      <div className="form-grid">
+        <div className="field">
+          <label className="check-row">
+            <input
+              type="checkbox"
+              name="notifications"
+              checked={notify}
+              aria-describedby={notifyHintId}
+              onChange={(event) => setNotify(event.target.checked)}
+            />
+            <span className="field-label">Notify me when a reminder falls due</span>
+          </label>
+          <p className="field-hint" id={notifyHintId}>
+            While Rapport is open, a system notification tells you when a follow-up, a thank-you or
+            another reminder falls due; at start, one notification groups everything already due.
+            Click it to open the contact. The count of what is due today shows on the app icon
+            either way.
+          </p>
+        </div>
       </div>
       <FormFooter
         subject="preferences"

@@ -61,6 +61,8 @@ export function PreferencesTab() {
             holidays: s.settings.holidays,
             curmudgeonWaitDays: s.settings.curmudgeonWaitDays,
             keepInTouchDays: s.settings.keepInTouchDays,
+            notifications: s.settings.notifications,
+            textSize: s.settings.textSize,
           }
         : null,
     ),

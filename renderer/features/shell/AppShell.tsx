@@ -4,6 +4,7 @@ import { bindCommandKeys, runCommand } from '../../commands.js';
 import { ErrorBoundary } from '../../components/ErrorBoundary.js';
 import { Loading } from '../../components/Loading.js';
 import { ErrorMessage } from '../../components/Messages.js';
+import { useSettingsStore } from '../../stores/settings-store.js';
 import { useStorageStore } from '../../stores/storage-store.js';
 import { useUiStore } from '../../stores/ui-store.js';
 import { pages } from './pages.js';
@@ -26,6 +27,11 @@ export function AppShell() {
   const paletteOpen = useUiStore((s) => s.paletteOpen);
   // The app's keys (⌘/Ctrl+N, +1…5, +F, +K, +/) for as long as the shell is on screen.
   useEffect(() => bindCommandKeys(), []);
+  // Settings > Preferences > Text size: the root font size, which every size in rem follows.
+  const textSize = useSettingsStore((s) => s.settings?.textSize ?? 'normal');
+  useEffect(() => {
+    document.documentElement.dataset.textSize = textSize;
+  }, [textSize]);
   return (
     <>
       <div className="app">

@@ -2,6 +2,8 @@ import { EventEmitter } from 'node:events';
 import { vi } from 'vitest';
 import type { StorageStatus } from '../../../shared/contract.js';
 import type { Storage } from '../../../electron/services/types.js';
+import { collectionNames, type Dataset } from '../../../shared/schema/dataset.js';
+import { defaultSettings } from '../../../shared/schema/settings.js';
 
 /**
  * A stand-in for the `electron` module (whose binary is not installed here) that records what
@@ -28,12 +30,14 @@ export class FakeSession {
   setPermissionCheckHandler(handler: Listener) {
     this.permissionCheckHandler = handler;
   }
+  addWordToSpellCheckerDictionary = vi.fn((_word: string) => true);
 }
 
 export class FakeWebContents extends EventEmitter {
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
   session = new FakeSession();
   send = vi.fn();
+  replaceMisspelling = vi.fn((_word: string) => undefined);
   loading = false;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
     this.windowOpenHandler = handler;
@@ -65,6 +69,7 @@ export class FakeBrowserWindow extends EventEmitter {
     this.maximized = true;
   });
   setBackgroundColor = vi.fn();
+  setOverlayIcon = vi.fn();
   constructor(readonly options: Record<string, unknown>) {
     super();
     FakeBrowserWindow.instances.push(this);
@@ -92,6 +97,26 @@ export class FakeBrowserWindow extends EventEmitter {
     this.emit('close');
     this.destroyed = true;
     this.emit('closed');
+  }
+}
+
+/** Electron's Notification: records what was shown; `click()` plays the user's click. */
+export class FakeNotification extends EventEmitter {
+  static instances: FakeNotification[] = [];
+  static supported = true;
+  static isSupported() {
+    return FakeNotification.supported;
+  }
+  shown = false;
+  constructor(readonly options: { title: string; body: string }) {
+    super();
+    FakeNotification.instances.push(this);
+  }
+  show() {
+    this.shown = true;
+  }
+  click() {
+    this.emit('click');
   }
 }
 
@@ -133,6 +158,7 @@ export function createFakeElectron() {
       return options.isPackaged ?? false;
     },
     isReady: () => ready,
+    setBadgeCount: vi.fn((_count: number) => true),
     whenReady: vi.fn(async () => {
       ready = true;
       calls.push('app.ready');
@@ -152,8 +178,10 @@ export function createFakeElectron() {
       registerSchemesAsPrivileged: vi.fn(() => calls.push('protocol.registerSchemesAsPrivileged')),
       handle: vi.fn((scheme: string) => calls.push(`protocol.handle:${scheme}`)),
     },
+    Notification: FakeNotification,
+    nativeImage: { createFromDataURL: vi.fn((url: string) => ({ dataUrl: url })) },
     Menu: {
-      buildFromTemplate: vi.fn((template: unknown[]) => ({ template })),
+      buildFromTemplate: vi.fn((template: unknown[]) => ({ template, popup: vi.fn() })),
       setApplicationMenu: vi.fn(),
     },
     dialog: {
@@ -209,6 +237,8 @@ export function createFakeElectron() {
       electron.nativeTheme.removeAllListeners();
       electron.ipcRenderer.removeAllListeners();
       FakeBrowserWindow.instances = [];
+      FakeNotification.instances = [];
+      FakeNotification.supported = true;
       vi.clearAllMocks();
     },
     windows: () => FakeBrowserWindow.instances,
@@ -236,9 +266,15 @@ export function createFakeStorage() {
     dataDir: '',
     status: vi.fn(() => ({ ...status, dataDir: storage.dataDir })),
     dismissNotice: vi.fn(() => status),
-    read: vi.fn(() => {
-      throw new Error('fake storage has no data');
-    }),
+    /** What read() answers: no contacts, no reminders, default settings (tests may replace it). */
+    data: {
+      ...(Object.fromEntries(collectionNames.map((name) => [name, {}])) as Omit<
+        Dataset,
+        'settings'
+      >),
+      settings: defaultSettings(),
+    } as Dataset,
+    read: vi.fn((): Dataset => storage.data),
     transact: vi.fn(() => {
       throw new Error('fake storage cannot write');
     }),
@@ -255,5 +291,5 @@ export function createFakeStorage() {
     get: vi.fn(() => undefined),
     close: vi.fn(),
   };
-  return storage satisfies Record<keyof Storage, unknown>;
+  return storage satisfies Record<keyof Storage | 'data', unknown>;
 }
