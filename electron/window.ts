@@ -56,9 +56,23 @@ export interface HardenOptions {
   log: Logger;
 }
 
-/** A URL as the log shows it: cut short, and without line breaks that could fake log lines. */
-// eslint-disable-next-line no-control-regex
-const forLog = (url: string) => url.slice(0, 200).replace(/[\u0000-\u001f\u007f]/g, '\uFFFD');
+/**
+ * A URL as the log shows it: its scheme and host only (a path, a query or a mail address can name
+ * a person or a file of theirs, and the log keeps no personal data), cut short and without line
+ * breaks that could fake log lines. "mailto:maya@…" becomes "mailto:…", a file "file://…".
+ */
+export function forLog(url: string): string {
+  let shown: string;
+  try {
+    const parsed = new URL(url);
+    const rest = `${parsed.pathname}${parsed.search}${parsed.hash}`.replace(/^\/$/, '');
+    shown = `${parsed.protocol}${parsed.host === '' ? '' : `//${parsed.host}`}${rest === '' ? '' : '…'}`;
+  } catch {
+    shown = 'a link that is not a URL';
+  }
+  // eslint-disable-next-line no-control-regex
+  return shown.slice(0, 200).replace(/[\u0000-\u001f\u007f]/g, '\uFFFD');
+}
 
 /**
  * Everything a page could do to leave the app is refused here: new windows (web and mail links

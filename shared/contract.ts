@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { createBridgeApi } from './bridge.js';
 import type { CommandId } from './domain/commands.js';
+import { ATTACHMENT_MAX_BYTES, base64Length, IMPORT_MAX_BYTES } from './domain/dropped-files.js';
 import { SEARCH_QUERY_MAX } from './domain/text-fold.js';
 import type { Result } from './result.js';
 import type { CollectionName } from './schema/dataset.js';
@@ -219,6 +220,15 @@ export const contract = {
     args: z.object({ kind: ImportKind }),
     result: returns<ImportPreview | null>(),
   },
+  /** A contact file dropped on the window: its name and bytes (base64), previewed like a chosen one. */
+  'import:dropped': {
+    args: z.object({
+      kind: ImportKind,
+      name: bounded(255).min(1),
+      data: bounded(base64Length(IMPORT_MAX_BYTES), 'Contact files can be at most 20 MB.'),
+    }),
+    result: returns<ImportPreview>(),
+  },
   'import:remap': {
     args: z.object({ token: bounded(100).min(1), mapping: z.array(MappableField).max(200) }),
     result: returns<ImportPreview>(),
@@ -267,6 +277,15 @@ export const contract = {
   'meetings:attach': {
     args: z.object({ id: Id, role: z.enum(['resume', 'portfolio', 'other']) }),
     result: returns<MeetingDetail | null>(),
+  },
+  /** A PDF dropped on the prep page: copied in by hash and linked to the meeting. */
+  'meetings:attachDropped': {
+    args: z.object({
+      id: Id,
+      name: bounded(255).min(1),
+      data: bounded(base64Length(ATTACHMENT_MAX_BYTES), 'Attachments can be at most 50 MB.'),
+    }),
+    result: returns<MeetingDetail>(),
   },
   'meetings:detach': {
     args: z.object({ id: Id, attachmentId: Id }),

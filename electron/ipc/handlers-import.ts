@@ -8,6 +8,7 @@ import { createImportService } from '../services/import/session.js';
 
 export type ImportChannel =
   | 'import:choose'
+  | 'import:dropped'
   | 'import:remap'
   | 'import:reencode'
   | 'import:commit'
@@ -32,7 +33,8 @@ const openDialogs: Record<ImportKind, { title: string; filters: FileFilter[] }> 
 
 /**
  * Contact import (LinkedIn, any CSV, vCard) and export (CSV, vCard 4.0). Paths only ever come from
- * the native dialogs; the renderer holds a preview token, never a path. Files are parsed in a
+ * the native dialogs; a file dropped on the window comes as its bytes, never as a path. The
+ * renderer holds a preview token. Files are parsed in a
  * worker thread (see services/import/runner.ts); only the final save runs on main's event loop.
  */
 export function createImportHandlers(deps: HandlerDeps): Pick<Handlers, ImportChannel> {
@@ -72,6 +74,8 @@ export function createImportHandlers(deps: HandlerDeps): Pick<Handlers, ImportCh
       if (filePath === undefined) return null;
       return service.preview(filePath, kind);
     },
+    'import:dropped': ({ kind, name, data }) =>
+      service.previewBytes(Buffer.from(data, 'base64'), name, kind),
     'import:remap': ({ token, mapping }) => service.remap(token, mapping),
     'import:reencode': ({ token, encoding }) => service.reencode(token, encoding),
     'import:commit': ({ token }) => service.commit(token),

@@ -12,6 +12,7 @@ export type MeetingChannel =
   | 'meetings:markHeld'
   | 'meetings:addSuggestedContact'
   | 'meetings:attach'
+  | 'meetings:attachDropped'
   | 'meetings:detach'
   | 'questions:bank'
   | 'questions:save';
@@ -39,6 +40,8 @@ export function createMeetingHandlers(deps: ServiceDeps): Pick<Handlers, Meeting
       ),
     'meetings:addSuggestedContact': (input) => meetings.addSuggestedContact(input),
     'meetings:attach': ({ id, role }) => meetings.attach(id, role),
+    'meetings:attachDropped': ({ id, name, data }) =>
+      meetings.attachDropped(id, name, Buffer.from(data, 'base64')),
     'meetings:detach': ({ id, attachmentId }) => meetings.detach(id, attachmentId),
     'questions:bank': () => meetings.bank(),
     'questions:save': (input) => meetings.saveQuestion(input),

@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
+import { ATTACHMENT_MAX_BYTES } from '../../shared/domain/dropped-files.js';
 import { UserFacingError } from '../../shared/result.js';
 import { fsyncDir, tempPathFor } from './atomic-file.js';
 
 /** Resumes and portfolios fit easily; anything bigger is almost certainly the wrong file. */
-export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
+export const MAX_ATTACHMENT_BYTES = ATTACHMENT_MAX_BYTES;
 
 const mimeTypes: Record<string, string> = {
   '.pdf': 'application/pdf',

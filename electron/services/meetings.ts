@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { z } from 'zod';
 import { questionKey, starterBank } from '../../shared/domain/question-bank.js';
 import { fullName } from '../../shared/domain/names.js';
@@ -31,6 +33,8 @@ import {
   type MeetingSummary,
 } from '../../shared/schema/meetings.js';
 import type { Clock, Dialogs, FileFilter, ItemReader, Storage } from './types.js';
+import { MAX_ATTACHMENT_BYTES } from './attachments.js';
+import { safeFileName } from './documents/file-names.js';
 import {
   follow,
   gone,
@@ -62,6 +66,8 @@ export interface MeetingService {
   addSuggestedContact(input: z.input<typeof SuggestedContactInput>): Contact;
   /** Asks for files with the native dialog; null when the user cancelled it. */
   attach(id: string, role: AttachmentRole): Promise<MeetingDetail | null>;
+  /** A file dropped on the prep page (its bytes): copied in by hash and linked as "other". */
+  attachDropped(id: string, fileName: string, bytes: Uint8Array): MeetingDetail;
   /** Unlinks only: the file stays in the data folder (other meetings or Settings may use it). */
   detach(id: string, attachmentId: string): MeetingDetail;
   /** The user's saved questions (most used first), then the built-in starter bank. */
@@ -164,6 +170,18 @@ export function createMeetingService(options: MeetingServiceOptions): MeetingSer
       );
     return unique;
   };
+
+  /** Links attachments just copied in to the meeting, each once. */
+  const link = (id: string, added: readonly Attachment[]): MeetingDetail =>
+    storage.transact((tx) => {
+      // The meeting may have gone while the dialog was open; the copied files stay, unlinked.
+      const existing = wholeMeeting(tx, id);
+      const ids = [...existing.attachmentIds];
+      for (const attachment of added) if (!ids.includes(attachment.id)) ids.push(attachment.id);
+      const meeting: Meeting = { ...existing, attachmentIds: ids, updatedAt: nowIso() };
+      putMeeting(tx, meeting);
+      return detailOf(tx.data, meeting);
+    });
 
   return {
     list() {
@@ -378,20 +396,34 @@ export function createMeetingService(options: MeetingServiceOptions): MeetingSer
         multiple: role !== 'resume',
       });
       if (paths === null || paths.length === 0) return null;
-      const added = paths.map((path) => storage.addAttachment(path, role));
-      return storage.transact((tx) => {
-        // The meeting may have gone while the dialog was open; the copied files stay, unlinked.
-        const existing = wholeMeeting(tx, id);
-        const ids = [...existing.attachmentIds];
-        for (const attachment of added) if (!ids.includes(attachment.id)) ids.push(attachment.id);
-        const meeting: Meeting = {
-          ...existing,
-          attachmentIds: ids,
-          updatedAt: nowIso(),
-        };
-        putMeeting(tx, meeting);
-        return detailOf(tx.data, meeting);
-      });
+      return link(
+        id,
+        paths.map((path) => storage.addAttachment(path, role)),
+      );
+    },
+
+    attachDropped(id, fileName, bytes) {
+      requireMeeting(data().meetings, id);
+      if (bytes.length > MAX_ATTACHMENT_BYTES)
+        throw new UserFacingError(
+          'invalid-file',
+          `That file is over ${MAX_ATTACHMENT_BYTES / (1024 * 1024)} MB; nothing was attached.`,
+        );
+      // Copied in from a folder of its own under the data folder, so it keeps its name.
+      const folder = fs.mkdtempSync(path.join(storage.dataDir, 'incoming-'));
+      try {
+        const dot = fileName.lastIndexOf('.');
+        const source = path.join(
+          folder,
+          dot > 0
+            ? safeFileName(fileName.slice(0, dot), fileName.slice(dot + 1))
+            : safeFileName(fileName, ''),
+        );
+        fs.writeFileSync(source, bytes);
+        return link(id, [storage.addAttachment(source, 'other')]);
+      } finally {
+        fs.rmSync(folder, { recursive: true, force: true });
+      }
     },
 
     detach(id, attachmentId) {

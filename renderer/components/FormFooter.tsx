@@ -33,7 +33,7 @@ export function FormFooter({
           </p>
         </ErrorMessage>
       ) : null}
-      <div className="form-actions">
+      <div className="form-actions form-actions-sticky">
         <button
           ref={submitRef}
           type="submit"

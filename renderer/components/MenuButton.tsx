@@ -35,7 +35,7 @@ interface MenuButtonProps {
   handle?: Ref<MenuButtonHandle>;
   /**
    * Drawn over everything at the button's place (position: fixed), for a button inside something
-   * that clips or scrolls (a board card in its column); it closes when the page scrolls.
+   * that clips or scrolls (a board card in its column); it follows the button when that scrolls.
    */
   floating?: boolean;
 }
@@ -73,13 +73,16 @@ export function MenuButton({
 
   useLayoutEffect(() => {
     if (!open || !floating || !buttonRef.current || !menuRef.current) return;
-    placeMenu(buttonRef.current, menuRef.current);
-    const onScroll = () => setOpen(false);
-    window.addEventListener('scroll', onScroll, true);
-    window.addEventListener('resize', onScroll);
+    const button = buttonRef.current;
+    const menu = menuRef.current;
+    placeMenu(button, menu);
+    // Scrolling (the page, a column) or resizing moves the menu with its button.
+    const follow = () => placeMenu(button, menu);
+    window.addEventListener('scroll', follow, true);
+    window.addEventListener('resize', follow);
     return () => {
-      window.removeEventListener('scroll', onScroll, true);
-      window.removeEventListener('resize', onScroll);
+      window.removeEventListener('scroll', follow, true);
+      window.removeEventListener('resize', follow);
     };
   }, [open, floating]);
 

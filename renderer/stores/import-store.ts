@@ -26,6 +26,8 @@ interface ImportState {
   exportFeedback: ImportFeedback | null;
   setKind(kind: ImportKind): void;
   choose(): Promise<void>;
+  /** A contact file dropped on the window: previewed like a chosen one, as `kind`. */
+  openDropped(name: string, kind: ImportKind, data: string): Promise<void>;
   remap(column: number, field: MappableField): Promise<void>;
   /** Reads the previewed file again with another text encoding (a new preview). */
   reencode(encoding: ImportEncoding): Promise<void>;
@@ -92,17 +94,16 @@ let cancelWhenKnown = false;
 const forget = (token: string) => void call('import:cancel', { token }).catch(() => undefined);
 
 /** The import and export page: one import at a time, from choosing a file to committing it. */
-export const useImportStore = create<ImportState>()((set, get) => ({
-  ...initial,
-  setKind: (kind) => set({ kind }),
-  choose: async () => {
+export const useImportStore = create<ImportState>()((set, get) => {
+  /** Reading a file for a preview: from the open dialog, or dropped on the window. */
+  const start = async (ask: () => Promise<ImportPreview | null>) => {
     const { step, preview } = get();
     if (step === 'choosing' || step === 'committing' || step === 'remapping') return;
     const mine = (attempt += 1);
     cancelWhenKnown = false;
     set({ step: 'choosing', progress: null, feedback: null, result: null, readingToken: null });
     try {
-      const next = await call('import:choose', { kind: get().kind });
+      const next = await ask();
       if (mine !== attempt) {
         if (next !== null) forget(next.token);
         return;
@@ -126,149 +127,159 @@ export const useImportStore = create<ImportState>()((set, get) => ({
         },
       });
     }
-  },
-  remap: async (column, field) => {
-    const { preview, step } = get();
-    if (!preview || step !== 'preview') return;
-    const mine = (attempt += 1);
-    const mapping = preview.mapping.map((current, i) => (i === column ? field : current));
-    set({ step: 'remapping', preview: { ...preview, mapping }, feedback: null, progress: null });
-    try {
-      const next = await call('import:remap', { token: preview.token, mapping });
-      if (mine === attempt) set({ step: 'preview', preview: next, progress: null });
-    } catch (error) {
-      if (mine !== attempt) return;
+  };
+
+  return {
+    ...initial,
+    setKind: (kind) => set({ kind }),
+    choose: () => start(() => call('import:choose', { kind: get().kind })),
+    openDropped: (name, kind, data) => {
+      set({ kind });
+      return start(() => call('import:dropped', { kind, name, data }));
+    },
+    remap: async (column, field) => {
+      const { preview, step } = get();
+      if (!preview || step !== 'preview') return;
+      const mine = (attempt += 1);
+      const mapping = preview.mapping.map((current, i) => (i === column ? field : current));
+      set({ step: 'remapping', preview: { ...preview, mapping }, feedback: null, progress: null });
+      try {
+        const next = await call('import:remap', { token: preview.token, mapping });
+        if (mine === attempt) set({ step: 'preview', preview: next, progress: null });
+      } catch (error) {
+        if (mine !== attempt) return;
+        set({
+          step: 'preview',
+          preview,
+          progress: null,
+          feedback: { kind: 'error', text: `The columns were not changed. ${errorMessage(error)}` },
+        });
+      }
+    },
+    reencode: async (encoding) => {
+      const { preview, step } = get();
+      if (!preview || step !== 'preview' || preview.encoding.used === encoding) return;
+      const mine = (attempt += 1);
       set({
-        step: 'preview',
-        preview,
+        step: 'remapping',
+        preview: { ...preview, encoding: { ...preview.encoding, used: encoding } },
+        feedback: null,
         progress: null,
-        feedback: { kind: 'error', text: `The columns were not changed. ${errorMessage(error)}` },
       });
-    }
-  },
-  reencode: async (encoding) => {
-    const { preview, step } = get();
-    if (!preview || step !== 'preview' || preview.encoding.used === encoding) return;
-    const mine = (attempt += 1);
-    set({
-      step: 'remapping',
-      preview: { ...preview, encoding: { ...preview.encoding, used: encoding } },
-      feedback: null,
-      progress: null,
-    });
-    try {
-      const next = await call('import:reencode', { token: preview.token, encoding });
-      if (mine === attempt) set({ step: 'preview', preview: next, progress: null });
-    } catch (error) {
-      if (mine !== attempt) return;
+      try {
+        const next = await call('import:reencode', { token: preview.token, encoding });
+        if (mine === attempt) set({ step: 'preview', preview: next, progress: null });
+      } catch (error) {
+        if (mine !== attempt) return;
+        set({
+          step: 'preview',
+          preview,
+          progress: null,
+          feedback: {
+            kind: 'error',
+            text: `The file was not read again. ${errorMessage(error)}`,
+          },
+        });
+      }
+    },
+    commit: async () => {
+      const { preview, step } = get();
+      if (!preview || step !== 'preview') return;
+      set({ step: 'committing', progress: null, feedback: null });
+      try {
+        const result = await call('import:commit', { token: preview.token });
+        set({
+          ...initial,
+          kind: get().kind,
+          exportFeedback: get().exportFeedback,
+          result,
+          feedback: {
+            kind: 'success',
+            text: importSummary(result, preview.kind === 'vcard' ? 'card' : 'row'),
+          },
+        });
+      } catch (error) {
+        set({
+          step: 'preview',
+          progress: null,
+          feedback: {
+            kind: 'error',
+            text: nothingChanged(`The import did not finish. ${errorMessage(error)}`),
+          },
+        });
+      }
+    },
+    cancel: async () => {
+      const { preview, step, readingToken } = get();
+      if (step === 'committing' || step === 'idle') return;
+      attempt += 1;
+      const cancelled = { kind: 'success' as const, text: CANCELLED };
+      if (step === 'choosing') {
+        // The file being read is dropped; a preview shown before stays.
+        set({
+          step: preview ? 'preview' : 'idle',
+          progress: null,
+          readingToken: null,
+          feedback: cancelled,
+        });
+        if (readingToken !== null) forget(readingToken);
+        else cancelWhenKnown = true;
+        return;
+      }
+      if (!preview) return;
       set({
-        step: 'preview',
-        preview,
+        step: 'idle',
+        preview: null,
         progress: null,
-        feedback: {
-          kind: 'error',
-          text: `The file was not read again. ${errorMessage(error)}`,
-        },
-      });
-    }
-  },
-  commit: async () => {
-    const { preview, step } = get();
-    if (!preview || step !== 'preview') return;
-    set({ step: 'committing', progress: null, feedback: null });
-    try {
-      const result = await call('import:commit', { token: preview.token });
-      set({
-        ...initial,
-        kind: get().kind,
-        exportFeedback: get().exportFeedback,
-        result,
-        feedback: {
-          kind: 'success',
-          text: importSummary(result, preview.kind === 'vcard' ? 'card' : 'row'),
-        },
-      });
-    } catch (error) {
-      set({
-        step: 'preview',
-        progress: null,
-        feedback: {
-          kind: 'error',
-          text: nothingChanged(`The import did not finish. ${errorMessage(error)}`),
-        },
-      });
-    }
-  },
-  cancel: async () => {
-    const { preview, step, readingToken } = get();
-    if (step === 'committing' || step === 'idle') return;
-    attempt += 1;
-    const cancelled = { kind: 'success' as const, text: CANCELLED };
-    if (step === 'choosing') {
-      // The file being read is dropped; a preview shown before stays.
-      set({
-        step: preview ? 'preview' : 'idle',
-        progress: null,
-        readingToken: null,
         feedback: cancelled,
+        result: null,
+        readingToken: null,
       });
-      if (readingToken !== null) forget(readingToken);
-      else cancelWhenKnown = true;
-      return;
-    }
-    if (!preview) return;
-    set({
-      step: 'idle',
-      preview: null,
-      progress: null,
-      feedback: cancelled,
-      result: null,
-      readingToken: null,
-    });
-    try {
-      await call('import:cancel', { token: preview.token });
-    } catch {
-      // Main drops unused previews on its own; nothing was saved either way.
-    }
-  },
-  progressed: (progress) => {
-    const { step, preview } = get();
-    if (step === 'choosing') {
-      set({ progress, readingToken: progress.token ?? get().readingToken });
-      return;
-    }
-    if (step === 'remapping' || step === 'committing') {
-      if (progress.token !== null && progress.token !== preview?.token) return;
-      set({ progress });
-      return;
-    }
-    if (cancelWhenKnown && progress.token !== null && progress.token !== preview?.token) {
-      cancelWhenKnown = false;
-      forget(progress.token);
-    }
-  },
-  exportContacts: async (format) => {
-    if (get().exporting) return;
-    set({ exporting: format, exportFeedback: null });
-    try {
-      const result = await call(format === 'csv' ? 'export:contactsCsv' : 'export:contactsVcard');
-      set({
-        exporting: null,
-        exportFeedback: result
-          ? { kind: 'success', text: `Exported ${contacts(result.count)} to ${result.path}.` }
-          : null,
-      });
-    } catch (error) {
-      set({
-        exporting: null,
-        exportFeedback: {
-          kind: 'error',
-          text: `The contacts were not exported. ${errorMessage(error)}`,
-        },
-      });
-    }
-  },
-}));
+      try {
+        await call('import:cancel', { token: preview.token });
+      } catch {
+        // Main drops unused previews on its own; nothing was saved either way.
+      }
+    },
+    progressed: (progress) => {
+      const { step, preview } = get();
+      if (step === 'choosing') {
+        set({ progress, readingToken: progress.token ?? get().readingToken });
+        return;
+      }
+      if (step === 'remapping' || step === 'committing') {
+        if (progress.token !== null && progress.token !== preview?.token) return;
+        set({ progress });
+        return;
+      }
+      if (cancelWhenKnown && progress.token !== null && progress.token !== preview?.token) {
+        cancelWhenKnown = false;
+        forget(progress.token);
+      }
+    },
+    exportContacts: async (format) => {
+      if (get().exporting) return;
+      set({ exporting: format, exportFeedback: null });
+      try {
+        const result = await call(format === 'csv' ? 'export:contactsCsv' : 'export:contactsVcard');
+        set({
+          exporting: null,
+          exportFeedback: result
+            ? { kind: 'success', text: `Exported ${contacts(result.count)} to ${result.path}.` }
+            : null,
+        });
+      } catch (error) {
+        set({
+          exporting: null,
+          exportFeedback: {
+            kind: 'error',
+            text: `The contacts were not exported. ${errorMessage(error)}`,
+          },
+        });
+      }
+    },
+  };
+});
 
 export const resetImportStore = () => {
   attempt += 1;

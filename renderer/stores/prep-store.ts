@@ -71,6 +71,8 @@ interface PrepState {
   /** Saves pending edits now (leaving the page, before exports). True when nothing is left unsaved. */
   flush(): Promise<boolean>;
   attach(role: 'resume' | 'portfolio'): Promise<void>;
+  /** A file dropped on the page (its name and base64 bytes), attached as main copies it in. */
+  attachDropped(name: string, data: string): Promise<void>;
   detach(attachmentId: string, name: string): Promise<void>;
   addSuggestedContact(input: {
     firstName: string;
@@ -313,6 +315,24 @@ export const usePrepStore = create<PrepState>()((set, get) => {
           say('files', {
             kind: 'error',
             text: `The file was not attached. ${errorMessage(error)}`,
+          });
+        }
+      }),
+    attachDropped: (name, data) =>
+      task('attach', async (id) => {
+        say('files', null);
+        try {
+          const detail = await call('meetings:attachDropped', { id, name, data });
+          applyDetail(detail);
+          const count = detail.attachments.length;
+          say('files', {
+            kind: 'success',
+            text: `Attached ${name}. This meeting has ${count} ${count === 1 ? 'file' : 'files'}.`,
+          });
+        } catch (error) {
+          say('files', {
+            kind: 'error',
+            text: `${name} was not attached. ${errorMessage(error)}`,
           });
         }
       }),

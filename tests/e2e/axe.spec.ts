@@ -28,7 +28,8 @@ describe('accessibility (axe-core) on every screen, light and dark', () => {
   it.each(['light', 'dark'] as const)('has no violations in %s', async (scheme) => {
     app = await launchApp({ now: '2026-12-03T15:00:00.000Z' });
     const { page } = app;
-    await page.emulateMedia({ colorScheme: scheme });
+    // Reduced motion: toasts appear without their fade, so colours are measured as they rest.
+    await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
     const found: string[] = [];
     const check = async (where: string) => {
       for (const line of await violations(page)) found.push(`${where}: ${line}`);
@@ -45,6 +46,18 @@ describe('accessibility (axe-core) on every screen, light and dark', () => {
     await page.getByRole('button', { name: 'Save contact' }).click();
     await expectPage(page.getByRole('heading', { level: 1, name: 'Maya Okafor' })).toBeVisible();
     await check('Contact page');
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    await expectPage(
+      page.getByRole('heading', { level: 1, name: 'Edit Maya Okafor' }),
+    ).toBeVisible();
+    await check('Contact edit');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Write outreach e-mail' }).click();
+    const outreach = page.getByRole('dialog', { name: /Write an outreach e-mail to/ });
+    await expectPage(outreach).toBeVisible();
+    await check('Outreach composer');
+    await outreach.getByRole('button', { name: 'Close' }).click();
+    await expectPage(outreach).toBeHidden();
 
     await page.getByRole('button', { name: 'Schedule meeting' }).click();
     const schedule = page.getByRole('dialog', { name: 'Schedule a meeting with Maya Okafor' });
@@ -57,6 +70,16 @@ describe('accessibility (axe-core) on every screen, light and dark', () => {
       page.getByRole('heading', { level: 1, name: 'Prepare for Maya Okafor' }),
     ).toBeVisible();
     await check('Prep workspace');
+    await page.getByRole('button', { name: 'Mark meeting as held' }).click();
+    const held = page.getByRole('dialog', { name: 'Mark this meeting as held?' });
+    await expectPage(held).toBeVisible();
+    await check('Mark as held (confirm)');
+    await held.getByRole('button', { name: 'Mark as held' }).click();
+    await page.getByRole('button', { name: 'Write thank-you note' }).click();
+    await expectPage(
+      page.getByRole('heading', { name: 'Thank-you note to Maya Okafor' }),
+    ).toBeVisible();
+    await check('Thank-you composer');
 
     await page.getByRole('link', { name: 'Pipeline' }).click();
     await page
@@ -84,14 +107,12 @@ describe('accessibility (axe-core) on every screen, light and dark', () => {
     await page.getByRole('button', { name: 'Actions for Maya Okafor' }).click();
     await expectPage(page.getByRole('menu', { name: 'Actions for Maya Okafor' })).toBeVisible();
     await check('Card menu');
-    await page.getByRole('menuitem', { name: 'Move to Met' }).click();
-    const toast = page.getByRole('listitem').filter({ hasText: 'Moved Maya Okafor to Met' });
+    await page.getByRole('menuitem', { name: 'Move to Thanked' }).click();
+    const toast = page.getByRole('listitem').filter({ hasText: 'Moved Maya Okafor to Thanked' });
     await expectPage(toast.getByRole('button', { name: 'Undo' })).toBeVisible();
-    await page.waitForTimeout(500); // (the toast's fade-in, so contrast is measured at rest)
     await check('Undo toast');
     await toast.getByRole('button', { name: 'Undo' }).click();
-    await expectPage(page.getByText('Undone: Moved Maya Okafor to Met.')).toBeVisible();
-    await page.waitForTimeout(500);
+    await expectPage(page.getByText('Undone: Moved Maya Okafor to Thanked.')).toBeVisible();
     await check('Undone toast');
     await page.getByRole('radio', { name: 'List' }).click();
     await check('Pipeline list');
@@ -110,6 +131,15 @@ describe('accessibility (axe-core) on every screen, light and dark', () => {
       await page.getByRole('tab', { name: tab }).click();
       await check(`Settings > ${tab}`);
     }
+    await page.getByRole('button', { name: 'Back up now' }).click();
+    await page
+      .getByRole('button', { name: /^Restore backup from / })
+      .first()
+      .click();
+    const restore = page.getByRole('dialog', { name: 'Restore this backup?' });
+    await expectPage(restore).toBeVisible();
+    await check('Restore (confirm)');
+    await restore.getByRole('button', { name: 'Cancel' }).click();
     await page.getByRole('link', { name: 'Today' }).click();
     await expectPage(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
     await check('Today');

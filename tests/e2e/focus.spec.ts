@@ -1,7 +1,13 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { expect as expectPage } from './page-expect.js';
 import { launchApp, type LaunchedApp } from './harness.js';
+
+const linkedin = fileURLToPath(new URL('../fixtures/linkedin-connections.csv', import.meta.url));
 
 let app: LaunchedApp | undefined;
 afterEach(async () => {
@@ -85,6 +91,64 @@ describe('focus is never lost on the main journeys', () => {
     await expectPage(page.getByText('Undone: Maya Okafor is back.')).toBeVisible();
     await expectPage(page.getByRole('button', { name: /^Maya Okafor/ })).toBeVisible();
     await after('undo the deletion with Ctrl+Z');
+
+    expect(steps.filter(([, target]) => target === 'body')).toEqual([]);
+  });
+
+  it('Today Done, Snooze and Undo, import and export: focus lands on something after every step', async () => {
+    app = await launchApp({ now: '2026-12-03T15:00:00.000Z' });
+    const { page } = app;
+    const steps: [string, string][] = [];
+    const after = async (step: string) => steps.push([step, await focused(page)]);
+    await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+
+    // An outreach e-mail two weeks ago: both 3B7 follow-ups are overdue.
+    await page.keyboard.press('Control+n');
+    await page.getByLabel('First name').fill('Maya');
+    await page.getByLabel('Last name').fill('Okafor');
+    await activate(page, page.getByRole('button', { name: 'Save contact' }));
+    const log = page.getByRole('form', { name: 'Log activity' });
+    await log.getByLabel('When').fill('2026-11-19T10:00');
+    await activate(page, log.getByRole('button', { name: 'Log activity' }));
+    await expectPage(page.getByText(/Follow-up reminders set for/)).toBeVisible();
+
+    await page.keyboard.press('Control+1');
+    const overdue = page.getByRole('region', { name: 'Overdue' });
+    await expectPage(overdue).toBeVisible();
+    await activate(
+      page,
+      overdue.getByRole('button', { name: /^Mark .* for Maya Okafor done$/ }).first(),
+    );
+    await expectPage(page.getByText(/^Marked “.+” for Maya Okafor done$/)).toBeVisible();
+    await after('Done on a reminder');
+    await activate(page, page.getByRole('button', { name: /^Snooze .* for Maya Okafor$/ }).first());
+    await page.keyboard.press('Enter'); // Tomorrow, the menu's first choice
+    await expectPage(page.getByText(/^Snoozed “.+” for Maya Okafor$/)).toBeVisible();
+    await after('Snooze a reminder');
+    await page.keyboard.press('Control+z');
+    await expectPage(page.getByText(/^Undone: Snoozed/)).toBeVisible();
+    await after('undo the snooze');
+
+    await page.keyboard.press('Control+k');
+    await page.getByRole('dialog', { name: 'Go to or run' }).getByRole('combobox').fill('import');
+    await page.keyboard.press('Enter');
+    await expectPage(
+      page.getByRole('heading', { level: 1, name: 'Import and export contacts' }),
+    ).toBeVisible();
+    await after('open Import from the palette');
+    await page.getByRole('radio', { name: 'LinkedIn connections (CSV)' }).check();
+    app.answerOpenDialog([linkedin]);
+    await activate(page, page.getByRole('button', { name: 'Choose file…' }));
+    await expectPage(page.getByRole('button', { name: /^Import \d+ contacts?$/ })).toBeVisible();
+    await after('preview a file');
+    await activate(page, page.getByRole('button', { name: /^Import \d+ contacts?$/ }));
+    await expectPage(page.getByText(/^Imported \d+ new contacts/)).toBeVisible();
+    await after('import it');
+    const exported = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-focus-')), 'c.csv');
+    app.answerSaveDialog(exported);
+    await activate(page, page.getByRole('button', { name: 'Export contacts as CSV…' }));
+    await expectPage(page.getByText(/^Exported \d+ contacts/)).toBeVisible();
+    await after('export as CSV');
 
     expect(steps.filter(([, target]) => target === 'body')).toEqual([]);
   });

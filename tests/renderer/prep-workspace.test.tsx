@@ -1,6 +1,6 @@
 import { noEffects } from '../../shared/schema/effects.js';
 import type { Reminder } from '../../shared/schema/entities.js';
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { resetContactDetailStore } from '../../renderer/stores/contact-detail-store.js';
 import { resetContactsStore } from '../../renderer/stores/contacts-store.js';
@@ -428,6 +428,39 @@ describe('During and after', () => {
     expect(within(form).getByText('Enter a first name.')).toBeInTheDocument();
     expect(within(form).getByLabelText('First name')).toHaveFocus();
     expect(fake.callsTo('meetings:addSuggestedContact')).toEqual([]);
+  });
+
+  it('links to each section from the top, and a link gives that section the focus', async () => {
+    const { user } = await openWorkspace(makeMeeting());
+    const nav = screen.getByRole('navigation', { name: 'Sections of this meeting' });
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(['Research', 'Questions', 'Checklist', 'Files', 'During and after', 'Documents']);
+    await user.click(within(nav).getByRole('link', { name: 'Documents' }));
+    expect(screen.getByRole('heading', { level: 2, name: 'Documents' })).toHaveFocus();
+  });
+
+  it('before the meeting puts exporting first, once it has begun marking it held', async () => {
+    await openWorkspace(makeMeeting({ start: '2099-06-10T14:00:00.000Z' }));
+    const header = screen
+      .getByRole('heading', { level: 1, name: /^Prepare for/ })
+      .closest('header')!;
+    const exportButton = within(header).getByRole('button', { name: 'Export prep sheet…' });
+    expect(exportButton).toHaveClass('button-primary');
+    expect(within(header).getByRole('button', { name: 'Mark meeting as held' })).not.toHaveClass(
+      'button-primary',
+    );
+    cleanup();
+    await openWorkspace(makeMeeting());
+    const begun = screen
+      .getByRole('heading', { level: 1, name: /^Prepare for/ })
+      .closest('header')!;
+    expect(within(begun).queryByRole('button', { name: 'Export prep sheet…' })).toBeNull();
+    expect(within(begun).getByRole('button', { name: 'Mark meeting as held' })).toHaveClass(
+      'button-primary',
+    );
   });
 
   it('marks the meeting held after confirming, and says what happens next', async () => {

@@ -251,6 +251,16 @@ describe('the Today view', () => {
     expect(useUiStore.getState()).toMatchObject({ area: 'contact', contactId: 'c-lee' });
   });
 
+  it('on day 3 its first action writes to the next person there, on their page', async () => {
+    const { user } = setup();
+    await user.click(await screen.findByRole('button', { name: 'Write to Lee Chen' }));
+    expect(useUiStore.getState()).toMatchObject({
+      area: 'contact',
+      contactId: 'c-lee',
+      focusTarget: 'write-outreach',
+    });
+  });
+
   it('hints to write a follow-up on day 7', async () => {
     setup();
     const overdue = await screen.findByRole('region', { name: 'Overdue' });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { channels, type RapportApi } from '../../shared/contract.js';
+import { forLog } from '../../electron/window.js';
 import { FakeNotification, type FakeBrowserWindow } from './helpers/fake-electron.js';
 import { makeContact, makeReminder } from './helpers/storage-fixtures.js';
 
@@ -243,7 +244,7 @@ describe('leaving the app', () => {
     const preventDefault = vi.fn();
     theWindow().webContents.emit(event, { url, preventDefault });
     expect(preventDefault).toHaveBeenCalledTimes(allowed ? 0 : 1);
-    if (!allowed) expect(readLog()).toContain(`refused to leave the app for ${url}`);
+    if (!allowed) expect(readLog()).toContain(`refused to leave the app for ${forLog(url)}`);
   });
 
   it('refuses webviews', async () => {

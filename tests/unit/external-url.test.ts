@@ -10,7 +10,7 @@ import {
   normalizeExternalUrl,
 } from '../../electron/services/external-url.js';
 import type { Storage } from '../../electron/services/types.js';
-import { hardenWebContents } from '../../electron/window.js';
+import { forLog, hardenWebContents } from '../../electron/window.js';
 import { FakeWebContents } from './helpers/fake-electron.js';
 
 // window.ts imports `electron` for BrowserWindow; only hardenWebContents is used here.
@@ -204,5 +204,15 @@ describe('what reaches the shell', () => {
     expect(preventDefault).toHaveBeenCalled();
     expect(log.mock.calls).toHaveLength(1);
     expect(log.mock.calls[0]![0]).not.toMatch(/[\r\n]/);
+  });
+
+  it.each([
+    ['mailto:maya.okafor@example.com?subject=Hello', 'mailto:…'],
+    ['file:///home/maya/Connections.csv', 'file:…'],
+    ['https://evil.example/', 'https://evil.example'],
+    ['https://evil.example/people/maya-okafor?q=1', 'https://evil.example…'],
+    ['not a url', 'a link that is not a URL'],
+  ])('logs %s as %s: scheme and host, no path, query or address', (url, shown) => {
+    expect(forLog(url)).toBe(shown);
   });
 });

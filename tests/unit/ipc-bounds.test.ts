@@ -1,3 +1,8 @@
+import {
+  ATTACHMENT_MAX_BYTES,
+  base64Length,
+  IMPORT_MAX_BYTES,
+} from '../../shared/domain/dropped-files.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { channels, contract, type Channel } from '../../shared/contract.js';
@@ -121,6 +126,39 @@ function withValue(args: unknown, path: (string | number)[], value: unknown): un
   return copy;
 }
 
+/**
+ * A dropped file's bytes (base64): up to 20 MB (contacts) or 50 MB (attachments) of text is what
+ * they are for; they are refused just over their own limits (below), not at 256,000 characters.
+ */
+const byteLimits: Partial<Record<Channel, number>> = {
+  'import:dropped': base64Length(IMPORT_MAX_BYTES),
+  'meetings:attachDropped': base64Length(ATTACHMENT_MAX_BYTES),
+};
+const carriesBytes = (channel: Channel, path: (string | number)[]) =>
+  byteLimits[channel] !== undefined && path.join('.') === 'data';
+
+describe('a dropped file over IPC', () => {
+  it.each(Object.entries(byteLimits) as [Channel, number][])(
+    '%s refuses bytes over its limit by their length, naming the field',
+    async (channel, limit) => {
+      const world = await createIpcWorld({ prefix: 'rapport-bytes-' });
+      try {
+        const args = validArgs(await seed(world))[channel];
+        const started = performance.now();
+        const result = await world.call(channel, withValue(args, ['data'], flat(limit + 4)));
+        expect(performance.now() - started).toBeLessThan(500);
+        expect(result).toMatchObject({
+          ok: false,
+          error: { code: 'invalid-args', message: expect.stringMatching(/^data: /) },
+        });
+      } finally {
+        world.close();
+      }
+    },
+    60_000,
+  );
+});
+
 describe('a huge string field over IPC', () => {
   let world: IpcWorld;
   let cases: { channel: Channel; path: (string | number)[]; args: unknown }[];
@@ -131,7 +169,9 @@ describe('a huge string field over IPC', () => {
     const valid = validArgs(await seed(world));
     world.logged.length = 0;
     cases = (Object.entries(valid) as [Channel, unknown][]).flatMap(([channel, args]) =>
-      stringLeaves(args).map((path) => ({ channel, path, args })),
+      stringLeaves(args)
+        .filter((path) => !carriesBytes(channel, path))
+        .map((path) => ({ channel, path, args })),
     );
     // Warm up zod and the handlers once, so the first measured call is not paying for JIT.
     await world.call('contacts:create', withValue(valid['contacts:create'], ['contact'], LONG));

@@ -1,10 +1,11 @@
+import { IMPORT_MAX_BYTES } from '../../../shared/domain/dropped-files.js';
 import { UserFacingError } from '../../../shared/result.js';
 import type { ImportEncoding, ImportEncodingInfo } from '../../../shared/schema/pipeline.js';
 
 /** Limits a contact file must stay within; beyond them nothing is parsed and nothing changes. */
 export const importLimits = {
   /** A LinkedIn export of 30,000 connections is ~4 MB; 20 MB leaves room without risking memory. */
-  maxBytes: 20 * 1024 * 1024,
+  maxBytes: IMPORT_MAX_BYTES,
   /** Rows (CSV) or cards (vCard): more is not a contact list a person keeps by hand. */
   maxRecords: 50_000,
   /**

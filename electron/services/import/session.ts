@@ -289,42 +289,69 @@ export function createImportService(deps: ImportServiceDeps) {
     }
   };
 
+  /** Reads (`read`), decodes and parses a contact file into a preview session; nothing is written. */
+  const previewOf = async (
+    read: () => Promise<Uint8Array>,
+    fileName: string,
+    kind: ImportKind,
+  ): Promise<ImportPreview> => {
+    purge();
+    const token = randomUUID();
+    const result = await asJob(token, async (signal) => {
+      deps.emit({ token, phase: 'reading', done: 0, total: 1 });
+      const bytes = await read();
+      if (signal.aborted) throw cancelledError();
+      deps.emit({ token, phase: 'reading', done: 1, total: 1 });
+      const { records, summary } = await parse(
+        token,
+        { bytes, kind, encoding: null, mapping: null },
+        signal,
+      );
+      const session: Session = {
+        token,
+        fileName,
+        kind,
+        bytes,
+        encoding: null,
+        mapping: summary.mapping,
+        mappingChosen: false,
+        headers: summary.headers,
+        records,
+        summary,
+        expiresAt: deps.now().getTime() + SESSION_TTL_MS,
+        busy: null,
+        cancelled: false,
+      };
+      const shown = await present(session, signal);
+      sessions.set(token, session);
+      return shown;
+    });
+    while (sessions.size > MAX_SESSIONS) sessions.delete(sessions.keys().next().value as string);
+    return result;
+  };
+
   return {
     /** Reads, decodes and parses the file at a dialog-chosen path; nothing is written. */
-    async preview(filePath: string, kind: ImportKind): Promise<ImportPreview> {
-      purge();
-      const token = randomUUID();
-      const result = await asJob(token, async (signal) => {
-        deps.emit({ token, phase: 'reading', done: 0, total: 1 });
-        const bytes = await readFile(filePath);
-        if (signal.aborted) throw cancelledError();
-        deps.emit({ token, phase: 'reading', done: 1, total: 1 });
-        const { records, summary } = await parse(
-          token,
-          { bytes, kind, encoding: null, mapping: null },
-          signal,
-        );
-        const session: Session = {
-          token,
-          fileName: path.basename(filePath),
-          kind,
-          bytes,
-          encoding: null,
-          mapping: summary.mapping,
-          mappingChosen: false,
-          headers: summary.headers,
-          records,
-          summary,
-          expiresAt: deps.now().getTime() + SESSION_TTL_MS,
-          busy: null,
-          cancelled: false,
-        };
-        const shown = await present(session, signal);
-        sessions.set(token, session);
-        return shown;
-      });
-      while (sessions.size > MAX_SESSIONS) sessions.delete(sessions.keys().next().value as string);
-      return result;
+    preview(filePath: string, kind: ImportKind): Promise<ImportPreview> {
+      return previewOf(() => readFile(filePath), path.basename(filePath), kind);
+    },
+
+    /**
+     * The same for a file dropped on the window, whose bytes the renderer sent: size-checked
+     * before anything is parsed (the contract bounded the text they came in).
+     */
+    previewBytes(bytes: Uint8Array, fileName: string, kind: ImportKind): Promise<ImportPreview> {
+      return previewOf(
+        async () => {
+          if (bytes.length > importLimits.maxBytes)
+            throw new UserFacingError('invalid-file', tooBigMessage(bytes.length));
+          const shared = new Uint8Array(new SharedArrayBuffer(bytes.length));
+          shared.set(bytes);
+          return shared;
+        },
+        path.basename(fileName),
+        kind,
+      );
     },
 
     /** Parses the file again with the user's mapping (one field per column): a new preview. */

@@ -505,7 +505,7 @@ export function ContactForm({
           <p>The contact was not saved. {saveError}</p>
         </ErrorMessage>
       ) : null}
-      <div className="form-actions">
+      <div className="form-actions form-actions-sticky">
         <button
           type="submit"
           className="button button-primary"

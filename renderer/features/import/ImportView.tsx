@@ -1,3 +1,4 @@
+import { ScrollArea } from '../../components/ScrollArea.js';
 import { useId, type MouseEvent, type ReactNode, type Ref } from 'react';
 import {
   ImportEncoding,
@@ -210,7 +211,7 @@ function Preview(props: ImportViewProps & { preview: ImportPreview }) {
   const warnings = preview.counts.warnings;
   return (
     <section aria-labelledby={`${baseId}-title`} className="card import-preview">
-      <h2 id={`${baseId}-title`} className="card-title">
+      <h2 id={`${baseId}-title`} className="card-title" tabIndex={-1}>
         Preview of {preview.fileName}
       </h2>
       <p className="import-counts">{countsLine(preview.counts)}</p>
@@ -224,7 +225,7 @@ function Preview(props: ImportViewProps & { preview: ImportPreview }) {
       ) : null}
 
       {preview.sample.length > 0 ? (
-        <div className="table-wrap">
+        <ScrollArea label={`Preview of the first ${unit}s`}>
           <table className="table">
             <caption className="table-caption">
               {preview.sample.length === 1
@@ -254,7 +255,7 @@ function Preview(props: ImportViewProps & { preview: ImportPreview }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       ) : (
         <p className="muted">No {unit}s could be read with this setup.</p>
       )}
@@ -351,7 +352,7 @@ export function ImportView({ headingRef, ...props }: ImportViewProps) {
       </header>
 
       <section aria-labelledby="import-heading" className="import-section">
-        <h2 id="import-heading" className="section-title">
+        <h2 id="import-heading" className="section-title" tabIndex={-1}>
           Import
         </h2>
         <fieldset className="kind-choice" disabled={busy}>
@@ -389,7 +390,12 @@ export function ImportView({ headingRef, ...props }: ImportViewProps) {
         {step === 'choosing' ? (
           <div className="import-reading">
             <ProgressBar progress={props.progress} label="Import progress" />
-            <button type="button" className="button" onClick={props.onCancel}>
+            <button
+              id="import-cancel-reading"
+              type="button"
+              className="button"
+              onClick={props.onCancel}
+            >
               Cancel
             </button>
           </div>
@@ -432,6 +438,7 @@ export function ImportView({ headingRef, ...props }: ImportViewProps) {
             Export contacts as CSV…
           </button>
           <button
+            id="export-contacts-vcard"
             type="button"
             className="button"
             disabled={props.exporting !== null}

@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useRef, type MouseEvent } from 'react';
 import type { Stage } from '../../../shared/schema/entities.js';
 import type { ContactSummary } from '../../../shared/schema/pipeline.js';
+import { ScrollArea } from '../../components/ScrollArea.js';
 import { MenuButton, type MenuButtonHandle } from '../../components/MenuButton.js';
 import { contactMenuItems, MoreIcon } from './contact-actions.js';
 import { fullName, sourceShortLabels, stageLabels } from './labels.js';
@@ -113,7 +114,7 @@ export function ContactList({ contacts, sort, onSort, onOpen, onMove }: ContactL
   const padBottom = last ? virtualizer.getTotalSize() - last.end : 0;
 
   return (
-    <div ref={scrollRef} className="table-wrap pipeline-table-wrap">
+    <ScrollArea label="Contacts" scrollRef={scrollRef} className="table-wrap pipeline-table-wrap">
       <table className="table pipeline-table" aria-rowcount={contacts.length + 1}>
         <caption className="visually-hidden">Contacts</caption>
         <thead>
@@ -171,6 +172,6 @@ export function ContactList({ contacts, sort, onSort, onOpen, onMove }: ContactL
           ) : null}
         </tbody>
       </table>
-    </div>
+    </ScrollArea>
   );
 }

@@ -11,6 +11,56 @@ import { NumberField } from './NumberField.js';
 
 export type Edit = <K extends EditableKey>(key: K, value: Meeting[K]) => void;
 
+/** The workspace's sections in page order: preparing, then during and after, then documents. */
+export const prepSections: readonly { id: string; label: string }[] = [
+  { id: 'prep-research', label: 'Research' },
+  { id: 'prep-questions', label: 'Questions' },
+  { id: 'prep-checklist', label: 'Checklist' },
+  { id: 'prep-files', label: 'Files' },
+  { id: 'prep-after', label: 'During and after' },
+  { id: 'prep-documents', label: 'Documents' },
+];
+
+const goTo = (id: string) => (event: MouseEvent<HTMLAnchorElement>) => {
+  event.preventDefault();
+  const heading = document.getElementById(id);
+  heading?.scrollIntoView?.({ block: 'start' }); // (not in jsdom)
+  heading?.focus({ preventScroll: true });
+};
+
+/**
+ * "On this page": a link to each section, which scrolls to its heading and gives it the focus,
+ * so a long workspace is one keystroke from any part. The first four are the preparing.
+ */
+export function PrepNav() {
+  const [prepare, rest] = [prepSections.slice(0, 4), prepSections.slice(4)];
+  return (
+    <nav className="prep-nav" aria-label="Sections of this meeting">
+      <ul>
+        <li className="prep-nav-group">
+          <span className="prep-nav-label">Prepare:</span>
+          <ul>
+            {prepare.map((section) => (
+              <li key={section.id}>
+                <a href={`#${section.id}`} onClick={goTo(section.id)}>
+                  {section.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </li>
+        {rest.map((section) => (
+          <li key={section.id}>
+            <a href={`#${section.id}`} onClick={goTo(section.id)}>
+              {section.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
 /** A card with its level-2 heading, labelled by it. */
 export function PrepSection({
   id,

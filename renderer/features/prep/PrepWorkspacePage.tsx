@@ -27,6 +27,7 @@ import {
   FilesSection,
   PrepSection,
   ResearchSection,
+  PrepNav,
 } from './PrepSections.js';
 import { beforeMeetingOnScreen } from './GettingThere.js';
 import { QuestionsEditor } from './questions/QuestionsEditor.js';
@@ -86,6 +87,8 @@ function Workspace({ id }: { id: string }) {
   const autosave = usePrepStore((s) => s.autosave);
   const pending = usePrepStore((s) => s.pending.length > 0);
   const busy = usePrepStore((s) => s.busy);
+  /** When the page was opened: a meeting begun by then puts "Mark meeting as held" first. */
+  const [openedAt] = useState(() => Date.now());
   const feedback = usePrepStore((s) => s.feedback);
   const suggested = usePrepStore((s) => s.suggested);
   const arriveEarly = useSettingsStore((s) => s.settings?.arriveEarlyMinutes ?? 15);
@@ -148,6 +151,7 @@ function Workspace({ id }: { id: string }) {
   const hasPdfResume = attachments.some((a) => a.role === 'resume' && /\.pdf$/i.test(a.fileName));
   const openContact = (contactId: string) => navigate(`contacts/${contactId}`);
   const where = meetingWhere(draft);
+  const started = Date.parse(draft.start) <= openedAt;
   const before = status === 'planned' ? beforeMeetingOnScreen(draft, arriveEarly) : null;
 
   return (
@@ -214,9 +218,21 @@ function Workspace({ id }: { id: string }) {
         <div className="prep-header-side">
           {status === 'planned' ? (
             <div className="button-row">
+              {/* Before the meeting, preparing is what comes next; once it has begun, saying how
+                  it went. */}
+              {started ? null : (
+                <button
+                  type="button"
+                  className="button button-primary"
+                  disabled={busy !== null}
+                  onClick={() => void store.exportPrepSheet()}
+                >
+                  {busy === 'prepSheet' ? 'Exporting…' : 'Export prep sheet…'}
+                </button>
+              )}
               <button
                 type="button"
-                className="button button-primary"
+                className={started ? 'button button-primary' : 'button'}
                 disabled={disabled || busy !== null}
                 onClick={() => setConfirm('held')}
               >
@@ -270,6 +286,7 @@ function Workspace({ id }: { id: string }) {
         </p>
       ) : null}
 
+      <PrepNav />
       <ResearchSection research={draft.research} disabled={disabled} edit={store.edit} />
       <PrepSection id="prep-questions" title="Questions">
         <QuestionsEditor

@@ -1,3 +1,4 @@
+import { ScrollArea } from '../../components/ScrollArea.js';
 import type { BackupInfo } from '../../../shared/contract.js';
 import { Loading } from '../../components/Loading.js';
 import { ErrorMessage, StatusMessage } from '../../components/Messages.js';
@@ -114,7 +115,7 @@ export function DataView(props: DataViewProps) {
         ) : props.backups === null ? (
           <Loading label="Loading backups…" />
         ) : (
-          <div className="table-wrap">
+          <ScrollArea label="Backups">
             <table className="table">
               <caption className="visually-hidden">Backups</caption>
               <thead>
@@ -164,7 +165,7 @@ export function DataView(props: DataViewProps) {
                 )}
               </tbody>
             </table>
-          </div>
+          </ScrollArea>
         )}
       </section>
 

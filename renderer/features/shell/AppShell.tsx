@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Toaster } from 'sonner';
 import { bindCommandKeys, runCommand } from '../../commands.js';
+import { bindFileDrop } from '../../file-drop.js';
 import { ErrorBoundary } from '../../components/ErrorBoundary.js';
 import { Loading } from '../../components/Loading.js';
 import { ErrorMessage } from '../../components/Messages.js';
@@ -27,6 +28,8 @@ export function AppShell() {
   const paletteOpen = useUiStore((s) => s.paletteOpen);
   // The app's keys (⌘/Ctrl+N, +1…5, +F, +K, +/) for as long as the shell is on screen.
   useEffect(() => bindCommandKeys(), []);
+  // Files dropped on the window: a contact file to import, a PDF for the prep page.
+  useEffect(() => bindFileDrop(), []);
   // Settings > Preferences > Text size: the root font size, which every size in rem follows.
   const textSize = useSettingsStore((s) => s.settings?.textSize ?? 'normal');
   useEffect(() => {

@@ -203,6 +203,7 @@ function ReminderRow({
   onDone,
   onSnooze,
   onWrite,
+  onWriteTo,
 }: {
   item: TodayItem;
   today: Date;
@@ -211,10 +212,14 @@ function ReminderRow({
   onDone(item: TodayItem): void;
   onSnooze(item: TodayItem, option: SnoozeOption): void;
   onWrite?(item: TodayItem): void;
+  /** Opens a contact's page on "Write outreach e-mail". */
+  onWriteTo?(contactId: string): void;
 }) {
   const name = contactName(item.contact);
   const noun = reminderNoun(item.reminder.kind);
   const write = writeLabels[item.reminder.kind];
+  // Day 3 of 3B7 with no reply: the next step is writing to the next person at the employer.
+  const next = item.reminder.kind === 'follow-up-3' ? item.suggestions[0] : undefined;
   return (
     <li className={item.overdue ? 'today-item today-item-overdue' : 'today-item'}>
       <div className="today-item-main">
@@ -237,6 +242,16 @@ function ReminderRow({
             onClick={() => onWrite(item)}
           >
             {write.short}
+          </button>
+        ) : null}
+        {next && onWriteTo ? (
+          <button
+            type="button"
+            className="button button-small button-primary"
+            disabled={busy}
+            onClick={() => onWriteTo(next.id)}
+          >
+            Write to {contactName(next)}
           </button>
         ) : null}
         <button
@@ -437,6 +452,7 @@ export function TodayView(props: TodayViewProps) {
             onDone={props.onDone}
             onSnooze={props.onSnooze}
             onWrite={props.onWrite}
+            onWriteTo={props.onWriteTo}
           />
         )}
       />

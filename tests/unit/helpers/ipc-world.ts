@@ -300,6 +300,11 @@ export function validArgs(s: Seeded): Partial<{ [C in Channel]: ArgsOf<C> }> {
     'reminders:add': { contactId: s.contactId, title: 'Send the link', date: '2026-01-21' },
     'reminders:promise': { meetingId: s.meetingId, text: 'Send my portfolio', date: '2026-01-21' },
     'import:choose': { kind: 'vcard' },
+    'import:dropped': {
+      kind: 'csv',
+      name: 'contacts.csv',
+      data: Buffer.from('First Name,Last Name\nMaya,Okafor\n').toString('base64'),
+    },
     'import:remap': { token: s.importToken, mapping: ['firstName', 'lastName', 'ignore'] },
     'import:commit': { token: s.importToken },
     'import:cancel': { token: s.importToken },
@@ -343,6 +348,11 @@ export function validArgs(s: Seeded): Partial<{ [C in Channel]: ArgsOf<C> }> {
       title: 'Designer',
     },
     'meetings:attach': { id: s.meetingId, role: 'other' },
+    'meetings:attachDropped': {
+      id: s.meetingId,
+      name: 'Portfolio.pdf',
+      data: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64'),
+    },
     'meetings:detach': { id: s.meetingId, attachmentId: s.attachmentId },
     'questions:save': { text: 'What surprised you most?', category: 'insights' },
     'export:prepSheet': { id: s.meetingId },
