@@ -33,7 +33,13 @@ interface TodayState {
    * Logs a sent outreach e-mail (which creates the 3B7 follow-ups in main) and refreshes Today.
    * Throws the ApiError so the composer can keep its draft and say what went wrong.
    */
-  logOutreach(contactId: string, subject: string, at: Date): Promise<LogActivityResult>;
+  /** Logs an e-mail the composer handed off: the first one (3B7 starts) or the day-7 follow-up. */
+  logOutreach(
+    contactId: string,
+    subject: string,
+    at: Date,
+    kind?: 'outreach-sent' | 'follow-up-sent',
+  ): Promise<LogActivityResult>;
   /** Opens a mailto: (or http) link in the user's own app through main's allowlist. */
   openExternal(url: string): Promise<void>;
   /**
@@ -153,12 +159,13 @@ export const useTodayStore = create<TodayState>()((set, get) => {
           });
         }
       }),
-    logOutreach: async (contactId, subject, at) => {
+    logOutreach: async (contactId, subject, at, kind = 'outreach-sent') => {
+      const fallback = kind === 'follow-up-sent' ? 'Follow-up e-mail' : 'Outreach e-mail';
       const result = await call('activities:log', {
         contactId,
-        kind: 'outreach-sent',
+        kind,
         at: at.toISOString(),
-        summary: subject.trim() === '' ? 'Outreach e-mail' : subject.trim().slice(0, 5_000),
+        summary: subject.trim() === '' ? fallback : subject.trim().slice(0, 5_000),
       });
       return result;
     },

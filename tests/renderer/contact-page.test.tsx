@@ -209,6 +209,37 @@ describe('Contact page', () => {
     );
   });
 
+  it('offers the day-7 follow-up first while it is due, as a reply to the first e-mail', async () => {
+    const { user } = await openMaya({
+      activities: [activity('a1', '2025-05-20T09:00:00.000Z', 'outreach-sent', 'Fellow alum')],
+      reminders: [
+        {
+          id: 'r7',
+          contactId: 'maya',
+          kind: 'follow-up-7',
+          due: '2025-05-29T13:00:00.000Z',
+          status: 'open',
+          snoozedUntil: null,
+          createdBy: 'a1',
+          title: 'Follow up with Maya',
+        },
+      ],
+    });
+    const write = await screen.findByRole('button', { name: 'Write follow-up e-mail' });
+    expect(write).toHaveClass('button-primary');
+    await user.click(write);
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Write a follow-up e-mail to Maya Okafor',
+    });
+    expect(await within(dialog).findByLabelText('Subject')).toHaveValue('Re: Fellow alum');
+  });
+
+  it('has no follow-up button when no day-7 reminder is due', async () => {
+    await openMaya();
+    expect(screen.queryByRole('button', { name: 'Write follow-up e-mail' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Write outreach e-mail' })).toBeVisible();
+  });
+
   it('keeps the contact and explains when deleting fails', async () => {
     const { user, fake } = await openMaya();
     fake.respond('contacts:delete', () => {

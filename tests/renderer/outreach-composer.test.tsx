@@ -10,6 +10,7 @@ import { resetAutosaves } from '../../renderer/components/use-autosave.js';
 import type { Contact, Reminder } from '../../shared/schema/entities.js';
 import { defaultSettings, emptyProfile } from '../../shared/schema/settings.js';
 import { createFakeRapport, FakeFailure, type FakeRapport } from './fake-api.js';
+import { noEffects } from '../../shared/schema/effects.js';
 
 const stamp = '2025-06-01T10:00:00.000Z';
 
@@ -108,7 +109,7 @@ describe('the outreach composer', () => {
   it('opens as a dialog named after the contact, with a starter that passes every check', async () => {
     const { dialog } = await setup();
     expect(within(dialog).getByLabelText('To')).toHaveValue('maya@example.com');
-    expect(within(dialog).getByLabelText('To')).toHaveFocus();
+    await waitFor(() => expect(within(dialog).getByLabelText('To')).toHaveFocus());
     expect(within(dialog).getByLabelText('Subject')).toHaveValue(
       'Fellow Tufts Alumni Association alum',
     );
@@ -154,6 +155,58 @@ describe('the outreach composer', () => {
     expect(checkItem('Ends with a question')).toHaveTextContent('Passes:');
     expect(checkItem('Connection comes first')).toHaveTextContent('Passes:');
     expect(screen.getByText('All 5 checks pass.')).toBeInTheDocument();
+  });
+
+  it('writes the day-7 follow-up as a reply to the first e-mail, logged as follow-up-sent', async () => {
+    const fake = createFakeRapport({ contacts: [makeContact()] });
+    fake.respond('activities:log', (input) => ({
+      activity: { id: 'a-2', meetingId: null, ...input },
+      contact: { ...makeContact(), stage: 'contacted' },
+      effects: noEffects(),
+    }));
+    fake.install();
+    useSettingsStore.setState({
+      settings: { ...defaultSettings(), profile: { ...emptyProfile(), name: 'Alex Kim' } },
+    });
+    Object.defineProperty(navigator, 'clipboard', {
+      value: { writeText: vi.fn().mockResolvedValue(undefined) },
+      configurable: true,
+    });
+    const user = userEvent.setup();
+    render(
+      <OutreachComposer
+        contact={makeContact()}
+        onClose={vi.fn()}
+        onSent={vi.fn()}
+        now={fixedNow}
+        followUp={{ lastSubject: 'Fellow Tufts Alumni Association alum' }}
+      />,
+    );
+    const dialog = screen.getByRole('dialog', { name: 'Write a follow-up e-mail to Maya Okafor' });
+    await within(dialog).findByLabelText('To');
+    expect(within(dialog).getByLabelText('Subject')).toHaveValue(
+      'Re: Fellow Tufts Alumni Association alum',
+    );
+    expect((within(dialog).getByLabelText('Message') as HTMLTextAreaElement).value).toMatch(
+      /^Hi Maya,\n\nFollowing up on my note from last week/,
+    );
+    // The first e-mail made the connection; the follow-up is not asked to again.
+    expect(screen.queryByText('Connection comes first', { selector: '.check-label' })).toBeNull();
+    expect(checkItem('No mention of jobs')).toHaveTextContent('Passes:');
+    expect(screen.getByText('All 4 checks pass.')).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Copy to clipboard' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Log as sent' }));
+    expect(fake.callsTo('activities:log')).toEqual([
+      {
+        contactId: 'c-maya',
+        kind: 'follow-up-sent',
+        at: '2025-06-02T09:15:00.000Z',
+        summary: 'Re: Fellow Tufts Alumni Association alum',
+      },
+    ]);
+    await waitFor(() =>
+      expect(fake.callsTo('outreach:discardDraft')).toEqual([{ contactId: 'c-maya' }]),
+    );
   });
 
   it('copies the message, then logs it as sent with outreach-sent, now and the subject', async () => {

@@ -261,6 +261,18 @@ describe('the Today view', () => {
     });
   });
 
+  it("on day 7 its first action writes the follow-up, on the contact's page", async () => {
+    const { user } = setup();
+    await user.click(
+      await screen.findByRole('button', { name: 'Write follow-up e-mail to Sam Ortiz' }),
+    );
+    expect(useUiStore.getState()).toMatchObject({
+      area: 'contact',
+      contactId: sam.id,
+      focusTarget: 'write-follow-up',
+    });
+  });
+
   it('hints to write a follow-up on day 7', async () => {
     setup();
     const overdue = await screen.findByRole('region', { name: 'Overdue' });

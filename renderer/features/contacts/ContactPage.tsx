@@ -188,14 +188,15 @@ function ContactDetailView({ detail, headingRef, readOnly, message, onEdit }: De
   const navigate = useUiStore((s) => s.navigate);
   const { contact } = detail;
   const name = fullName(contact);
-  const [composing, setComposing] = useState(false);
+  /** The composer, for the first e-mail or for the day-7 follow-up. */
+  const [composing, setComposing] = useState<false | 'outreach' | 'follow-up'>(false);
   const writeOutreachRef = useRef<HTMLButtonElement>(null);
   const wasComposing = useRef(false);
   useEffect(() => {
     // The composer gives focus back to its opener; "Continue writing" is gone with the draft.
     if (wasComposing.current && !composing && document.activeElement === document.body)
       writeOutreachRef.current?.focus();
-    wasComposing.current = composing;
+    wasComposing.current = composing !== false;
   }, [composing]);
   const [scheduling, setScheduling] = useState(false);
   const meetingMinutes = useSettingsStore((s) => s.settings?.meetingMinutes ?? 30);
@@ -267,6 +268,11 @@ function ContactDetailView({ detail, headingRef, readOnly, message, onEdit }: De
   const openReminders = detail.reminders.filter(
     (r) => r.status === 'open' || r.status === 'snoozed',
   );
+  // Day 7 of 3B7 without a reply: the follow-up to the first e-mail, which it answers.
+  const followUpDue = openReminders.some((r) => r.kind === 'follow-up-7');
+  const lastOutreach = detail.activities
+    .filter((a) => a.kind === 'outreach-sent')
+    .sort((a, b) => b.at.localeCompare(a.at))[0];
   const details: [string, ReactNode][] = [
     ['E-mail', contact.email],
     ['Phone', contact.phone],
@@ -298,12 +304,22 @@ function ContactDetailView({ detail, headingRef, readOnly, message, onEdit }: De
           <button type="button" className="button" onClick={onEdit} disabled={readOnly}>
             Edit
           </button>
+          {followUpDue ? (
+            <button
+              id="write-follow-up"
+              type="button"
+              className="button button-primary"
+              onClick={() => setComposing('follow-up')}
+            >
+              Write follow-up e-mail
+            </button>
+          ) : null}
           <button
             id="write-outreach"
             type="button"
             className="button"
             ref={writeOutreachRef}
-            onClick={() => setComposing(true)}
+            onClick={() => setComposing('outreach')}
           >
             Write outreach e-mail
           </button>
@@ -341,7 +357,10 @@ function ContactDetailView({ detail, headingRef, readOnly, message, onEdit }: De
       ) : null}
       <StatusMessage>{said ?? message ?? null}</StatusMessage>
 
-      <OutreachDraftNotice contact={contact} onContinue={() => setComposing(true)} />
+      <OutreachDraftNotice
+        contact={contact}
+        onContinue={() => setComposing(followUpDue ? 'follow-up' : 'outreach')}
+      />
 
       <div className="contact-grid">
         <section className="card contact-section" aria-labelledby="contact-details-title">
@@ -486,6 +505,9 @@ function ContactDetailView({ detail, headingRef, readOnly, message, onEdit }: De
       {composing ? (
         <OutreachComposer
           contact={contact}
+          followUp={
+            composing === 'follow-up' ? { lastSubject: lastOutreach?.summary ?? '' } : undefined
+          }
           onClose={() => setComposing(false)}
           onSent={() => {
             setComposing(false);

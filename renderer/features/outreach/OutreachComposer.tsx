@@ -27,7 +27,7 @@ import { useContactsStore } from '../../stores/contacts-store.js';
 import { useOutreachStore } from '../../stores/outreach-store.js';
 import { useSettingsStore } from '../../stores/settings-store.js';
 import { useTodayStore } from '../../stores/today-store.js';
-import { outreachStarter } from './starter.js';
+import { followUpStarter, outreachStarter } from './starter.js';
 
 export interface OutreachComposerProps {
   contact: Contact;
@@ -36,6 +36,11 @@ export interface OutreachComposerProps {
   onSent(): void;
   /** The clock for the logged activity; tests pass a fixed one. */
   now?: () => Date;
+  /**
+   * Day 7 of 3B7: a follow-up to the first e-mail (its subject), logged as "follow-up sent",
+   * which completes the day-7 reminder. Without it, the first outreach e-mail.
+   */
+  followUp?: { lastSubject: string };
 }
 
 type Phase =
@@ -88,6 +93,7 @@ export function OutreachComposer({
   onClose,
   onSent,
   now = systemNow,
+  followUp,
 }: OutreachComposerProps) {
   const referrerName = useContactsStore((s) => {
     const referrer = contact.referredById
@@ -102,7 +108,9 @@ export function OutreachComposer({
   const name = `${contact.firstName} ${contact.lastName}`.trim();
   const meetingMinutes = useSettingsStore((s) => requestMinutes(s.settings));
   const [starter] = useState(() =>
-    outreachStarter({ contact, referrerName, senderName, meetingMinutes }),
+    followUp
+      ? followUpStarter({ contact, senderName, meetingMinutes, lastSubject: followUp.lastSubject })
+      : outreachStarter({ contact, referrerName, senderName, meetingMinutes }),
   );
   const [to, setTo] = useState(contact.email);
   const [subject, setSubject] = useState(starter.subject);
@@ -197,8 +205,12 @@ export function OutreachComposer({
   };
 
   const checks = useMemo(
-    () => lintOutreach({ subject, body, contact, referrerName, meetingMinutes }),
-    [subject, body, contact, referrerName, meetingMinutes],
+    () =>
+      lintOutreach({ subject, body, contact, referrerName, meetingMinutes }).filter(
+        // A follow-up answers the first e-mail, which made the connection already.
+        (check) => !followUp || check.id !== 'connection-first',
+      ),
+    [subject, body, contact, referrerName, meetingMinutes, followUp],
   );
   const passing = checks.filter((c) => c.ok).length;
 
@@ -264,7 +276,14 @@ export function OutreachComposer({
     try {
       // A save still running must not bring the draft back after main removed it.
       await autosave.flush();
-      const result = await logOutreach(contact.id, subject, now());
+      const result = await logOutreach(
+        contact.id,
+        subject,
+        now(),
+        followUp ? 'follow-up-sent' : 'outreach-sent',
+      );
+      // Main removes the draft with a first e-mail it logs; a follow-up's goes here.
+      if (followUp) await useOutreachStore.getState().discardDraft(contact.id);
       // Main removed the draft in the same change that logged the e-mail.
       autosave.discard();
       useOutreachStore.getState().sent(contact.id);
@@ -328,7 +347,7 @@ export function OutreachComposer({
       }}
     >
       <h2 id={titleId} className="dialog-title">
-        Write an outreach e-mail to {name}
+        {followUp ? 'Write a follow-up e-mail to' : 'Write an outreach e-mail to'} {name}
       </h2>
       {opening === 'loading' ? <Loading label="Opening your draft…" /> : null}
       {typeof opening === 'object' ? (
@@ -383,7 +402,7 @@ export function OutreachComposer({
             </h3>
             <p className="composer-summary" aria-live="polite">
               {passing === checks.length
-                ? 'All 5 checks pass.'
+                ? `All ${checks.length} checks pass.`
                 : `${passing} of ${checks.length} checks pass.`}
             </p>
             <ul className="checks">

@@ -77,3 +77,33 @@ export function outreachStarter(input: StarterInput): { subject: string; body: s
     .trimEnd();
   return { subject, body };
 }
+
+/**
+ * Day 7 of 3B7 with no reply: one short, friendly follow-up to the same person, as a reply to the
+ * first e-mail ("Re: …"), repeating the request. Nothing about jobs, no guilt, no second
+ * follow-up implied.
+ */
+export function followUpStarter(
+  input: Pick<StarterInput, 'contact' | 'senderName' | 'meetingMinutes'> & {
+    lastSubject: string;
+  },
+): { subject: string; body: string } {
+  const { contact, senderName, lastSubject } = input;
+  const subject = lastSubject.trim() === '' ? 'Following up' : `Re: ${lastSubject.trim()}`;
+  const field = contact.industry.trim() || 'your field';
+  const at = contact.company.trim() ? ` at ${contact.company.trim()}` : '';
+  const body = [
+    `Hi ${contact.firstName.trim() || 'there'},`,
+    '',
+    // About them, as the first e-mail was: their inbox, their perspective, their work.
+    `Following up on my note from last week, in case it got lost in your inbox. Your perspective on ${field} and on your work${at} would mean a lot.`,
+    '',
+    requestQuestion(input.meetingMinutes ?? DEFAULT_REQUEST_MINUTES),
+    '',
+    'Best,',
+    senderName?.trim() || '',
+  ]
+    .join('\n')
+    .trimEnd();
+  return { subject, body };
+}

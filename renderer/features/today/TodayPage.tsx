@@ -99,6 +99,9 @@ export function TodayPage({ now = systemNow }: TodayPageProps) {
         onShowMore={(section) => void useTodayStore.getState().showMore(section)}
         onPrepare={(meetingId) => navigate(`meetings/${meetingId}`)}
         onWriteTo={(contactId) => navigate(`contacts/${contactId}`, { focus: 'write-outreach' })}
+        onWriteFollowUp={(contactId) =>
+          navigate(`contacts/${contactId}`, { focus: 'write-follow-up' })
+        }
         onJoin={(link) =>
           void useTodayStore
             .getState()

@@ -55,6 +55,8 @@ export interface TodayViewProps {
   onShowMore(section: TodaySection): void;
   /** Opens a contact's page ready to write the first e-mail (Today's next step). */
   onWriteTo(contactId: string): void;
+  /** Opens a contact's page on "Write follow-up e-mail" (day 7 of 3B7). */
+  onWriteFollowUp(contactId: string): void;
   /** A coming meeting's prep workspace. */
   onPrepare(meetingId: string): void;
   /** Opens a video meeting's link in the browser (through main's allowlist). */
@@ -204,6 +206,7 @@ function ReminderRow({
   onSnooze,
   onWrite,
   onWriteTo,
+  onWriteFollowUp,
 }: {
   item: TodayItem;
   today: Date;
@@ -214,6 +217,7 @@ function ReminderRow({
   onWrite?(item: TodayItem): void;
   /** Opens a contact's page on "Write outreach e-mail". */
   onWriteTo?(contactId: string): void;
+  onWriteFollowUp?(contactId: string): void;
 }) {
   const name = contactName(item.contact);
   const noun = reminderNoun(item.reminder.kind);
@@ -242,6 +246,17 @@ function ReminderRow({
             onClick={() => onWrite(item)}
           >
             {write.short}
+          </button>
+        ) : null}
+        {item.reminder.kind === 'follow-up-7' && onWriteFollowUp ? (
+          <button
+            type="button"
+            className="button button-small button-primary"
+            aria-label={`Write follow-up e-mail to ${name}`}
+            disabled={busy}
+            onClick={() => onWriteFollowUp(item.contact.id)}
+          >
+            Write e-mail
           </button>
         ) : null}
         {next && onWriteTo ? (
@@ -453,6 +468,7 @@ export function TodayView(props: TodayViewProps) {
             onSnooze={props.onSnooze}
             onWrite={props.onWrite}
             onWriteTo={props.onWriteTo}
+            onWriteFollowUp={props.onWriteFollowUp}
           />
         )}
       />
