@@ -38,9 +38,20 @@ export function startDueNotifier(deps: DueNotifierDeps): () => void {
    * garbage-collected.
    */
   const kept: NotificationLike[] = [];
-  const check = () => {
+  /** One check at a time: one asked for meanwhile runs right after (the data changed since). */
+  let running = false;
+  let again = false;
+  let stopped = false;
+  const check = async () => {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
     try {
-      const { count, alert } = alerts.check(deps.enabled());
+      const { count, alert } = await alerts.check(deps.enabled());
+      if (stopped) return;
       deps.setBadge(count);
       if (alert === null || !deps.Notification.isSupported()) return;
       const notification = new deps.Notification({ title: alert.title, body: alert.body });
@@ -50,19 +61,26 @@ export function startDueNotifier(deps: DueNotifierDeps): () => void {
       if (kept.length > 5) kept.shift();
     } catch (error) {
       log('[notifications] could not check what is due', error);
+    } finally {
+      running = false;
+      if (again) {
+        again = false;
+        void check();
+      }
     }
   };
-  check();
-  const timer = setInterval(check, deps.everyMs ?? 60_000);
+  void check();
+  const timer = setInterval(() => void check(), deps.everyMs ?? 60_000);
   let soon: ReturnType<typeof setTimeout> | null = null;
   const off = deps.onChange(() => {
     if (soon !== null) clearTimeout(soon);
     soon = setTimeout(() => {
       soon = null;
-      check();
+      void check();
     }, deps.afterChangeMs ?? 500);
   });
   return () => {
+    stopped = true;
     clearInterval(timer);
     if (soon !== null) clearTimeout(soon);
     off();

@@ -68,14 +68,6 @@ export interface TodayOptions {
   shown?: TodayRequest;
 }
 
-/**
- * What is on the user's plate on the local day of `now`: open reminders due before tomorrow
- * (those of earlier days flagged overdue), snoozed ones whose time has come, oldest first; and the
- * planned meetings of the next 14 days, soonest first; and the planned meetings whose end has
- * passed, which need an answer (held or not). Reminders of deleted contacts are skipped. The long
- * lists are counted whole but sent a page at a time, contacts without their notes; suggestions
- * are worked out for the rows sent only.
- */
 /** A reminder Today lists: when it fell or falls due (`at`, ms) and whether that was before today. */
 export interface DueReminder {
   reminder: Reminder;
@@ -84,25 +76,56 @@ export interface DueReminder {
   at: number;
 }
 
+/** The local day of `now`, as the bounds the due rule compares with (ms). */
+export function dayBounds(now: Date): { startOfToday: number; startOfTomorrow: number } {
+  const date = localDateOf(now);
+  return {
+    startOfToday: startOfLocalDay(date).getTime(),
+    startOfTomorrow: startOfLocalDay(addCalendarDays(date, 1)).getTime(),
+  };
+}
+
 /**
- * What is due today, oldest first: open reminders due before tomorrow (local time) and snoozed
- * ones whose snooze has run out; a reminder whose contact is gone is left out. Today's list and
- * the notifications and dock badge (services/due-alerts.ts) both come from here.
+ * The rule of what is due today, for one reminder: when it fell or falls due (ms), or null when it
+ * is not due today. Open reminders are due from their due time until done (due before tomorrow,
+ * local time); snoozed ones once their snooze has run out. Today's list (`dueToday`) and the
+ * notifications and badge (services/due-alerts.ts) both ask it.
+ */
+export function dueTime(reminder: Reminder, nowMs: number, startOfTomorrow: number): number | null {
+  if (reminder.status === 'open') {
+    const at = parsedTime(reminder, reminder.due);
+    return at < startOfTomorrow ? at : null;
+  }
+  if (reminder.status === 'snoozed' && reminder.snoozedUntil !== null) {
+    const at = parsedTime(reminder, reminder.snoozedUntil);
+    return at <= nowMs ? at : null;
+  }
+  return null;
+}
+
+/**
+ * The time a reminder's rule reads (its due time, or the end of its snooze), parsed once per
+ * record: records are replaced, never changed, when saved, so the object is the key. With tens of
+ * thousands of reminders, parsing each date at every check would be most of the work.
+ */
+const parsedTimes = new WeakMap<Reminder, number>();
+function parsedTime(reminder: Reminder, iso: string): number {
+  let at = parsedTimes.get(reminder);
+  if (at === undefined) parsedTimes.set(reminder, (at = time(iso)));
+  return at;
+}
+
+/**
+ * What is due today, oldest first; a reminder whose contact is gone is left out. Today's list
+ * comes from here.
  */
 export function dueToday(dataset: Readonly<Dataset>, now: Date): DueReminder[] {
-  const date = localDateOf(now);
-  const startOfToday = startOfLocalDay(date).getTime();
-  const startOfTomorrow = startOfLocalDay(addCalendarDays(date, 1)).getTime();
+  const { startOfToday, startOfTomorrow } = dayBounds(now);
+  const nowMs = now.getTime();
   const due: DueReminder[] = [];
   for (const reminder of Object.values(dataset.reminders)) {
-    let at: number;
-    if (reminder.status === 'open') {
-      at = time(reminder.due);
-      if (at >= startOfTomorrow) continue;
-    } else if (reminder.status === 'snoozed' && reminder.snoozedUntil !== null) {
-      at = time(reminder.snoozedUntil);
-      if (at > now.getTime()) continue;
-    } else continue;
+    const at = dueTime(reminder, nowMs, startOfTomorrow);
+    if (at === null) continue;
     const contact = dataset.contacts[reminder.contactId];
     if (contact === undefined) continue;
     due.push({ reminder, contact, overdue: at < startOfToday, at });
@@ -114,6 +137,14 @@ export function dueToday(dataset: Readonly<Dataset>, now: Date): DueReminder[] {
   return due;
 }
 
+/**
+ * What is on the user's plate on the local day of `now`: open reminders due before tomorrow
+ * (those of earlier days flagged overdue), snoozed ones whose time has come, oldest first; and the
+ * planned meetings of the next 14 days, soonest first; and the planned meetings whose end has
+ * passed, which need an answer (held or not). Reminders of deleted contacts are skipped. The long
+ * lists are counted whole but sent a page at a time, contacts without their notes; suggestions
+ * are worked out for the rows sent only.
+ */
 export function buildTodayView(
   dataset: Readonly<Dataset>,
   now: Date,

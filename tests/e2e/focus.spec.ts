@@ -73,6 +73,33 @@ describe('focus is never lost on the main journeys', () => {
     await expectPage(page.getByRole('status').filter({ hasText: 'Marked as held.' })).toBeVisible();
     await after('mark it held');
 
+    await activate(page, page.getByRole('button', { name: 'Write thank-you note' }));
+    await expectPage(
+      page.getByRole('heading', { name: 'Thank-you note to Maya Okafor' }),
+    ).toBeVisible();
+    await after('open the thank-you composer');
+    await page
+      .getByRole('textbox', { name: 'Note' })
+      .fill(
+        'Dear Maya,\n\nThank you for your time today. Your advice about the Tuesday design reviews stayed with me, and I will join the society you mentioned.\n\nBest regards,\nAlex',
+      );
+    const send = page.getByRole('button', { name: 'Mark as sent' });
+    await page.waitForFunction(
+      () =>
+        !(
+          [...document.querySelectorAll('button')].find(
+            (b) => b.textContent === 'Mark as sent',
+          ) as HTMLButtonElement
+        ).disabled,
+    );
+    await activate(page, send);
+    const sure = page.getByRole('dialog', { name: 'Mark this note as sent?' });
+    await activate(page, sure.getByRole('button', { name: 'Mark as sent' }));
+    await expectPage(
+      page.getByText(/^Marked the thank-you note to Maya Okafor as sent$/),
+    ).toBeVisible();
+    await after('mark the note sent');
+
     await page.keyboard.press('Control+2');
     await expectPage(page.getByRole('heading', { level: 1, name: 'Pipeline' })).toBeVisible();
     await after('go to the pipeline');

@@ -10,7 +10,6 @@ import { resetAutosaves } from '../../renderer/components/use-autosave.js';
 import type { Contact, Reminder } from '../../shared/schema/entities.js';
 import { defaultSettings, emptyProfile } from '../../shared/schema/settings.js';
 import { createFakeRapport, FakeFailure, type FakeRapport } from './fake-api.js';
-import { noEffects } from '../../shared/schema/effects.js';
 
 const stamp = '2025-06-01T10:00:00.000Z';
 
@@ -52,7 +51,11 @@ const followUp = (kind: Reminder['kind'], due: string): Reminder => ({
 
 const fixedNow = () => new Date('2025-06-02T09:15:00.000Z');
 
-async function setup(contact = makeContact(), prepare?: (fake: FakeRapport) => void) {
+async function setup(
+  contact = makeContact(),
+  prepare?: (fake: FakeRapport) => void,
+  replyTo?: { lastSubject: string },
+) {
   const fake = createFakeRapport({ contacts: [contact] });
   fake.respond('activities:log', (input) => ({
     activity: { id: 'a-1', meetingId: null, ...input },
@@ -86,9 +89,17 @@ async function setup(contact = makeContact(), prepare?: (fake: FakeRapport) => v
     configurable: true,
   });
   const view = render(
-    <OutreachComposer contact={contact} onClose={onClose} onSent={onSent} now={fixedNow} />,
+    <OutreachComposer
+      contact={contact}
+      onClose={onClose}
+      onSent={onSent}
+      now={fixedNow}
+      followUp={replyTo}
+    />,
   );
-  const dialog = screen.getByRole('dialog', { name: 'Write an outreach e-mail to Maya Okafor' });
+  const dialog = screen.getByRole('dialog', {
+    name: `Write ${replyTo ? 'a follow-up' : 'an outreach'} e-mail to Maya Okafor`,
+  });
   // The saved draft (if any) is read first; the form waits so nothing overwrites it.
   await within(dialog).findByLabelText('To');
   return { fake, user, onClose, onSent, writeText, dialog, ...view };
@@ -158,32 +169,9 @@ describe('the outreach composer', () => {
   });
 
   it('writes the day-7 follow-up as a reply to the first e-mail, logged as follow-up-sent', async () => {
-    const fake = createFakeRapport({ contacts: [makeContact()] });
-    fake.respond('activities:log', (input) => ({
-      activity: { id: 'a-2', meetingId: null, ...input },
-      contact: { ...makeContact(), stage: 'contacted' },
-      effects: noEffects(),
-    }));
-    fake.install();
-    useSettingsStore.setState({
-      settings: { ...defaultSettings(), profile: { ...emptyProfile(), name: 'Alex Kim' } },
+    const { user, dialog, fake } = await setup(undefined, undefined, {
+      lastSubject: 'Fellow Tufts Alumni Association alum',
     });
-    Object.defineProperty(navigator, 'clipboard', {
-      value: { writeText: vi.fn().mockResolvedValue(undefined) },
-      configurable: true,
-    });
-    const user = userEvent.setup();
-    render(
-      <OutreachComposer
-        contact={makeContact()}
-        onClose={vi.fn()}
-        onSent={vi.fn()}
-        now={fixedNow}
-        followUp={{ lastSubject: 'Fellow Tufts Alumni Association alum' }}
-      />,
-    );
-    const dialog = screen.getByRole('dialog', { name: 'Write a follow-up e-mail to Maya Okafor' });
-    await within(dialog).findByLabelText('To');
     expect(within(dialog).getByLabelText('Subject')).toHaveValue(
       'Re: Fellow Tufts Alumni Association alum',
     );

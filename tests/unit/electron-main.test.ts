@@ -298,7 +298,7 @@ describe('reminders falling due', () => {
     };
     try {
       await startMain();
-      expect(fake.electron.app.setBadgeCount).toHaveBeenLastCalledWith(1);
+      await vi.waitFor(() => expect(fake.electron.app.setBadgeCount).toHaveBeenLastCalledWith(1));
       const [shown] = FakeNotification.instances;
       expect(shown?.options).toEqual({
         title: 'Follow up with Maya',
@@ -334,8 +334,8 @@ describe('reminders falling due', () => {
     };
     try {
       await startMain();
+      await vi.waitFor(() => expect(fake.electron.app.setBadgeCount).toHaveBeenLastCalledWith(1));
       expect(FakeNotification.instances).toEqual([]);
-      expect(fake.electron.app.setBadgeCount).toHaveBeenLastCalledWith(1);
       fake.electron.app.emit('before-quit');
     } finally {
       storage.data = saved;

@@ -50,7 +50,7 @@ function connection({ contact, referrerName }: StarterInput): string {
  * request asks for the meeting length from Settings.
  */
 export function outreachStarter(input: StarterInput): { subject: string; body: string } {
-  const { contact, senderName } = input;
+  const { contact } = input;
   const field = contact.industry.trim() || 'your field';
   const at = contact.company.trim() ? ` at ${contact.company.trim()}` : '';
   const detail = sharedConnectionDetail(contact.source);
@@ -62,20 +62,29 @@ export function outreachStarter(input: StarterInput): { subject: string; body: s
   }
   const opening = connection(input);
   const interest = `I would value your perspective on ${field} and on your work${at}.`;
-  const body = [
-    `Hi ${contact.firstName.trim() || 'there'},`,
+  // The placeholder stands alone, so the user replaces it with a whole sentence of their own.
+  const middle =
+    opening === CONNECTION_PLACEHOLDER ? [opening, '', interest] : [`${opening} ${interest}`];
+  return { subject, body: letter(input, middle) };
+}
+
+/** Greeting, the middle paragraphs, the request for the meeting length, and the sign-off. */
+function letter(
+  input: Pick<StarterInput, 'contact' | 'senderName' | 'meetingMinutes'>,
+  middle: readonly string[],
+): string {
+  return [
+    `Hi ${input.contact.firstName.trim() || 'there'},`,
     '',
-    // The placeholder stands alone, so the user replaces it with a whole sentence of their own.
-    ...(opening === CONNECTION_PLACEHOLDER ? [opening, '', interest] : [`${opening} ${interest}`]),
+    ...middle,
     '',
     requestQuestion(input.meetingMinutes ?? DEFAULT_REQUEST_MINUTES),
     '',
     'Best,',
-    senderName?.trim() || '',
+    input.senderName?.trim() || '',
   ]
     .join('\n')
     .trimEnd();
-  return { subject, body };
 }
 
 /**
@@ -88,22 +97,13 @@ export function followUpStarter(
     lastSubject: string;
   },
 ): { subject: string; body: string } {
-  const { contact, senderName, lastSubject } = input;
+  const { contact, lastSubject } = input;
   const subject = lastSubject.trim() === '' ? 'Following up' : `Re: ${lastSubject.trim()}`;
   const field = contact.industry.trim() || 'your field';
   const at = contact.company.trim() ? ` at ${contact.company.trim()}` : '';
-  const body = [
-    `Hi ${contact.firstName.trim() || 'there'},`,
-    '',
-    // About them, as the first e-mail was: their inbox, their perspective, their work.
+  // About them, as the first e-mail was: their inbox, their perspective, their work.
+  const middle = [
     `Following up on my note from last week, in case it got lost in your inbox. Your perspective on ${field} and on your work${at} would mean a lot.`,
-    '',
-    requestQuestion(input.meetingMinutes ?? DEFAULT_REQUEST_MINUTES),
-    '',
-    'Best,',
-    senderName?.trim() || '',
-  ]
-    .join('\n')
-    .trimEnd();
-  return { subject, body };
+  ];
+  return { subject, body: letter(input, middle) };
 }

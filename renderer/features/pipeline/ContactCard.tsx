@@ -18,10 +18,14 @@ export function ContactCardBody({ contact }: { contact: ContactSummary }) {
   const detail = titleAtCompany(contact);
   return (
     <>
-      <span className="pipeline-card-name" dir="auto">
+      <span className="pipeline-card-name" dir="auto" title={fullName(contact)}>
         {fullName(contact)}
       </span>
-      {detail ? <span className="pipeline-card-detail">{detail}</span> : null}
+      {detail ? (
+        <span className="pipeline-card-detail" title={detail}>
+          {detail}
+        </span>
+      ) : null}
       <span className="pipeline-card-meta">
         <span className="pipeline-card-source">{sourceShortLabels[contact.source.kind]}</span>
         {badge ? <span className={`badge badge-${contact.responsiveness}`}>{badge}</span> : null}
