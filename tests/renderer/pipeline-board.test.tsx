@@ -113,6 +113,23 @@ describe('Pipeline board', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Pipeline' })).toHaveFocus();
   });
 
+  it('collapses the empty open stages on request, and keeps counting them', async () => {
+    const { user } = await openPipeline([maya()]);
+    const toggle = screen.getByRole('button', { name: 'Collapse empty stages' });
+    expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    expect(within(column('Met')).getByText('Drop a card here')).toBeVisible();
+    await user.click(toggle);
+    expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    expect(column('Met')).toHaveClass('pipeline-column-collapsed');
+    expect(within(column('Met')).queryByText('Drop a card here')).not.toBeVisible();
+    expect(within(column('Met')).getByText(/^0/)).toHaveTextContent('0 contacts');
+    // A stage with someone in it stays open.
+    expect(column('Prospect')).not.toHaveClass('pipeline-column-collapsed');
+    expect(within(column('Prospect')).getByRole('button', { name: /^Maya Okafor/ })).toBeVisible();
+    await user.click(toggle);
+    expect(column('Met')).not.toHaveClass('pipeline-column-collapsed');
+  });
+
   it('moves the card back and says why when saving the new stage fails', async () => {
     const gate = deferred<void>();
     const { user } = await openPipeline([maya()], (fake) =>

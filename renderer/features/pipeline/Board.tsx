@@ -29,6 +29,8 @@ interface BoardProps {
   groups: Readonly<Record<Stage, readonly ContactSummary[]>>;
   onOpen(id: string): void;
   onMove(id: string, stage: Stage): void;
+  /** Empty open stages drawn as narrow strips (still drop targets; full width while dragging). */
+  collapseEmpty?: boolean;
 }
 
 const isStage = (id: UniqueIdentifier | undefined | null): id is Stage =>
@@ -44,7 +46,7 @@ const screenReaderInstructions = {
  * pointer sensor (a 6 px move starts a drag, so a click still opens the card) and a keyboard
  * sensor whose arrow keys jump from column to column instead of nudging by pixels.
  */
-export function Board({ groups, onOpen, onMove }: BoardProps) {
+export function Board({ groups, onOpen, onMove, collapseEmpty = false }: BoardProps) {
   // Looked up only when a drag starts or is announced, so no index of every card is kept.
   const byId = useMemo(
     () => ({
@@ -171,6 +173,7 @@ export function Board({ groups, onOpen, onMove }: BoardProps) {
             contacts={groups[stage]}
             onOpen={open}
             onMove={onMove}
+            collapsed={collapseEmpty && active === null && groups[stage].length === 0}
           />
         ))}
         <div className="pipeline-closed" role="group" aria-label="Closed">

@@ -15,6 +15,8 @@ interface BoardColumnProps {
   stage: Stage;
   contacts: readonly ContactSummary[];
   closed?: boolean;
+  /** An empty open stage drawn as a narrow strip: its name and 0, nothing else. */
+  collapsed?: boolean;
   onOpen(id: string): void;
   onMove(id: string, stage: Stage): void;
 }
@@ -27,6 +29,7 @@ export const BoardColumn = memo(function BoardColumn({
   stage,
   contacts,
   closed,
+  collapsed = false,
   onOpen,
   onMove,
 }: BoardColumnProps) {
@@ -39,7 +42,7 @@ export const BoardColumn = memo(function BoardColumn({
     <section
       ref={setNodeRef}
       aria-label={`${label} column`}
-      className={`pipeline-column${closed ? ' pipeline-column-closed' : ''}${isOver ? ' pipeline-column-over' : ''}`}
+      className={`pipeline-column${closed ? ' pipeline-column-closed' : ''}${collapsed ? ' pipeline-column-collapsed' : ''}${isOver ? ' pipeline-column-over' : ''}`}
     >
       <header className="pipeline-column-header">
         <h2 className="pipeline-column-title">{label}</h2>
@@ -59,7 +62,7 @@ export const BoardColumn = memo(function BoardColumn({
           {expanded ? `Hide ${label}` : `Show ${label}`}
         </button>
       ) : null}
-      <div id={listId} hidden={!expanded} className="pipeline-column-body-wrap">
+      <div id={listId} hidden={!expanded || collapsed} className="pipeline-column-body-wrap">
         {expanded ? (
           count === 0 ? (
             <p className="pipeline-column-empty">{closed ? 'None' : 'Drop a card here'}</p>

@@ -25,11 +25,18 @@ import { useNotesSearch } from './use-notes-search.js';
 export type PipelineViewKind = 'board' | 'list';
 
 /** The view, search, filters and sort survive a visit to a contact and back. */
-const remembered: { view: PipelineViewKind; query: string; filters: ListFilters; sort: Sort } = {
+const remembered: {
+  view: PipelineViewKind;
+  query: string;
+  filters: ListFilters;
+  sort: Sort;
+  collapseEmpty: boolean;
+} = {
   view: 'board',
   query: '',
   filters: noFilters,
   sort: { key: 'name', direction: 'ascending' },
+  collapseEmpty: false,
 };
 
 /** Back to the defaults; tests call it between cases. */
@@ -38,6 +45,7 @@ export function resetPipelineView(): void {
   remembered.query = '';
   remembered.filters = noFilters;
   remembered.sort = { key: 'name', direction: 'ascending' };
+  remembered.collapseEmpty = false;
 }
 
 /** Container: the pipeline's toolbar, board or list, empty state and undo message. */
@@ -58,9 +66,10 @@ export function PipelinePage() {
   const [query, setQuery] = useState(remembered.query);
   const [filters, setFilters] = useState(remembered.filters);
   const [sort, setSort] = useState(remembered.sort);
+  const [collapseEmpty, setCollapseEmpty] = useState(remembered.collapseEmpty);
   useEffect(() => {
-    Object.assign(remembered, { view, query, filters, sort });
-  }, [view, query, filters, sort]);
+    Object.assign(remembered, { view, query, filters, sort, collapseEmpty });
+  }, [view, query, filters, sort, collapseEmpty]);
 
   // Loaded once; main's change events keep the cache current between visits.
   useEffect(() => {
@@ -285,7 +294,17 @@ export function PipelinePage() {
           : ''}
       </p>
       {groups ? (
-        <Board groups={groups} onOpen={open} onMove={move} />
+        <>
+          <button
+            type="button"
+            className="button button-small pipeline-collapse-toggle"
+            aria-pressed={collapseEmpty}
+            onClick={() => setCollapseEmpty((on) => !on)}
+          >
+            Collapse empty stages
+          </button>
+          <Board groups={groups} onOpen={open} onMove={move} collapseEmpty={collapseEmpty} />
+        </>
       ) : (
         <ContactList
           contacts={listed}
