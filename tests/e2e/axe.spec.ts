@@ -1,8 +1,7 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { expect as expectPage } from './page-expect.js';
+import { violations } from './axe-check.js';
 import { launchApp, type LaunchedApp } from './harness.js';
 
 const csv = fileURLToPath(new URL('../fixtures/contacts-windows-1252.csv', import.meta.url));
@@ -12,17 +11,6 @@ afterEach(async () => {
   await app?.close();
   app = undefined;
 });
-
-/** Every axe rule that applies, any impact; what failed, said in one line per node. */
-async function violations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.flatMap((violation) =>
-    violation.nodes.map(
-      (node) =>
-        `${violation.id} (${violation.impact ?? '?'}): ${node.target.join(' ')} — ${node.failureSummary?.split('\n')[1]?.trim() ?? ''}`,
-    ),
-  );
-}
 
 describe('accessibility (axe-core) on every screen, light and dark', () => {
   it.each(['light', 'dark'] as const)('has no violations in %s', async (scheme) => {
