@@ -161,3 +161,37 @@ export function SelectField({
     </div>
   );
 }
+
+/** A check box with its label beside it and a hint under it, read with it. */
+export function CheckboxField({
+  label,
+  name,
+  checked,
+  hint,
+  onChange,
+}: {
+  label: string;
+  name: string;
+  checked: boolean;
+  hint: string;
+  onChange(checked: boolean): void;
+}) {
+  const hintId = useId();
+  return (
+    <div className="field">
+      <label className="check-row">
+        <input
+          type="checkbox"
+          name={name}
+          checked={checked}
+          aria-describedby={hintId}
+          onChange={(event) => onChange(event.target.checked)}
+        />
+        <span className="field-label">{label}</span>
+      </label>
+      <p className="field-hint" id={hintId}>
+        {hint}
+      </p>
+    </div>
+  );
+}

@@ -7,6 +7,11 @@ export function focusWasLost(): boolean {
   return active === null || active === document.body || !active.isConnected;
 }
 
+/** After an action whose control went away: the page's heading takes the focus, if nothing has it. */
+export function focusHeadingIfLost(): void {
+  if (focusWasLost()) document.querySelector<HTMLElement>('main h1')?.focus();
+}
+
 /**
  * Moves focus to a page's heading after the user went somewhere (sidebar, button, app menu), so
  * keyboard and screen reader users start at the top of the new page. The first page shown at

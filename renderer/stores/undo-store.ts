@@ -2,7 +2,7 @@ import { toast } from 'sonner';
 import { create } from 'zustand';
 import type { UndoTicket } from '../../shared/schema/effects.js';
 import { call, errorMessage } from '../api.js';
-import { focusWasLost } from '../components/use-focus-on-navigate.js';
+import { focusHeadingIfLost } from '../components/use-focus-on-navigate.js';
 
 /**
  * The last action that can be undone (a stage move, Done, Snooze, mark held, mark sent, a deleted
@@ -46,12 +46,8 @@ const say = (show: () => string | number) => {
  * button (a new toast says what was undone), or a row the undo redrew.
  */
 function keepFocus(fromToast: boolean): void {
-  const heading = () => document.querySelector<HTMLElement>('main h1');
-  if (fromToast) heading()?.focus();
-  else
-    setTimeout(() => {
-      if (focusWasLost()) heading()?.focus();
-    }, 0);
+  if (fromToast) document.querySelector<HTMLElement>('main h1')?.focus();
+  else setTimeout(focusHeadingIfLost, 0);
 }
 
 export const useUndoStore = create<UndoState>()((set, get) => {

@@ -2,7 +2,7 @@ import type { Stage } from '../../../shared/schema/entities.js';
 import type { ContactSummary } from '../../../shared/schema/pipeline.js';
 import { errorMessage } from '../../api.js';
 import type { MenuItem } from '../../components/MenuButton.js';
-import { focusWasLost } from '../../components/use-focus-on-navigate.js';
+import { focusHeadingIfLost } from '../../components/use-focus-on-navigate.js';
 import { useContactsStore } from '../../stores/contacts-store.js';
 import { allStages, fullName, stageLabels } from './labels.js';
 
@@ -16,7 +16,7 @@ async function deleteContact(contact: ContactSummary): Promise<void> {
       notice: { kind: 'error', text: `${name} was not deleted. ${errorMessage(error)}` },
     });
   }
-  if (focusWasLost()) document.querySelector<HTMLElement>('main h1')?.focus();
+  focusHeadingIfLost();
 }
 
 /** A contact's actions on the board and in the list: its "…" menu and its right-click menu. */

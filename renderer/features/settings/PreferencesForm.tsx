@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { IsoDate } from '../../../shared/schema/common.js';
 import { Settings } from '../../../shared/schema/settings.js';
-import { SelectField, TextField } from '../../components/Field.js';
+import { CheckboxField, SelectField, TextField } from '../../components/Field.js';
 import { FormFooter } from '../../components/FormFooter.js';
 import { ErrorMessage, StatusMessage } from '../../components/Messages.js';
 import { formatBytes } from '../../format.js';
@@ -119,8 +119,6 @@ export function PreferencesForm({
   const submitRef = useRef<HTMLButtonElement>(null);
   const holidayInputRef = useRef<HTMLInputElement>(null);
   const holidayId = useId();
-  const groupedHintId = useId();
-  const notifyHintId = useId();
 
   if (revision !== seenRevision) {
     setSeenRevision(revision);
@@ -267,22 +265,13 @@ export function PreferencesForm({
             { value: 'Letter', label: 'Letter' },
           ]}
         />
-        <div className="field">
-          <label className="check-row">
-            <input
-              type="checkbox"
-              name="printGroupedByTopic"
-              checked={grouped}
-              aria-describedby={groupedHintId}
-              onChange={(event) => setGrouped(event.target.checked)}
-            />
-            <span className="field-label">Group questions by topic on printed documents</span>
-          </label>
-          <p className="field-hint" id={groupedHintId}>
-            Off: prep sheets and packets list your questions in the order you will ask them, as in
-            the prep workspace. On: under topic headings such as “A typical day” or “Trends”.
-          </p>
-        </div>
+        <CheckboxField
+          label="Group questions by topic on printed documents"
+          name="printGroupedByTopic"
+          checked={grouped}
+          onChange={setGrouped}
+          hint="Off: prep sheets and packets list your questions in the order you will ask them, as in the prep workspace. On: under topic headings such as “A typical day” or “Trends”."
+        />
       </div>
       <h2 className="subsection-title">Follow-up reminders</h2>
       <p className="section-intro">
@@ -379,24 +368,13 @@ export function PreferencesForm({
       </div>
       <h2 className="subsection-title">Notifications</h2>
       <div className="form-grid">
-        <div className="field">
-          <label className="check-row">
-            <input
-              type="checkbox"
-              name="notifications"
-              checked={notify}
-              aria-describedby={notifyHintId}
-              onChange={(event) => setNotify(event.target.checked)}
-            />
-            <span className="field-label">Notify me when a reminder falls due</span>
-          </label>
-          <p className="field-hint" id={notifyHintId}>
-            While Rapport is open, a system notification tells you when a follow-up, a thank-you or
-            another reminder falls due; at start, one notification groups everything already due.
-            Click it to open the contact. The count of what is due today shows on the app icon
-            either way.
-          </p>
-        </div>
+        <CheckboxField
+          label="Notify me when a reminder falls due"
+          name="notifications"
+          checked={notify}
+          onChange={setNotify}
+          hint="While Rapport is open, a system notification tells you when a follow-up, a thank-you or another reminder falls due; at start, one notification groups everything already due. Click it to open the contact. The count of what is due today shows on the app icon either way."
+        />
       </div>
       <FormFooter
         subject="preferences"
