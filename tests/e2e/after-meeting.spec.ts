@@ -77,13 +77,13 @@ describe('after the meeting', () => {
       .getByRole('button', { name: 'Yes, I met Maya Okafor: mark the meeting held' })
       .click();
 
-    // Straight into the workspace, at "During and after".
+    // Straight into the workspace, at "After the meeting".
     await expectPage(
       page.getByRole('heading', { level: 1, name: 'Prepare for Maya Okafor' }),
     ).toBeVisible();
-    const after = page.getByRole('heading', { level: 2, name: 'During and after' });
+    const after = page.getByRole('heading', { level: 2, name: 'After the meeting' });
     await expectPage(after).toBeVisible();
-    await page.waitForFunction(() => document.activeElement?.textContent === 'During and after');
+    await page.waitForFunction(() => document.activeElement?.textContent === 'After the meeting');
     await page
       .getByRole('textbox', { name: 'Key takeaways' })
       .fill('Hospitals hire analysts who know SQL');

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { expect as expectPage } from './page-expect.js';
 import { violations } from './axe-check.js';
 import { launchApp, type LaunchedApp } from './harness.js';
+import { newContact } from './seed.js';
 
 let app: LaunchedApp | undefined;
 afterEach(async () => {
@@ -23,32 +24,23 @@ describe('accessibility (axe-core) of Today after a meeting, light and dark', ()
       const { page } = app;
       await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
       await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
-      await page.evaluate(async () => {
+      const maya = newContact({
+        firstName: 'Maya',
+        lastName: 'Okafor',
+        title: 'Director of Nursing',
+        company: 'Northwind Health',
+        email: 'maya@example.com',
+      });
+      await page.evaluate(async (person) => {
         const api = (window as unknown as { rapport: Api }).rapport;
-        const contact = await api.contacts.create({
-          contact: {
-            firstName: 'Maya',
-            lastName: 'Okafor',
-            title: 'Director of Nursing',
-            company: 'Northwind Health',
-            industry: '',
-            location: '',
-            email: 'maya@example.com',
-            phone: '',
-            linkedinUrl: '',
-            source: { kind: 'alumni', detail: '' },
-            referredById: null,
-            tags: [],
-            notes: '',
-          },
-        });
+        const contact = await api.contacts.create(person);
         await api.meetings.schedule({
           contactId: contact.value.id,
           start: '2026-12-03T15:00:00.000Z',
           minutes: 30,
           place: 'Northwind Health',
         });
-      });
+      }, maya);
       await page.keyboard.press('Control+2');
       await page.keyboard.press('Control+1');
       const question = page.getByRole('region', { name: 'Did it happen?' });

@@ -5,6 +5,7 @@ import { violations } from './axe-check.js';
 import { launchApp, type LaunchedApp } from './harness.js';
 
 const csv = fileURLToPath(new URL('../fixtures/contacts-windows-1252.csv', import.meta.url));
+const linkedin = fileURLToPath(new URL('../fixtures/linkedin-connections.csv', import.meta.url));
 
 let app: LaunchedApp | undefined;
 afterEach(async () => {
@@ -58,6 +59,12 @@ describe('accessibility (axe-core) on every screen, light and dark', () => {
       page.getByRole('heading', { level: 1, name: 'Prepare for Maya Okafor' }),
     ).toBeVisible();
     await check('Prep workspace');
+    await page
+      .getByRole('textbox', { name: 'New question' })
+      .fill('What does a typical day look like?');
+    await page.keyboard.press('Enter');
+    await expectPage(page.getByRole('textbox', { name: 'Answer to question 1' })).toBeVisible();
+    await check('Prep workspace (a question, its answer box under During)');
     await page.getByRole('button', { name: 'Mark meeting as held' }).click();
     const held = page.getByRole('dialog', { name: 'Mark this meeting as held?' });
     await expectPage(held).toBeVisible();
@@ -88,6 +95,12 @@ describe('accessibility (axe-core) on every screen, light and dark', () => {
       page.getByRole('region', { name: 'Preview of contacts-windows-1252.csv' }),
     ).toBeVisible();
     await check('Import preview (mapping)');
+    await page.getByRole('button', { name: 'Cancel' }).first().click();
+    await page.getByRole('radio', { name: 'LinkedIn connections (CSV)' }).check();
+    app.answerOpenDialog([linkedin]);
+    await page.getByRole('button', { name: 'Choose file…' }).click();
+    await expectPage(page.getByRole('button', { name: /^Import \d+ contacts?$/ })).toBeVisible();
+    await check('Import preview (LinkedIn)');
 
     await page.getByRole('link', { name: 'Pipeline' }).click();
     await expectPage(page.getByRole('heading', { level: 1, name: 'Pipeline' })).toBeVisible();

@@ -31,13 +31,22 @@ async function activate(page: Page, control: ReturnType<Page['getByRole']>): Pro
   await page.keyboard.press('Enter');
 }
 
+/**
+ * The app on Today, with `after(step)` noting what has the focus once a step is done; `steps` is
+ * the list a journey checks at its end (so one failure shows every step that lost the focus).
+ */
+async function journey() {
+  app = await launchApp({ now: '2026-12-03T15:00:00.000Z' });
+  const { page } = app;
+  const steps: [string, string][] = [];
+  const after = async (step: string) => void steps.push([step, await focused(page)]);
+  await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+  return { app, page, after, steps };
+}
+
 describe('focus is never lost on the main journeys', () => {
   it('add, log, schedule, hold, delete: focus lands on something after every step', async () => {
-    app = await launchApp({ now: '2026-12-03T15:00:00.000Z' });
-    const { page } = app;
-    const steps: [string, string][] = [];
-    const after = async (step: string) => steps.push([step, await focused(page)]);
-    await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+    const { page, after, steps } = await journey();
 
     await page.keyboard.press('Control+n');
     await expectPage(page.getByRole('heading', { level: 1, name: 'New contact' })).toBeVisible();
@@ -123,11 +132,7 @@ describe('focus is never lost on the main journeys', () => {
   });
 
   it('Today Done, Snooze and Undo, import and export: focus lands on something after every step', async () => {
-    app = await launchApp({ now: '2026-12-03T15:00:00.000Z' });
-    const { page } = app;
-    const steps: [string, string][] = [];
-    const after = async (step: string) => steps.push([step, await focused(page)]);
-    await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+    const { app: current, page, after, steps } = await journey();
 
     // An outreach e-mail two weeks ago: both 3B7 follow-ups are overdue.
     await page.keyboard.press('Control+n');
@@ -164,7 +169,7 @@ describe('focus is never lost on the main journeys', () => {
     ).toBeVisible();
     await after('open Import from the palette');
     await page.getByRole('radio', { name: 'LinkedIn connections (CSV)' }).check();
-    app.answerOpenDialog([linkedin]);
+    current.answerOpenDialog([linkedin]);
     await activate(page, page.getByRole('button', { name: 'Choose file…' }));
     await expectPage(page.getByRole('button', { name: /^Import \d+ contacts?$/ })).toBeVisible();
     await after('preview a file');
@@ -172,10 +177,53 @@ describe('focus is never lost on the main journeys', () => {
     await expectPage(page.getByText(/^Imported \d+ new contacts/)).toBeVisible();
     await after('import it');
     const exported = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-focus-')), 'c.csv');
-    app.answerSaveDialog(exported);
+    current.answerSaveDialog(exported);
     await activate(page, page.getByRole('button', { name: 'Export contacts as CSV…' }));
     await expectPage(page.getByText(/^Exported \d+ contacts/)).toBeVisible();
     await after('export as CSV');
+
+    expect(steps.filter(([, target]) => target === 'body')).toEqual([]);
+  });
+
+  it('write an outreach e-mail and log it sent, back up and restore: focus lands on something after every step', async () => {
+    const { page, after, steps } = await journey();
+
+    await page.keyboard.press('Control+n');
+    await page.getByLabel('First name').fill('Ana');
+    await page.getByLabel('Last name').fill('Lind');
+    await page.getByLabel('E-mail').fill('ana@example.com');
+    await activate(page, page.getByRole('button', { name: 'Save contact' }));
+    await expectPage(page.getByRole('heading', { level: 1, name: 'Ana Lind' })).toBeVisible();
+
+    await activate(page, page.getByRole('button', { name: 'Write outreach e-mail' }));
+    const composer = page.getByRole('dialog', { name: 'Write an outreach e-mail to Ana Lind' });
+    await expectPage(composer).toBeVisible();
+    await after('open the outreach composer');
+    await composer
+      .getByRole('textbox', { name: 'Message' })
+      .fill('Hi Ana, could I ask you about Fabrikam’s design team for 20 minutes?');
+    await activate(page, composer.getByRole('button', { name: 'Open in mail app' }));
+    await expectPage(composer.getByRole('button', { name: 'Log as sent' })).toBeVisible();
+    await after('hand the e-mail to the mail app');
+    await activate(page, composer.getByRole('button', { name: 'Log as sent' }));
+    await expectPage(composer).toBeHidden();
+    await after('log the e-mail as sent');
+
+    await page.keyboard.press('Control+5');
+    await activate(page, page.getByRole('tab', { name: 'Data' }));
+    await activate(page, page.getByRole('button', { name: 'Back up now' }));
+    await expectPage(
+      page.getByRole('button', { name: /^Restore backup from / }).first(),
+    ).toBeVisible();
+    await after('back up now');
+    await activate(page, page.getByRole('button', { name: /^Restore backup from / }).first());
+    const restore = page.getByRole('dialog', { name: 'Restore this backup?' });
+    await expectPage(restore).toBeVisible();
+    await after('ask to restore');
+    await activate(page, restore.getByRole('button', { name: 'Restore', exact: true }));
+    await expectPage(restore).toBeHidden();
+    await expectPage(page.getByText(/restored/i).first()).toBeVisible();
+    await after('restore the backup');
 
     expect(steps.filter(([, target]) => target === 'body')).toEqual([]);
   });

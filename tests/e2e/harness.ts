@@ -30,6 +30,8 @@ import type { EventMap, EventName } from '../../shared/contract.js';
 import { createHandlers } from '../../electron/ipc/handlers.js';
 import { dispatch } from '../../electron/ipc/dispatch.js';
 import { openStorage } from '../../electron/services/storage.js';
+import { createDueAlerts } from '../../electron/services/due-alerts.js';
+import { startDueNotifier } from '../../electron/due-notifier.js';
 import { serveRenderer } from './static-server.js';
 
 export interface LaunchOptions {
@@ -73,6 +75,20 @@ export interface LaunchedApp {
   mode: 'chromium' | 'electron';
   /** Calls made to the shell (open folder / open external link), in chromium mode. */
   shellCalls: { kind: 'openPath' | 'openExternal'; target: string }[];
+  /**
+   * Chromium mode: the system notifications main showed (through a stand-in for Electron's
+   * `Notification`, driven by the same due notifier as the app), oldest first; `click()` does
+   * what clicking it does. Empty under Electron, whose notifications the OS shows.
+   */
+  notifications: ShownNotification[];
+  /** Chromium mode: the count main last put on the dock/taskbar, or null before its first check. */
+  badgeCount(): number | null;
+}
+
+export interface ShownNotification {
+  title: string;
+  body: string;
+  click(): void;
 }
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -166,6 +182,18 @@ async function launchChromium(dataDir: string, options: LaunchOptions): Promise<
   let browser: Browser | undefined;
 
   const storage = openStorage({ dataDir, now: clock, StoreClass: Conf });
+  const emit = <E extends EventName>(event: E, payload: EventMap[E]) => {
+    void page
+      ?.evaluate(
+        ([name, data]) =>
+          (window as unknown as { __rapportEmit(n: string, d: unknown): void }).__rapportEmit(
+            name,
+            data,
+          ),
+        [event, payload] as const,
+      )
+      .catch(() => undefined);
+  };
   const handlers = createHandlers({
     storage,
     now: clock,
@@ -175,18 +203,7 @@ async function launchChromium(dataDir: string, options: LaunchOptions): Promise<
     },
     openPath: async (target) => void shellCalls.push({ kind: 'openPath', target }),
     openExternal: async (target) => void shellCalls.push({ kind: 'openExternal', target }),
-    emit: <E extends EventName>(event: E, payload: EventMap[E]) => {
-      void page
-        ?.evaluate(
-          ([name, data]) =>
-            (window as unknown as { __rapportEmit(n: string, d: unknown): void }).__rapportEmit(
-              name,
-              data,
-            ),
-          [event, payload] as const,
-        )
-        .catch(() => undefined);
-    },
+    emit,
     appInfo: { version: 'e2e', platform: process.platform },
     // Chromium's own PDF printing, as Electron's printToPDF does in the app.
     renderPdf: async (html, { pageSize }) => {
@@ -203,6 +220,45 @@ async function launchChromium(dataDir: string, options: LaunchOptions): Promise<
 
   const invoke = (channel: unknown, args: unknown) =>
     dispatch(handlers, channel, args, () => undefined);
+
+  // Main's due notifier, as main.ts starts it, with stand-ins for the notification and the badge.
+  // It checks at start and after each change; here also when the spec moves the clock (its
+  // minute timer would make a spec wait).
+  const notifications: ShownNotification[] = [];
+  let badge: number | null = null;
+  const clockMoved = new Set<() => void>();
+  const stopNotifier = startDueNotifier({
+    alerts: createDueAlerts({ read: () => storage.read(), now: clock }),
+    enabled: () => storage.read().settings.notifications,
+    Notification: class {
+      static isSupported() {
+        return true;
+      }
+      private onClick = () => undefined as void;
+      constructor(private readonly options: { title: string; body: string }) {}
+      on(_event: 'click', listener: () => void) {
+        this.onClick = listener;
+      }
+      show() {
+        notifications.push({ ...this.options, click: () => this.onClick() });
+      }
+    },
+    setBadge: (count) => {
+      badge = count;
+    },
+    open: (to) => emit('app:navigate', { to }),
+    onChange: (listener) => {
+      const off = storage.onChange(() => listener());
+      clockMoved.add(listener);
+      return () => {
+        off();
+        clockMoved.delete(listener);
+      };
+    },
+    log: () => undefined,
+    everyMs: 24 * 60 * 60 * 1000,
+    afterChangeMs: 50,
+  });
   const server = await serveRenderer(
     rendererDir,
     options.transport === 'http' ? invoke : undefined,
@@ -236,6 +292,7 @@ async function launchChromium(dataDir: string, options: LaunchOptions): Promise<
     if (now) await page.clock.setFixedTime(now);
     await page.goto(server.url);
   } catch (error) {
+    stopNotifier();
     if (ownBrowser) await browser?.close();
     else if (ownContext) await context?.close();
     else await page?.close();
@@ -252,13 +309,17 @@ async function launchChromium(dataDir: string, options: LaunchOptions): Promise<
     page: launchedPage,
     dataDir,
     shellCalls,
+    notifications,
+    badgeCount: () => badge,
     answerOpenDialog: (paths) => openAnswers.push(paths),
     answerSaveDialog: (path) => saveAnswers.push(path),
     setNow: async (iso) => {
       now = new Date(iso);
       await launchedPage.clock.setFixedTime(now);
+      for (const listener of clockMoved) listener();
     },
     close: async () => {
+      stopNotifier();
       if (ownBrowser) await launchedBrowser?.close();
       else if (ownContext) await launchedContext.close();
       else await launchedPage.close();
@@ -306,6 +367,8 @@ async function launchElectron(
     page,
     dataDir,
     shellCalls: [],
+    notifications: [],
+    badgeCount: () => null,
     // Sent at once; main queues the answer before the click that opens the dialog arrives.
     answerOpenDialog: (paths) => void hook('answerOpen', paths),
     answerSaveDialog: (path) => void hook('answerSave', path),

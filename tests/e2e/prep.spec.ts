@@ -170,7 +170,12 @@ describe('prep workspace and documents', () => {
     ).toBeVisible();
     await expectPage(questions.getByLabel('Question 4', { exact: true })).toHaveValue(asked[3]!);
     await expectPage(questions.getByLabel('Question 5', { exact: true })).toHaveValue(asked[4]!);
-    await questions.getByLabel('Answer to question 1').fill('Mornings with the study teams.');
+    // The answers are written under "During the meeting", one box per question, in the same order.
+    const during = page.getByRole('region', { name: 'During the meeting' });
+    await expectPage(during.getByRole('listitem')).toHaveCount(asked.length);
+    await expectPage(during.getByRole('listitem').nth(4)).toContainText(asked[4]!);
+    await expectPage(questions.getByLabel('Answer to question 1')).toHaveCount(0);
+    await during.getByLabel('Answer to question 1').fill('Mornings with the study teams.');
 
     // The checklist: two resume copies, every box, 25 minutes of travel.
     await checklist.getByLabel('Resume copies').fill('2');
@@ -255,8 +260,8 @@ describe('prep workspace and documents', () => {
     const resumeTexts = await pdfPageTexts(readFileSync(sampleResume));
     expect(texts.slice(sheetPages)).toEqual([...resumeTexts, ...resumeTexts]);
 
-    // During and after: takeaways, advice, a name, and that person as a contact.
-    const after = page.getByRole('region', { name: 'During and after' });
+    // After the meeting: takeaways, advice, a name, and that person as a contact.
+    const after = page.getByRole('region', { name: 'After the meeting' });
     await after.getByLabel('Key takeaways').fill('Site monitoring is the way in.');
     await after.getByLabel('Advice received').fill('Take the GCP course before applying.');
     await after.getByLabel('Names suggested').fill('Kim Lee, clinical data at Contoso');
@@ -330,7 +335,7 @@ describe('prep workspace and documents', () => {
         text,
       );
     }
-    await expectPage(reopened.getByLabel('Answer to question 1')).toHaveValue(
+    await expectPage(again.getByLabel('Answer to question 1')).toHaveValue(
       'Mornings with the study teams.',
     );
     await expectPage(again.getByLabel('Key takeaways')).toHaveValue(

@@ -67,7 +67,8 @@ describe('Prep workspace', () => {
       'Questions',
       'Checklist',
       'Files',
-      'During and after',
+      'During the meeting',
+      'After the meeting',
       'Documents',
     ]);
   });
@@ -381,7 +382,7 @@ describe('Files', () => {
   });
 });
 
-describe('During and after', () => {
+describe('During and after the meeting', () => {
   it('creates a suggested contact referred by this person and links to them', async () => {
     const { fake, user } = await openWorkspace(makeMeeting(), {
       prepare: (f) =>
@@ -437,9 +438,11 @@ describe('During and after', () => {
       within(nav)
         .getAllByRole('link')
         .map((link) => link.textContent),
-    ).toEqual(['Research', 'Questions', 'Checklist', 'Files', 'During and after', 'Documents']);
+    ).toEqual(['Research', 'Questions', 'Checklist', 'Files', 'During', 'After', 'Documents']);
     await user.click(within(nav).getByRole('link', { name: 'Documents' }));
     expect(screen.getByRole('heading', { level: 2, name: 'Documents' })).toHaveFocus();
+    await user.click(within(nav).getByRole('link', { name: 'During' }));
+    expect(screen.getByRole('heading', { level: 2, name: 'During the meeting' })).toHaveFocus();
   });
 
   it('before the meeting puts exporting first, once it has begun marking it held', async () => {

@@ -11,13 +11,17 @@ import { NumberField } from './NumberField.js';
 
 export type Edit = <K extends EditableKey>(key: K, value: Meeting[K]) => void;
 
-/** The workspace's sections in page order: preparing, then during and after, then documents. */
-export const prepSections: readonly { id: string; label: string }[] = [
+/**
+ * The workspace's sections in page order: the four that prepare, then the meeting itself (an answer
+ * box under each question), what came after it, and the documents.
+ */
+export const prepSections: readonly { id: string; label: string; short?: string }[] = [
   { id: 'prep-research', label: 'Research' },
   { id: 'prep-questions', label: 'Questions' },
   { id: 'prep-checklist', label: 'Checklist' },
   { id: 'prep-files', label: 'Files' },
-  { id: 'prep-after', label: 'During and after' },
+  { id: 'prep-during', label: 'During the meeting', short: 'During' },
+  { id: 'prep-after', label: 'After the meeting', short: 'After' },
   { id: 'prep-documents', label: 'Documents' },
 ];
 
@@ -52,7 +56,7 @@ export function PrepNav() {
         {rest.map((section) => (
           <li key={section.id}>
             <a href={`#${section.id}`} onClick={goTo(section.id)}>
-              {section.label}
+              {section.short ?? section.label}
             </a>
           </li>
         ))}
@@ -351,8 +355,8 @@ export function AfterSection({
   return (
     <PrepSection
       id="prep-after"
-      title="During and after"
-      intro="Answers go under each question above. Here: what you take away from the conversation."
+      title="After the meeting"
+      intro="What you take away from the conversation, and who and what comes next."
     >
       <div className="prep-after-grid">
         {text('takeaways', 'Key takeaways')}

@@ -29,6 +29,7 @@ import {
   ResearchSection,
   PrepNav,
 } from './PrepSections.js';
+import { DuringSection } from './DuringSection.js';
 import { beforeMeetingOnScreen } from './GettingThere.js';
 import { QuestionsEditor } from './questions/QuestionsEditor.js';
 import { PromiseTasks } from './PromiseTasks.js';
@@ -308,6 +309,11 @@ function Workspace({ id }: { id: string }) {
         feedback={feedback.files}
         onAttach={(kind) => void store.attach(kind)}
         onDetach={(a) => void store.detach(a.id, a.originalName)}
+      />
+      <DuringSection
+        questions={draft.questions}
+        disabled={disabled}
+        onChange={(questions) => store.edit('questions', questions)}
       />
       <AfterSection
         meeting={draft}

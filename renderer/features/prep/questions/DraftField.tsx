@@ -10,6 +10,7 @@ interface DraftFieldProps {
   describedBy?: string;
   rows?: number;
   maxLength?: number;
+  disabled?: boolean;
 }
 
 /**
@@ -27,6 +28,7 @@ export function DraftField({
   describedBy,
   rows = 2,
   maxLength,
+  disabled,
 }: DraftFieldProps) {
   const [draft, setDraft] = useState<string | null>(null);
   const shown = draft ?? value;
@@ -39,6 +41,7 @@ export function DraftField({
     value: shown,
     placeholder,
     maxLength,
+    disabled,
     onFocus: () => setDraft(value),
     onBlur: () => setDraft(null),
     onChange: (event: { target: { value: string } }) => {

@@ -25,8 +25,8 @@ export function questionName(question: Question, index: number): string {
 /**
  * One question: its text (flagged while it reads as yes/no, with an open rewrite to use when a
  * grammatical one exists, otherwise a hint on how to open it), its
- * category and minutes, reorder controls (a drag handle and Move up/Move down buttons) and the
- * answer box used during and after the meeting.
+ * category and minutes, and reorder controls (a drag handle and Move up/Move down buttons). Its
+ * answer is written under "During the meeting".
  */
 export function QuestionItem({
   question,
@@ -170,16 +170,6 @@ export function QuestionItem({
           </button>
         ) : null}
       </div>
-      <DraftField
-        label={`Answer to question ${n}`}
-        className="input questions-answer"
-        placeholder="Answer (during or after the meeting)"
-        multiline
-        rows={2}
-        maxLength={20000}
-        value={question.answer}
-        onChange={(answer) => onChange({ ...question, answer })}
-      />
     </li>
   );
 }
