@@ -32,6 +32,9 @@ const routes: Partial<Record<CommandId, { route: Route; focus?: string }>> = {
   'go-meetings': { route: 'meetings' },
   'go-thanks': { route: 'thanks' },
   'go-settings': { route: 'settings/profile' },
+  'go-employers': { route: 'employers' },
+  'go-insights': { route: 'insights' },
+  'go-learnings': { route: 'learnings' },
 };
 
 /** Where typing goes: text fields and editable regions, whose own undo stack ⌘/Ctrl+Z undoes. */

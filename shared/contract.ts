@@ -6,9 +6,11 @@ import { SEARCH_QUERY_MAX } from './domain/text-fold.js';
 import type { Result } from './result.js';
 import type { CollectionName } from './schema/dataset.js';
 import type { Undoable } from './schema/effects.js';
+import type { Learnings } from './domain/learnings.js';
+import type { Insights } from './domain/insights.js';
 import { Profile, Settings } from './schema/settings.js';
 import { bounded, Id, IsoDateTime } from './schema/common.js';
-import { Stage, type Attachment, type Contact } from './schema/entities.js';
+import { Stage, type Attachment, type Contact, type Employer } from './schema/entities.js';
 import {
   ContactInput,
   CustomReminderInput,
@@ -58,6 +60,13 @@ import {
   type ThankYouSummary,
 } from './schema/thanks.js';
 import { SaveOutreachDraftInput, type OutreachDraftSummary } from './schema/outreach.js';
+import {
+  EmployerInput,
+  EmployerPatch,
+  type EmployerDetail,
+  type EmployerRow,
+  type MergeEmployersResult,
+} from './schema/employers.js';
 
 /**
  * The one list of IPC channels. Each `domain:verb` channel has a zod schema for its single argument
@@ -129,6 +138,20 @@ export interface ImportSummary {
   counts: Record<string, number>;
   safetyBackup: string;
 }
+
+/** The periods Insights offers: the last weeks up to today, or everything. */
+export const InsightsPeriod = z.enum(['4w', '12w', '26w', '52w', 'all']);
+export type InsightsPeriod = z.infer<typeof InsightsPeriod>;
+
+/** A chart's picture (a PNG of the chart at twice its size) and its data table, at most. */
+export const CHART_PNG_MAX_BYTES = 10 * 1024 * 1024;
+export const CHART_CSV_MAX_CHARS = 5_000_000;
+
+/** Which meetings the Learnings view compares: an employer, an industry, or all. */
+const LearningsFilterInput = z.object({
+  employer: bounded(200).optional(),
+  industry: bounded(200).optional(),
+});
 
 export const contract = {
   'app:info': { args: z.undefined(), result: returns<{ version: string; platform: string }>() },
@@ -251,6 +274,63 @@ export const contract = {
   'export:contactsCsv': {
     args: z.undefined(),
     result: returns<{ path: string; count: number } | null>(),
+  },
+  // Employers: the LAMP list
+  /** Every employer with its computed Advocacy, in the LAMP order. */
+  'employers:list': { args: z.undefined(), result: returns<EmployerRow[]>() },
+  'employers:get': { args: z.object({ id: Id }), result: returns<EmployerDetail>() },
+  'employers:create': { args: z.object({ employer: EmployerInput }), result: returns<Employer>() },
+  'employers:update': {
+    args: z.object({ id: Id, patch: EmployerPatch }),
+    result: returns<Employer>(),
+  },
+  /** Joins `mergeId` into `keepId` (contacts, names, scores, notes); `mergeId` goes. */
+  'employers:merge': {
+    args: z.object({ keepId: Id, mergeId: Id }),
+    result: returns<MergeEmployersResult>(),
+  },
+  /** Off the list; its contacts stay, with no employer. */
+  'employers:remove': { args: z.object({ id: Id }), result: returns<{ unlinked: number }>() },
+  /** The LAMP list as CSV, where the user chooses (null: the dialog was cancelled). */
+  'employers:exportCsv': {
+    args: z.undefined(),
+    result: returns<{ path: string; count: number } | null>(),
+  },
+  /** Adds or updates employers from a CSV the user chooses; rows left out say why. */
+  'employers:importCsv': {
+    args: z.undefined(),
+    result: returns<{
+      added: number;
+      updated: number;
+      skipped: { row: number; reason: string }[];
+    } | null>(),
+  },
+  /** The figures of Insights for a period ending now (weeks: the last ones, Monday first). */
+  'insights:get': {
+    args: z.object({ period: InsightsPeriod }),
+    result: returns<Insights>(),
+  },
+  // Insights: a chart saved as a picture, its data as CSV (made in the page, written by main)
+  'insights:savePng': {
+    args: z.object({
+      name: bounded(120).min(1),
+      data: bounded(base64Length(CHART_PNG_MAX_BYTES), 'The picture is too large to save.'),
+    }),
+    result: returns<{ path: string } | null>(),
+  },
+  'insights:saveCsv': {
+    args: z.object({
+      name: bounded(120).min(1),
+      text: bounded(CHART_CSV_MAX_CHARS, 'The table is too large to save.'),
+    }),
+    result: returns<{ path: string } | null>(),
+  },
+  // What you have learned: answers side by side across the meetings held
+  'learnings:get': { args: LearningsFilterInput, result: returns<Learnings>() },
+  /** The same as a .docx summary, where the user chooses (null: the dialog was cancelled). */
+  'learnings:exportDocx': {
+    args: LearningsFilterInput,
+    result: returns<{ path: string; meetings: number } | null>(),
   },
   // Meetings and the prep workspace
   'meetings:list': { args: z.undefined(), result: returns<MeetingSummary[]>() },

@@ -77,6 +77,7 @@ function benchContext(questionCount: number): MeetingContext {
       linkedinUrl: '',
       source: { kind: 'alumni', detail: '' },
       referredById: null,
+      employerId: null,
       tags: [],
       notes: '',
       stage: 'scheduled',

@@ -191,7 +191,29 @@ export function generateDataset(
     notes: {},
     outreach: {},
     attachments: {},
+    employers: {},
   };
+  // One employer per company name, as the migration to version 4 links them.
+  const employerIds = new Map<string, string>();
+  for (const [index, name] of companies.entries()) {
+    const id = `employer-${index}`;
+    employerIds.set(name, id);
+    data.employers[id] = {
+      id,
+      name,
+      aliases: [],
+      website: '',
+      location: '',
+      notes: '',
+      motivation: index % 4,
+      posting: (index % 3) + 1,
+      postingUrl: '',
+      research: '',
+      focus: index < 5,
+      createdAt: iso(base, 0),
+      updatedAt: iso(base, 0),
+    };
+  }
   const contactIds: string[] = [];
   for (let n = 0; n < size.contacts; n += 1) {
     const first = random.pick(firstNames);
@@ -227,6 +249,7 @@ export function generateDataset(
       },
       referredById:
         n > 0 && random.next() < 0.2 ? (contactIds[random.int(0, n - 1)] ?? null) : null,
+      employerId: employerIds.get(company) ?? null,
       tags: random.next() < 0.5 ? ['priority', company.toLowerCase().split(' ')[0] ?? 'tag'] : [],
       notes: prose(random, random.int(50, 800)),
       stage: random.pick(stages),

@@ -1,5 +1,6 @@
 import { documentsBench } from './documents-bench.js';
 import { importBench } from './import-bench.js';
+import { insightsBench } from './insights-bench.js';
 import { rendererBench } from './renderer-bench.js';
 import { scaleBench } from './scale-bench.js';
 import { startupBench } from './startup-bench.js';
@@ -18,6 +19,7 @@ const allModules: BenchModule[] = [
   rendererBench,
   documentsBench,
   thanksBench,
+  insightsBench,
   startupBench,
 ];
 

@@ -5,6 +5,8 @@ import { createMeetingHandlers } from './handlers-meetings.js';
 import { createThanksHandlers } from './handlers-thanks.js';
 import { createDraftHandlers } from './handlers-drafts.js';
 import { createPipelineHandlers } from './handlers-pipeline.js';
+import { createEmployerHandlers } from './handlers-employers.js';
+import { createInsightsHandlers } from './handlers-insights.js';
 import type { Handlers } from './dispatch.js';
 import { externalHrefOrThrow } from '../services/external-url.js';
 import { createUndoJournal, type UndoJournal } from '../services/undo.js';
@@ -123,5 +125,7 @@ export function createHandlers(given: HandlerDeps): Handlers {
     ...createDocumentHandlers(deps),
     ...createThanksHandlers(deps),
     ...createDraftHandlers(deps),
+    ...createEmployerHandlers(deps),
+    ...createInsightsHandlers(deps),
   };
 }

@@ -50,6 +50,7 @@ const collectionWords: Record<string, { one: string; list: string }> = {
   notes: { one: 'Note', list: 'thank-you and report-back notes' },
   outreach: { one: 'Outreach draft', list: 'outreach drafts' },
   attachments: { one: 'Attachment', list: 'attachments' },
+  employers: { one: 'Employer', list: 'employers' },
 };
 
 /** "Maya Okafor" for a contact id in the file, or ''. */

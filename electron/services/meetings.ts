@@ -1,3 +1,4 @@
+import { employerLinker } from './employers.js';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -151,9 +152,17 @@ export function createMeetingService(options: MeetingServiceOptions): MeetingSer
   const requireContact = (contacts: Readonly<Record<string, Contact>>, id: string): Contact =>
     requireOwn(contacts, id, gone.contact);
 
+  const employerOf = (dataset: Readonly<Dataset>, contact: Contact) => {
+    const employer =
+      contact.employerId !== null && Object.hasOwn(dataset.employers, contact.employerId)
+        ? dataset.employers[contact.employerId]!
+        : null;
+    return employer && { id: employer.id, name: employer.name, research: employer.research };
+  };
   const detailOf = (dataset: Readonly<Dataset>, meeting: Meeting): MeetingDetail => ({
     meeting,
     contact: requireContact(dataset.contacts, meeting.contactId),
+    employer: employerOf(dataset, requireContact(dataset.contacts, meeting.contactId)),
     tasks: Object.values(dataset.reminders)
       .filter((r) => r.kind === 'promise' && r.createdBy === meeting.id && r.status !== 'cancelled')
       .sort((a, b) => Date.parse(a.due) - Date.parse(b.due)),
@@ -274,6 +283,18 @@ export function createMeetingService(options: MeetingServiceOptions): MeetingSer
           updatedAt: nowIso(),
         };
         putMeeting(tx, meeting);
+        // Company research is the employer's: kept with it for the next meeting there.
+        const company = meeting.research.company;
+        if (patch.research !== undefined && company !== existing.research.company) {
+          const contact = tx.data.contacts[meeting.contactId];
+          const employer = contact && employerOf(tx.data, contact);
+          if (employer && company.trim() !== '' && company !== employer.research)
+            tx.put('employers', {
+              ...tx.data.employers[employer.id]!,
+              research: company,
+              updatedAt: meeting.updatedAt,
+            });
+        }
         return meeting;
       });
     },
@@ -367,6 +388,7 @@ export function createMeetingService(options: MeetingServiceOptions): MeetingSer
             detail: `Suggested by ${fullName(referrer)}`.slice(0, 200),
           },
           referredById: referrer.id,
+          employerId: employerLinker(tx, () => at, newId).link(input, undefined, null),
           tags: [],
           notes: '',
           stage: 'prospect',

@@ -1,3 +1,5 @@
+import { employerKey } from '../../shared/domain/employers.js';
+import { blankEmployer } from './employers.js';
 /**
  * A whole dataset as read from disk before it is checked: `settings` plus one record of raw items
  * per collection name (whatever collections that version had).
@@ -113,10 +115,48 @@ export function v2ToV3(data: RawDataset): RawDataset {
 }
 
 /**
+ * Version 3 -> 4: employers (the LAMP list). Every company the contacts name becomes an employer
+ * (the same company written differently — case, accents, "Inc.", "GmbH" — is one), unscored, and
+ * each contact links to theirs. Pure: ids come from the order of the contacts (oldest first), the
+ * employer's dates from its oldest contact.
+ */
+export function v3ToV4(data: RawDataset): RawDataset {
+  const contacts = itemsOf(data, 'contacts');
+  const employers: Record<string, Raw> = {};
+  const byKey = new Map<string, string>();
+  const stamp = (contact: Raw) => (typeof contact.createdAt === 'string' ? contact.createdAt : '');
+  const ordered = Object.entries(contacts).sort(
+    ([a, x], [b, y]) => stamp(x).localeCompare(stamp(y)) || a.localeCompare(b),
+  );
+  for (const [, contact] of ordered) {
+    const company = typeof contact.company === 'string' ? contact.company.trim() : '';
+    const key = employerKey(company);
+    if (key === '') {
+      contact.employerId = null;
+      continue;
+    }
+    let id = byKey.get(key);
+    if (id === undefined) {
+      id = `employer-${byKey.size + 1}`;
+      byKey.set(key, id);
+      const at = stamp(contact) || new Date(0).toISOString();
+      employers[id] = {
+        ...blankEmployer(company),
+        id,
+        createdAt: at,
+        updatedAt: at,
+      };
+    }
+    contact.employerId = id;
+  }
+  return { ...data, contacts, employers };
+}
+
+/**
  * This build's steps, keyed by the version they start from; each bump of SCHEMA_VERSION in
  * shared/schema/dataset.ts adds one.
  */
-export const migrations: Migrations = { 1: v1ToV2, 2: v2ToV3 };
+export const migrations: Migrations = { 1: v1ToV2, 2: v2ToV3, 3: v3ToV4 };
 
 /**
  * Runs every step from `from` up to `to`. Throws when a step is missing, so a store is never

@@ -1,3 +1,4 @@
+import { employerLinker } from './employers.js';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { contactSummary } from '../../shared/domain/contact-summary.js';
@@ -350,26 +351,27 @@ export function createPipelineService(options: PipelineServiceOptions): Pipeline
     },
 
     create(input) {
-      const value = parseContactInput(input);
+      const { employerId: chosen, ...value } = parseContactInput(input);
       checkReferrer(value.referredById, null);
       const at = nowIso();
-      const contact: Contact = {
-        ...value,
-        id: newId(),
-        responsiveness: 'unknown',
-        createdAt: at,
-        updatedAt: at,
-      };
-      work((w) => {
+      return work((w) => {
+        const contact: Contact = {
+          ...value,
+          id: newId(),
+          employerId: employerLinker(w.tx, nowIso, newId).link(value, chosen, null),
+          responsiveness: 'unknown',
+          createdAt: at,
+          updatedAt: at,
+        };
         w.tx.put('contacts', contact);
         // A contact added straight into Keeping in touch starts the cycle at once.
         w.scheduleKeepInTouch(contact);
-      });
-      return contact;
+        return contact;
+      }).value;
     },
 
     update(id, input) {
-      const value = parseContactInput(input);
+      const { employerId: chosen, ...value } = parseContactInput(input);
       requireContact(data().contacts, id);
       checkReferrer(value.referredById, id);
       const result = work((w) => {
@@ -379,6 +381,7 @@ export function createPipelineService(options: PipelineServiceOptions): Pipeline
         const contact: Contact = {
           ...value,
           id,
+          employerId: employerLinker(w.tx, nowIso, newId).link(value, chosen, existing),
           responsiveness: moved.responsiveness,
           createdAt: existing.createdAt,
           updatedAt: w.nowIso(),

@@ -33,21 +33,27 @@ const time = (iso: string) => Date.parse(iso);
 export { compareContactsByName };
 
 /**
- * Day 3 of 3B7: "contact the next person at the same employer". Other people at the same company
- * (compared with `companyKey`, so "Acme Inc." is "ACME") who are still prospects.
+ * Day 3 of 3B7: "contact the next person at the same employer". Other people linked to the same
+ * employer (the LAMP list's records, so a merged "Contoso Ltd" is Contoso), or, for contacts with
+ * no employer, at the same company by `companyKey` ("Acme Inc." is "ACME"), still prospects.
  */
 export function nextPeopleAtCompany(
   contacts: Readonly<Record<string, Contact>>,
 ): (contact: Contact) => Contact[] {
   let byCompany: Map<string, Contact[]> | null = null;
-  return (contact) => {
+  const groupOf = (contact: Contact) => {
+    if (contact.employerId !== null) return `employer:${contact.employerId}`;
     const key = companyKey(contact.company);
+    return key === '' ? '' : `company:${key}`;
+  };
+  return (contact) => {
+    const key = groupOf(contact);
     if (key === '') return [];
     if (byCompany === null) {
       byCompany = new Map();
       for (const other of Object.values(contacts)) {
         if (other.stage !== 'prospect') continue;
-        const otherKey = companyKey(other.company);
+        const otherKey = groupOf(other);
         if (otherKey === '') continue;
         const list = byCompany.get(otherKey);
         if (list === undefined) byCompany.set(otherKey, [other]);

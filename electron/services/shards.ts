@@ -23,6 +23,7 @@ export const DEFAULT_LAYOUT: Layout = {
   notes: 4,
   outreach: 1,
   attachments: 1,
+  employers: 4,
 };
 
 /** @deprecated the default layout; stores carry their own (see `Layout`). */

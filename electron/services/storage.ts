@@ -145,6 +145,7 @@ const emptyDataset = (settings: Dataset['settings']): Dataset => ({
   notes: {},
   outreach: {},
   attachments: {},
+  employers: {},
 });
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;

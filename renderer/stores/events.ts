@@ -4,7 +4,10 @@ import { onMainEvent } from '../api.js';
 import { runCommand } from '../commands.js';
 import { useContactDetailStore } from './contact-detail-store.js';
 import { useContactsStore } from './contacts-store.js';
+import { useEmployersStore } from './employers-store.js';
 import { useImportStore } from './import-store.js';
+import { useInsightsStore } from './insights-store.js';
+import { useLearningsStore } from './learnings-store.js';
 import { useMeetingsStore } from './meetings-store.js';
 import { useOutreachStore } from './outreach-store.js';
 import { usePrepStore } from './prep-store.js';
@@ -45,6 +48,18 @@ const dependents: ReadonlyArray<{
   {
     collections: ['meetings', 'contacts', 'attachments', 'reminders'],
     refresh: () => usePrepStore.getState().refresh(),
+  },
+  {
+    collections: ['employers', 'contacts', 'meetings'],
+    refresh: () => useEmployersStore.getState().refresh(),
+  },
+  {
+    collections: ['meetings', 'preps', 'contacts', 'employers'],
+    refresh: () => useLearningsStore.getState().refresh(),
+  },
+  {
+    collections: ['contacts', 'activities', 'meetings', 'notes', 'settings'],
+    refresh: () => useInsightsStore.getState().refresh(),
   },
   { collections: ['questions'], refresh: () => useQuestionBankStore.getState().refresh() },
   { collections: ['outreach', 'contacts'], refresh: () => useOutreachStore.getState().refresh() },

@@ -15,6 +15,8 @@ export type Preferences = Pick<
   | 'keepInTouchDays'
   | 'notifications'
   | 'textSize'
+  | 'weeklyOutreachGoal'
+  | 'weeklyMeetingGoal'
 >;
 
 /** Progress of one form's save, kept here so the form view stays props-only. */

@@ -2,7 +2,18 @@ import { create } from 'zustand';
 
 /** 'home' is the Today view. 'contact' shows one contact (or the new-contact form). */
 export type Area =
-  'home' | 'pipeline' | 'contact' | 'import' | 'meetings' | 'meeting' | 'thanks' | 'settings';
+  | 'home'
+  | 'pipeline'
+  | 'contact'
+  | 'import'
+  | 'employers'
+  | 'employer'
+  | 'meetings'
+  | 'meeting'
+  | 'thanks'
+  | 'learnings'
+  | 'insights'
+  | 'settings';
 export type SettingsTab = 'profile' | 'preferences' | 'data';
 export type Route =
   | 'home'
@@ -10,9 +21,13 @@ export type Route =
   | 'import'
   | 'contacts/new'
   | `contacts/${string}`
+  | 'employers'
+  | `employers/${string}`
   | 'meetings'
   | `meetings/${string}`
   | 'thanks'
+  | 'learnings'
+  | 'insights'
   | 'settings'
   | `settings/${SettingsTab}`;
 
@@ -24,6 +39,8 @@ interface UiState {
   contactId: string | null;
   /** The meeting whose prep workspace is shown when area is 'meeting'. */
   meetingId: string | null;
+  /** The employer whose page is shown when area is 'employer'. */
+  employerId: string | null;
   settingsTab: SettingsTab;
   /**
    * Bumped by `navigate` (sidebar, buttons, the app menu) but not by switching tabs, so the page
@@ -50,6 +67,7 @@ const initial = {
   area: 'home' as Area,
   contactId: null as string | null,
   meetingId: null as string | null,
+  employerId: null as string | null,
   settingsTab: 'profile' as SettingsTab,
   navigationCount: 0,
   focusTarget: null as string | null,
@@ -63,18 +81,25 @@ export function parseRoute(to: unknown): {
   tab: SettingsTab | null;
   contactId?: string | null;
   meetingId?: string | null;
+  employerId?: string | null;
 } | null {
   if (
     to === 'home' ||
     to === 'pipeline' ||
     to === 'import' ||
     to === 'meetings' ||
+    to === 'employers' ||
+    to === 'learnings' ||
+    to === 'insights' ||
     to === 'thanks'
   ) {
     return { area: to, tab: null };
   }
   if (typeof to === 'string' && /^meetings\/[^/]{1,100}$/.test(to)) {
     return { area: 'meeting', tab: null, meetingId: to.slice('meetings/'.length) };
+  }
+  if (typeof to === 'string' && /^employers\/[^/]{1,100}$/.test(to)) {
+    return { area: 'employer', tab: null, employerId: to.slice('employers/'.length) };
   }
   if (to === 'settings') return { area: 'settings', tab: null };
   if (to === 'contacts/new') return { area: 'contact', tab: null, contactId: null };
@@ -100,6 +125,7 @@ export const useUiStore = create<UiState>()((set) => ({
       area: route.area,
       contactId: route.contactId === undefined ? state.contactId : route.contactId,
       meetingId: route.meetingId === undefined ? state.meetingId : route.meetingId,
+      employerId: route.employerId === undefined ? state.employerId : route.employerId,
       settingsTab: route.tab ?? state.settingsTab,
       navigationCount: state.navigationCount + 1,
       focusTarget: options?.focus ?? null,

@@ -30,10 +30,16 @@ const fold = (text: string) =>
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 
-const companySuffix = /\s+(inc|llc|ltd|limited|corp|corporation|co|company|gmbh|ag|sa|plc|bv)$/;
+const companySuffix =
+  /\s+(inc|llc|llp|lp|ltd|limited|corp|corporation|co|company|gmbh|ag|kg|sa|sas|sarl|srl|spa|nv|bv|plc|pty|pvt)$/;
 
+/**
+ * The key of a company name: folded as above, with the dots of abbreviations dropped first (so
+ * "S.A." is "sa" and "J.P." is "jp") and legal-form suffixes ("Inc.", "GmbH", "S.A.") removed.
+ * Bounded: names are 200 characters at most, and the input is cut before folding.
+ */
 export function companyKey(company: string): string {
-  let key = fold(company);
+  let key = fold(company.slice(0, 400).replace(/\./g, ''));
   while (companySuffix.test(key)) key = key.replace(companySuffix, '');
   return key;
 }

@@ -10,6 +10,7 @@ import {
   Reminder,
   Template,
   ThankYouNote,
+  Employer,
 } from './entities.js';
 import { IsoDateTime } from './common.js';
 import { Settings } from './settings.js';
@@ -18,7 +19,7 @@ import { Settings } from './settings.js';
  * The schema version this build reads and writes. A store with a higher number was written by a
  * newer Rapport: we never overwrite it. Lower numbers are migrated (after a copy is taken).
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** Every collection the store holds, with the entity schema of its items. */
 export const collections = {
@@ -32,6 +33,7 @@ export const collections = {
   notes: ThankYouNote,
   outreach: OutreachDraft,
   attachments: Attachment,
+  employers: Employer,
 } as const;
 
 export type CollectionName = keyof typeof collections;
@@ -54,6 +56,7 @@ export const Dataset = z.object({
   notes: byId(ThankYouNote),
   outreach: byId(OutreachDraft),
   attachments: byId(Attachment),
+  employers: byId(Employer),
 });
 export type Dataset = z.infer<typeof Dataset>;
 

@@ -54,6 +54,8 @@ export const Contact = z.object({
   linkedinUrl: LinkedInUrl,
   source: z.object({ kind: SourceKind, detail: text(200) }),
   referredById: Id.nullable(),
+  /** The employer record the contact works at (linked from `company`; see services/employers.ts). */
+  employerId: Id.nullable(),
   tags: z.array(text(50)).max(50),
   notes: text(20_000),
   stage: Stage,
@@ -63,6 +65,35 @@ export const Contact = z.object({
   updatedAt: IsoDateTime,
 });
 export type Contact = z.infer<typeof Contact>;
+
+/** Motivation on the LAMP list: 0 (none) to 3 (a dream employer), the user's gut interest. */
+export const Motivation = z.number().int().min(0).max(3);
+/** Posting on the LAMP list: 1 no openings, 2 some, 3 relevant openings. */
+export const Posting = z.number().int().min(1).max(3);
+
+/**
+ * A target employer of the LAMP list (Dalton): Advocacy is computed from the contacts linked to it;
+ * Motivation and Posting are the user's. `aliases` are the folded names of employers merged into
+ * this one, so a contact typed with the old name links here. `research` is the company research,
+ * written in a meeting's prep and offered to the next meeting there.
+ */
+export const Employer = z.object({
+  id: Id,
+  name: text(200).min(1, 'Enter the employer’s name.'),
+  aliases: z.array(text(200)).max(50),
+  website: optionalHttpUrl,
+  location: text(200),
+  notes: text(20_000),
+  motivation: Motivation,
+  posting: Posting,
+  postingUrl: optionalHttpUrl,
+  research: text(20_000),
+  /** One of the few the user is working on now ("work on these five"). */
+  focus: z.boolean(),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+});
+export type Employer = z.infer<typeof Employer>;
 
 export const ActivityKind = z.enum([
   'outreach-sent',

@@ -61,6 +61,11 @@ export interface MeetingDetail {
   attachments: Attachment[];
   /** Promises from this meeting given a date (open, snoozed or done), soonest first. */
   tasks: Reminder[];
+  /**
+   * The employer the contact is linked to, with its company research (written in an earlier
+   * meeting there, or on the employer's page), or null.
+   */
+  employer: { id: string; name: string; research: string } | null;
 }
 
 export interface MarkHeldResult {

@@ -13,6 +13,11 @@ export const ContactInput = Contact.omit({
 }).extend({
   stage: Stage.default('prospect'),
   keepInTouch: KeepInTouch.default({ off: false, days: null }),
+  /**
+   * Left out: main links the contact to the employer its company names (and adds that employer
+   * when there is none); null: no employer; an id: that employer.
+   */
+  employerId: Id.nullable().optional(),
 });
 export type ContactInput = z.input<typeof ContactInput>;
 

@@ -67,6 +67,19 @@ export const Settings = z.object({
   notifications: z.boolean().default(true),
   /** The app's text size: the root font size every other size (in rem) follows. */
   textSize: TextSize.default('normal'),
+  /** The weekly goals Insights measures outreach e-mails and meetings held against. */
+  weeklyOutreachGoal: z
+    .number()
+    .int()
+    .min(0, 'Enter 0 or more.')
+    .max(100, 'Enter 100 or fewer.')
+    .default(5),
+  weeklyMeetingGoal: z
+    .number()
+    .int()
+    .min(0, 'Enter 0 or more.')
+    .max(50, 'Enter 50 or fewer.')
+    .default(1),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -93,4 +106,6 @@ export const defaultSettings = (locale = 'en-US'): Settings => ({
   defaultResumeId: null,
   notifications: true,
   textSize: 'normal',
+  weeklyOutreachGoal: 5,
+  weeklyMeetingGoal: 1,
 });

@@ -126,6 +126,34 @@ describe('accessibility (axe-core) on every screen, light and dark', () => {
       page.getByRole('heading', { level: 1, name: 'Thank-you notes' }),
     ).toBeVisible();
     await check('Thank-you notes');
+    await page.keyboard.press('Control+6');
+    await expectPage(page.getByRole('heading', { level: 1, name: 'Employers' })).toBeVisible();
+    await page.getByLabel('Employer name').fill('Contoso');
+    await page.keyboard.press('Enter');
+    await expectPage(page.getByText('Added Contoso to your list.')).toBeVisible();
+    await check('Employers (the LAMP list)');
+    await page.getByRole('link', { name: 'Contoso' }).click();
+    await expectPage(page.getByRole('heading', { level: 1, name: 'Contoso' })).toBeVisible();
+    await check('Employer page');
+    await page.getByRole('button', { name: 'Remove from list…' }).click();
+    const remove = page.getByRole('dialog', { name: 'Remove Contoso from your list?' });
+    await expectPage(remove).toBeVisible();
+    await check('Remove employer (confirm)');
+    await remove.getByRole('button', { name: 'Cancel' }).click();
+    await page.keyboard.press('Control+8');
+    await expectPage(
+      page.getByRole('heading', { level: 1, name: 'What you have learned' }),
+    ).toBeVisible();
+    await check('What I learned');
+    await page.keyboard.press('Control+7');
+    await expectPage(page.getByRole('heading', { level: 1, name: 'Insights' })).toBeVisible();
+    await expectPage(page.getByRole('region', { name: 'Funnel' })).toBeVisible();
+    await check('Insights');
+    await page
+      .getByRole('region', { name: 'Funnel' })
+      .getByRole('button', { name: 'Show as table' })
+      .click();
+    await check('Insights (the funnel as a table)');
     await page.getByRole('link', { name: 'Settings' }).click();
     await expectPage(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
     for (const tab of ['Profile', 'Preferences', 'Data']) {

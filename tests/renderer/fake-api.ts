@@ -105,6 +105,7 @@ export function makeContact(patch: Partial<Contact> = {}): Contact {
     linkedinUrl: '',
     source: { kind: 'other', detail: '' },
     referredById: null,
+    employerId: null,
     tags: [],
     notes: '',
     stage: 'prospect',
@@ -262,6 +263,8 @@ export function createFakeRapport(initial: Partial<FakeState> = {}) {
     'attachments:list': () => [],
     // Summaries without notes, as main sends them; notes are searched by contacts:searchNotes.
     'contacts:list': () => state.contacts.map(contactSummary),
+    // No employers unless a test answers with `respond`.
+    'employers:list': () => [],
     'contacts:getMany': ({ ids }) =>
       ids.flatMap((id) => {
         const contact = state.contacts.find((c) => c.id === id);
@@ -315,6 +318,7 @@ export function createFakeRapport(initial: Partial<FakeState> = {}) {
     'contacts:create': ({ contact }) => {
       const created: Contact = {
         ...contact,
+        employerId: contact.employerId ?? null,
         id: newId('contact'),
         responsiveness: 'unknown',
         keepInTouch: { off: false, days: null },
@@ -327,7 +331,12 @@ export function createFakeRapport(initial: Partial<FakeState> = {}) {
     'contacts:update': ({ id, contact }) => {
       const before = findContact(id);
       const move = manualMove(id, before.stage, contact.stage);
-      const saved = replaceContact({ ...before, ...contact, updatedAt: FAKE_NOW });
+      const saved = replaceContact({
+        ...before,
+        ...contact,
+        employerId: contact.employerId === undefined ? before.employerId : contact.employerId,
+        updatedAt: FAKE_NOW,
+      });
       if (move) logStageChange(move);
       return { contact: saved, effects: { ...noEffects(), stageMoves: move ? [move] : [] } };
     },

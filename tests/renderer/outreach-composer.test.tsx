@@ -27,6 +27,7 @@ function makeContact(patch: Partial<Contact> = {}): Contact {
     linkedinUrl: '',
     source: { kind: 'alumni', detail: 'Tufts Alumni Association' },
     referredById: null,
+    employerId: null,
     tags: [],
     notes: '',
     stage: 'prospect',

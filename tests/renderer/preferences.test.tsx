@@ -57,6 +57,9 @@ describe('Settings > Preferences', () => {
     await user.clear(early);
     await user.type(early, '10');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Paper size' }), 'A4');
+    const outreach = screen.getByLabelText('Outreach messages a week');
+    await user.clear(outreach);
+    await user.type(outreach, '8');
     await user.click(screen.getByRole('button', { name: 'Save preferences' }));
     expect(await screen.findByText('Preferences saved.')).toBeInTheDocument();
     expect(fake.callsTo('settings:update')).toEqual([
@@ -70,6 +73,8 @@ describe('Settings > Preferences', () => {
         keepInTouchDays: 90,
         notifications: true,
         textSize: 'normal',
+        weeklyOutreachGoal: 8,
+        weeklyMeetingGoal: 1,
       },
     ]);
     expect(fake.state.settings.arriveEarlyMinutes).toBe(10);

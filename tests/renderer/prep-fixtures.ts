@@ -68,7 +68,12 @@ export function makeAttachment(patch: Partial<Attachment> = {}): Attachment {
  * Gives the fake main process a working meetings service over `meeting`: get, update (merging the
  * patch, as main does), attach/detach over `files`. Tests replace single channels after this.
  */
-export function serveMeeting(fake: FakeRapport, meeting: Meeting, files: Attachment[] = []) {
+export function serveMeeting(
+  fake: FakeRapport,
+  meeting: Meeting,
+  files: Attachment[] = [],
+  employer: MeetingDetail['employer'] = null,
+) {
   let current = meeting;
   let attachments = files;
   const detail = (): MeetingDetail => ({
@@ -76,6 +81,7 @@ export function serveMeeting(fake: FakeRapport, meeting: Meeting, files: Attachm
     contact: maya,
     attachments,
     tasks: [],
+    employer,
   });
   fake.respond('meetings:get', () => detail());
   fake.respond('meetings:update', ({ patch }) => {

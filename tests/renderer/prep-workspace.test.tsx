@@ -29,12 +29,16 @@ beforeEach(() => {
 /** Renders the app on the workspace of `meeting`, served by a fake meetings service. */
 async function openWorkspace(
   meeting: Meeting = makeMeeting(),
-  options: { files?: Attachment[]; prepare?: (fake: FakeRapport) => void } = {},
+  options: {
+    files?: Attachment[];
+    employer?: { id: string; name: string; research: string };
+    prepare?: (fake: FakeRapport) => void;
+  } = {},
 ) {
   const rendered = await renderApp({
     state: { contacts: [maya] },
     prepare: (fake) => {
-      serveMeeting(fake, meeting, options.files);
+      serveMeeting(fake, meeting, options.files, options.employer ?? null);
       options.prepare?.(fake);
     },
   });
@@ -379,6 +383,40 @@ describe('Files', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'The file was not attached. Only PDF and Word files can be attached.',
     );
+  });
+});
+
+describe('company research kept with the employer', () => {
+  it('offers what an earlier meeting at the same employer wrote, and uses it on request', async () => {
+    const { fake, user } = await openWorkspace(makeMeeting(), {
+      employer: { id: 'e1', name: 'Northwind Health', research: 'Three hospitals\n- Epic EHR' },
+    });
+    const research = screen.getByRole('region', { name: 'Research' });
+    const company = within(research).getByRole('textbox', { name: 'Company' });
+    expect(company).toHaveAccessibleDescription(
+      'Kept with Northwind Health for your next meeting there.',
+    );
+    expect(screen.getByText(/You wrote about Northwind Health before/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Use research on Northwind Health' }));
+    expect(company).toHaveValue('Three hospitals\n- Epic EHR');
+    expect(screen.queryByRole('button', { name: /^Use research on/ })).toBeNull();
+    await waitFor(
+      () =>
+        expect(updates(fake).at(-1)?.patch).toEqual({
+          research: expect.objectContaining({ company: 'Three hospitals\n- Epic EHR' }),
+        }),
+      { timeout: 3000 },
+    );
+  });
+
+  it('offers nothing when the meeting has its own company research or there is no employer', async () => {
+    await openWorkspace(
+      makeMeeting({
+        research: { industry: '', company: 'Own notes', position: '', person: '' },
+      }),
+      { employer: { id: 'e1', name: 'Northwind Health', research: 'Old notes' } },
+    );
+    expect(screen.queryByRole('button', { name: /^Use research on/ })).toBeNull();
   });
 });
 

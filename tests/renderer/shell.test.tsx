@@ -44,15 +44,18 @@ describe('the app shell', () => {
     await vi.waitFor(() => expect(fake.callsTo('reminders:today')).toHaveLength(2));
   });
 
-  it('lists Today, Pipeline, Meetings, Thank-you notes and Settings in the main navigation, marking the current one', async () => {
+  it('lists Today, Pipeline, Employers, Meetings, Thank-you notes, Insights, What I learned and Settings in the main navigation, marking the current one', async () => {
     await renderApp({ prepare: quietDay });
     const nav = screen.getByRole('navigation', { name: 'Main' });
     const links = within(nav).getAllByRole('link');
     expect(links.map((link) => link.textContent)).toEqual([
       'Today',
       'Pipeline',
+      'Employers',
       'Meetings',
       'Thank-you notes',
+      'Insights',
+      'What I learned',
       'Settings',
     ]);
     expect(within(nav).getByRole('link', { name: 'Today' })).toHaveAttribute(

@@ -66,7 +66,13 @@ async function openWorkspace(
     state: { contacts: [contact, ana], notes: options.notes ?? [] },
     prepare: (fake) => {
       serveMeeting(fake, meeting);
-      fake.respond('meetings:get', () => ({ meeting, contact, attachments: [], tasks: [] }));
+      fake.respond('meetings:get', () => ({
+        meeting,
+        contact,
+        attachments: [],
+        tasks: [],
+        employer: null,
+      }));
       serveContext(fake, meeting);
     },
   });

@@ -40,6 +40,7 @@ function makeContact(
     linkedinUrl: '',
     source: { kind: 'alumni', detail: 'Tufts Alumni Association' },
     referredById: null,
+    employerId: null,
     tags: [],
     notes: '',
     stage: 'contacted',

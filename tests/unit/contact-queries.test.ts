@@ -43,6 +43,7 @@ function person(patch: Partial<Contact>): Contact {
     linkedinUrl: '',
     source: { kind: 'other', detail: '' },
     referredById: null,
+    employerId: null,
     tags: [],
     notes: '',
     stage: 'prospect',

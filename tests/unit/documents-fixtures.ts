@@ -27,6 +27,7 @@ export const maya = (overrides: Partial<Contact> = {}): Contact => ({
   linkedinUrl: '',
   source: { kind: 'alumni', detail: 'Class of 2009' },
   referredById: null,
+  employerId: null,
   tags: [],
   notes: '',
   stage: 'scheduled',

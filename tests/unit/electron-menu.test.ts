@@ -162,7 +162,7 @@ describe('buildMenuTemplate', () => {
   });
 
   it.each(['darwin', 'linux', 'win32'] as const)(
-    'Go on %s reaches the five areas with Cmd/Ctrl+1..5 and the palette with +K, run by the page',
+    'Go on %s reaches the eight areas with Cmd/Ctrl+1..8 and the palette with +K, run by the page',
     (platform) => {
       const { template, send } = build(platform);
       const go = itemsOf(menuNamed(template, 'Go'));
@@ -172,6 +172,9 @@ describe('buildMenuTemplate', () => {
         ['Meetings', 'CmdOrCtrl+3'],
         ['Thank-you notes', 'CmdOrCtrl+4'],
         ['Settings', 'CmdOrCtrl+5'],
+        ['Employers', 'CmdOrCtrl+6'],
+        ['Insights', 'CmdOrCtrl+7'],
+        ['What I learned', 'CmdOrCtrl+8'],
         ['Go to or run…', 'CmdOrCtrl+K'],
       ]);
       // Shown, not registered: the page binds the same keys, so one press runs once.

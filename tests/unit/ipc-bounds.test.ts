@@ -5,7 +5,13 @@ import {
 } from '../../shared/domain/dropped-files.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { channels, contract, type Channel } from '../../shared/contract.js';
+import {
+  CHART_CSV_MAX_CHARS,
+  CHART_PNG_MAX_BYTES,
+  channels,
+  contract,
+  type Channel,
+} from '../../shared/contract.js';
 import { collections } from '../../shared/schema/dataset.js';
 import { Settings } from '../../shared/schema/settings.js';
 import { createIpcWorld, seed, validArgs, type IpcWorld } from './helpers/ipc-world.js';
@@ -130,26 +136,32 @@ function withValue(args: unknown, path: (string | number)[], value: unknown): un
  * A dropped file's bytes (base64): up to 20 MB (contacts) or 50 MB (attachments) of text is what
  * they are for; they are refused just over their own limits (below), not at 256,000 characters.
  */
-const byteLimits: Partial<Record<Channel, number>> = {
-  'import:dropped': base64Length(IMPORT_MAX_BYTES),
-  'meetings:attachDropped': base64Length(ATTACHMENT_MAX_BYTES),
+const byteLimits: Partial<Record<Channel, [field: string, limit: number]>> = {
+  'import:dropped': ['data', base64Length(IMPORT_MAX_BYTES)],
+  'meetings:attachDropped': ['data', base64Length(ATTACHMENT_MAX_BYTES)],
+  // A chart saved from Insights: its picture (base64) and its table, each with its own limit.
+  'insights:savePng': ['data', base64Length(CHART_PNG_MAX_BYTES)],
+  'insights:saveCsv': ['text', CHART_CSV_MAX_CHARS],
 };
 const carriesBytes = (channel: Channel, path: (string | number)[]) =>
-  byteLimits[channel] !== undefined && path.join('.') === 'data';
+  byteLimits[channel] !== undefined && path.join('.') === byteLimits[channel][0];
 
-describe('a dropped file over IPC', () => {
-  it.each(Object.entries(byteLimits) as [Channel, number][])(
+describe('a dropped file or a saved chart over IPC', () => {
+  it.each(Object.entries(byteLimits) as [Channel, [string, number]][])(
     '%s refuses bytes over its limit by their length, naming the field',
-    async (channel, limit) => {
+    async (channel, [field, limit]) => {
       const world = await createIpcWorld({ prefix: 'rapport-bytes-' });
       try {
         const args = validArgs(await seed(world))[channel];
         const started = performance.now();
-        const result = await world.call(channel, withValue(args, ['data'], flat(limit + 4)));
+        const result = await world.call(channel, withValue(args, [field], flat(limit + 4)));
         expect(performance.now() - started).toBeLessThan(500);
         expect(result).toMatchObject({
           ok: false,
-          error: { code: 'invalid-args', message: expect.stringMatching(/^data: /) },
+          error: {
+            code: 'invalid-args',
+            message: expect.stringMatching(new RegExp(`^${field}: `)),
+          },
         });
       } finally {
         world.close();

@@ -105,6 +105,7 @@ describe('export and import', () => {
       notes: 0,
       outreach: 0,
       attachments: 0,
+      employers: 0,
     });
     expect(storage.listBackups().find((info) => info.name === result.safetyBackup)?.reason).toBe(
       'before-import',

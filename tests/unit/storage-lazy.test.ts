@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Activity } from '../../shared/schema/entities.js';
+import { SCHEMA_VERSION } from '../../shared/schema/dataset.js';
 import {
   fileOf,
   makeActivity,
@@ -82,7 +83,10 @@ describe('activities and preps opened on demand', () => {
     clock.advance(60_000);
     const damagedFile = storePath(dataDir, fileOf('activities', 'a-3'));
     fs.rmSync(damagedFile);
-    fs.writeFileSync(damagedFile, '{"schemaVersion":3,"collection":"activities","bucket":');
+    fs.writeFileSync(
+      damagedFile,
+      `{"schemaVersion":${SCHEMA_VERSION},"collection":"activities","bucket":`,
+    );
     const storage = open(dataDir, { now: clock.now, backgroundReadDelayMs: 0 });
     expect(storage.status().restored).toBeNull(); // not read yet
     const told = vi.fn();

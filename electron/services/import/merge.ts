@@ -130,6 +130,7 @@ export function createPlanner(
         id: newId(),
         ...draft,
         referredById: null,
+        employerId: null,
         stage: 'prospect',
         responsiveness: 'unknown',
         keepInTouch: { off: false, days: null },

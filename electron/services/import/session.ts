@@ -1,3 +1,4 @@
+import { employerLinker } from '../employers.js';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -411,7 +412,16 @@ export function createImportService(deps: ImportServiceDeps) {
         }
         if (session.cancelled) throw cancelledError();
         deps.storage.transact((tx) => {
-          for (const contact of planned.writes) tx.put('contacts', contact);
+          // Each company links to its employer (added to the LAMP list when it is new).
+          const at = deps.now().toISOString();
+          const employers = employerLinker(tx, () => at, newId);
+          for (const contact of planned.writes) {
+            const previous = Object.hasOwn(tx.data.contacts, contact.id)
+              ? tx.data.contacts[contact.id]!
+              : null;
+            const employerId = employers.link(contact, undefined, previous);
+            tx.put('contacts', { ...contact, employerId });
+          }
         });
         sessions.delete(token);
         deps.emit({

@@ -1,3 +1,4 @@
+import { EmployerHint } from './EmployerHint.js';
 import { useEffect, useRef, useState, type FormEvent, type MouseEvent } from 'react';
 import {
   KeepInTouch,
@@ -374,6 +375,7 @@ export function ContactForm({
       <fieldset className="contact-form-section">
         <legend className="section-title">Work</legend>
         <div className="form-grid form-grid-2">{workFields.map(text)}</div>
+        <EmployerHint company={values.company} contact={contact} />
       </fieldset>
       <fieldset className="contact-form-section">
         <legend className="section-title">How to reach them</legend>

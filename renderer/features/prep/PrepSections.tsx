@@ -109,13 +109,18 @@ const researchFields = [
 
 export function ResearchSection({
   research,
+  employer,
   disabled,
   edit,
 }: {
   research: Meeting['research'];
+  /** The contact's employer, whose company research an earlier meeting there may have written. */
+  employer?: { name: string; research: string } | null;
   disabled: boolean;
   edit: Edit;
 }) {
+  const offered =
+    employer && research.company.trim() === '' && employer.research.trim() !== '' ? employer : null;
   return (
     <PrepSection
       id="prep-research"
@@ -132,9 +137,34 @@ export function ResearchSection({
             value={research[key]}
             disabled={disabled}
             onChange={(value) => edit('research', { ...research, [key]: value })}
+            {...(key === 'company' && employer
+              ? { hint: `Kept with ${employer.name} for your next meeting there.` }
+              : {})}
           />
         ))}
       </div>
+      {offered ? (
+        <div className="prep-research-offer">
+          <p className="card-text">
+            You wrote about {offered.name} before:{' '}
+            <span className="muted">
+              “
+              {offered.research.length > 160
+                ? `${offered.research.slice(0, 160).trimEnd()}…`
+                : offered.research}
+              ”
+            </span>
+          </p>
+          <button
+            type="button"
+            className="button button-small"
+            disabled={disabled}
+            onClick={() => edit('research', { ...research, company: offered.research })}
+          >
+            Use research on {offered.name}
+          </button>
+        </div>
+      ) : null}
     </PrepSection>
   );
 }

@@ -288,7 +288,12 @@ function Workspace({ id }: { id: string }) {
       ) : null}
 
       <PrepNav />
-      <ResearchSection research={draft.research} disabled={disabled} edit={store.edit} />
+      <ResearchSection
+        research={draft.research}
+        employer={detail.employer}
+        disabled={disabled}
+        edit={store.edit}
+      />
       <PrepSection id="prep-questions" title="Questions">
         <QuestionsEditor
           questions={draft.questions}

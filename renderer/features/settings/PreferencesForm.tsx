@@ -24,6 +24,8 @@ const PreferencesSchema = Settings.pick({
   keepInTouchDays: true,
   notifications: true,
   textSize: true,
+  weeklyOutreachGoal: true,
+  weeklyMeetingGoal: true,
 });
 
 /** The fields typed as text; holidays are a list and the print order and notifications boxes. */
@@ -37,7 +39,11 @@ const order: readonly Key[] = [
   'paperSize',
   'curmudgeonWaitDays',
   'keepInTouchDays',
+  'weeklyOutreachGoal',
+  'weeklyMeetingGoal',
 ];
+
+const goalFields: ReadonlySet<Key> = new Set(['weeklyOutreachGoal', 'weeklyMeetingGoal']);
 
 const dayFields: ReadonlySet<Key> = new Set(['curmudgeonWaitDays', 'keepInTouchDays']);
 
@@ -48,6 +54,8 @@ const toDraft = (p: Preferences): Draft => ({
   paperSize: p.paperSize,
   curmudgeonWaitDays: String(p.curmudgeonWaitDays),
   keepInTouchDays: String(p.keepInTouchDays),
+  weeklyOutreachGoal: String(p.weeklyOutreachGoal),
+  weeklyMeetingGoal: String(p.weeklyMeetingGoal),
 });
 
 /** The two check boxes, saved with the rest. */
@@ -64,12 +72,18 @@ const fromDraft = (d: Draft, holidays: readonly string[], boxes: Boxes) => ({
   textSize: d.textSize,
   curmudgeonWaitDays: parseNumber(d.curmudgeonWaitDays),
   keepInTouchDays: parseNumber(d.keepInTouchDays),
+  weeklyOutreachGoal: parseNumber(d.weeklyOutreachGoal),
+  weeklyMeetingGoal: parseNumber(d.weeklyMeetingGoal),
   holidays: [...holidays],
 });
 
 function messageFor(key: Key, draft: Draft): string | null {
   if (key !== 'paperSize' && key !== 'textSize' && Number.isNaN(parseNumber(draft[key]))) {
-    return dayFields.has(key) ? 'Enter a number of days.' : 'Enter a number of minutes.';
+    return dayFields.has(key)
+      ? 'Enter a number of days.'
+      : goalFields.has(key)
+        ? 'Enter a number.'
+        : 'Enter a number of minutes.';
   }
   return fieldError(
     PreferencesSchema.shape[key],
@@ -364,6 +378,30 @@ export function PreferencesForm({
           max={730}
           narrow
           hint="Counted from your last activity with a contact: any e-mail, call or note you log starts the count again. A contact can have its own interval, set on the contact."
+        />
+      </div>
+      <h2 className="subsection-title">Weekly goals</h2>
+      <p className="section-intro">
+        Insights shows each week’s outreach e-mails and meetings held against these.
+      </p>
+      <div className="form-grid">
+        <TextField
+          {...bind('weeklyOutreachGoal')}
+          label="Outreach messages a week"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={100}
+          narrow
+        />
+        <TextField
+          {...bind('weeklyMeetingGoal')}
+          label="Meetings a week"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={50}
+          narrow
         />
       </div>
       <h2 className="subsection-title">Notifications</h2>

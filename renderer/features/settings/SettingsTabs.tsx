@@ -63,6 +63,8 @@ export function PreferencesTab() {
             keepInTouchDays: s.settings.keepInTouchDays,
             notifications: s.settings.notifications,
             textSize: s.settings.textSize,
+            weeklyOutreachGoal: s.settings.weeklyOutreachGoal,
+            weeklyMeetingGoal: s.settings.weeklyMeetingGoal,
           }
         : null,
     ),

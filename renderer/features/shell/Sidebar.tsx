@@ -87,18 +87,64 @@ const ThanksIcon = (
   </svg>
 );
 
+const EmployersIcon = (
+  <svg className="icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+    <path
+      d="M3.5 17V6.5l6-3v13.5M9.5 8.5h7V17M2 17h16M5.5 8.5h1.5M5.5 11h1.5M5.5 13.5h1.5M12 11h2M12 13.5h2"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.6"
+      strokeLinejoin="round"
+      strokeLinecap="round"
+    />
+  </svg>
+);
+
+const InsightsIcon = (
+  <svg className="icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+    <path
+      d="M3 17h14M5.5 14V9M10 14V5M14.5 14v-3"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.8"
+      strokeLinecap="round"
+    />
+  </svg>
+);
+
+const LearningsIcon = (
+  <svg className="icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+    <path
+      d="M10 5.5C8.5 4 6 3.5 3 3.8v11.5c3-.3 5.5.2 7 1.7 1.5-1.5 4-2 7-1.7V3.8c-3-.3-5.5.2-7 1.7zM10 5.5V17"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.6"
+      strokeLinejoin="round"
+    />
+  </svg>
+);
+
 /** Only areas that exist. */
 const items: readonly NavItem[] = [
   { area: 'home', route: 'home', label: 'Today', icon: HomeIcon },
   { area: 'pipeline', route: 'pipeline', label: 'Pipeline', icon: PipelineIcon },
+  { area: 'employers', route: 'employers', label: 'Employers', icon: EmployersIcon },
   { area: 'meetings', route: 'meetings', label: 'Meetings', icon: MeetingsIcon },
   { area: 'thanks', route: 'thanks', label: 'Thank-you notes', icon: ThanksIcon },
+  { area: 'insights', route: 'insights', label: 'Insights', icon: InsightsIcon },
+  { area: 'learnings', route: 'learnings', label: 'What I learned', icon: LearningsIcon },
   { area: 'settings', route: 'settings', label: 'Settings', icon: SettingsIcon },
 ];
 
 /** Areas reached from another one keep their parent highlighted in the sidebar. */
 const navAreaOf = (area: Area): Area =>
-  area === 'contact' || area === 'import' ? 'pipeline' : area === 'meeting' ? 'meetings' : area;
+  area === 'contact' || area === 'import'
+    ? 'pipeline'
+    : area === 'meeting'
+      ? 'meetings'
+      : area === 'employer'
+        ? 'employers'
+        : area;
 
 interface SidebarProps {
   current: Area;

@@ -12,9 +12,13 @@ const lazyPages = {
   pipeline: lazyPage(() => import('../pipeline/PipelinePage.js').then((m) => m.PipelinePage)),
   contact: lazyPage(() => import('../contacts/ContactPage.js').then((m) => m.ContactPage)),
   import: lazyPage(() => import('../import/ImportPage.js').then((m) => m.ImportPage)),
+  employers: lazyPage(() => import('../employers/EmployersPage.js').then((m) => m.EmployersPage)),
+  employer: lazyPage(() => import('../employers/EmployerPage.js').then((m) => m.EmployerPage)),
   meetings: lazyPage(() => import('../meetings/MeetingsPage.js').then((m) => m.MeetingsPage)),
   meeting: lazyPage(() => import('../prep/PrepWorkspacePage.js').then((m) => m.PrepWorkspacePage)),
   thanks: lazyPage(() => import('../thanks/ThanksPage.js').then((m) => m.ThanksPage)),
+  learnings: lazyPage(() => import('../learnings/LearningsPage.js').then((m) => m.LearningsPage)),
+  insights: lazyPage(() => import('../insights/InsightsPage.js').then((m) => m.InsightsPage)),
   settings: lazyPage(() => import('../settings/SettingsPage.js').then((m) => m.SettingsPage)),
 } as const;
 

@@ -142,6 +142,8 @@ export interface Seeded {
   undoToken: string;
   importToken: string;
   backupName: string;
+  employerId: string;
+  otherEmployerId: string;
 }
 
 const SEEDED_EXPORT = 'seeded.jsonl';
@@ -213,6 +215,12 @@ export async function seed(world: IpcWorld): Promise<Seeded> {
   // A preview to remap, commit or cancel (a made-up token when the import cannot preview here).
   const preview = await world.call('import:choose', { kind: 'csv' });
   const importToken = preview.ok ? (preview.value as { token: string }).token : 'no-preview';
+  const employer = (await world.must('employers:create', { employer: { name: 'Globex' } })) as {
+    id: string;
+  };
+  const otherEmployer = (await world.must('employers:create', {
+    employer: { name: 'Initech' },
+  })) as { id: string };
   const backup = (await world.must('backups:create', undefined)) as { name: string };
   await world.storage.exportAll(path.join(world.dataDir, 'incoming', SEEDED_EXPORT));
   world.dialogs.mode = mode;
@@ -228,6 +236,8 @@ export async function seed(world: IpcWorld): Promise<Seeded> {
     undoToken,
     importToken,
     backupName: backup.name,
+    employerId: employer.id,
+    otherEmployerId: otherEmployer.id,
   };
 }
 
@@ -354,6 +364,34 @@ export function validArgs(s: Seeded): Partial<{ [C in Channel]: ArgsOf<C> }> {
       data: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64'),
     },
     'meetings:detach': { id: s.meetingId, attachmentId: s.attachmentId },
+    'employers:get': { id: s.employerId },
+    'employers:create': {
+      employer: {
+        name: 'Fabrikam',
+        website: 'https://fabrikam.example',
+        location: 'Oslo',
+        notes: 'Design studio',
+        motivation: 2,
+        posting: 3,
+        postingUrl: 'https://fabrikam.example/jobs/1',
+        research: 'Founded 2001',
+        focus: true,
+      },
+    },
+    'employers:update': {
+      id: s.employerId,
+      patch: { name: 'Globex Corp', notes: 'Near home', research: 'Big', website: '' },
+    },
+    'employers:merge': { keepId: s.employerId, mergeId: s.otherEmployerId },
+    'employers:remove': { id: s.otherEmployerId },
+    'learnings:get': { employer: 'Contoso', industry: 'Software' },
+    'learnings:exportDocx': { employer: 'Contoso', industry: 'Software' },
+    'insights:get': { period: '12w' },
+    'insights:savePng': {
+      name: 'Funnel',
+      data: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]).toString('base64'),
+    },
+    'insights:saveCsv': { name: 'Funnel', text: 'Step,Contacts\r\nOutreach,3\r\n' },
     'questions:save': { text: 'What surprised you most?', category: 'insights' },
     'export:prepSheet': { id: s.meetingId },
     'export:packet': { id: s.meetingId, copies: 1 },

@@ -65,6 +65,7 @@ const contact = (id: string, n: number): Contact => ({
   linkedinUrl: '',
   source: { kind: 'other', detail: '' },
   referredById: null,
+  employerId: null,
   tags: [],
   notes: `${n} ${padding}`,
   stage: 'prospect',

@@ -113,6 +113,7 @@ export function makeContact(id: string, overrides: Partial<Contact> = {}): Conta
     linkedinUrl: '',
     source: { kind: 'alumni', detail: 'Class of 2012' },
     referredById: null,
+    employerId: null,
     tags: [],
     notes: '',
     stage: 'prospect',
