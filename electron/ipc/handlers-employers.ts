@@ -36,8 +36,15 @@ export function createEmployerHandlers(deps: ServiceDeps): Pick<Handlers, Employ
   const employers = createEmployerService({ storage: deps.storage, now: deps.now });
   const learnings = createLearningsService(deps);
   return {
-    'learnings:get': (filter) => learnings.get(filter),
-    'learnings:exportDocx': (filter) => learnings.exportDocx(filter),
+    // Answers live in the meeting preps, read after open: wait for them rather than block main.
+    'learnings:get': async (filter) => {
+      await deps.storage.whenLoaded?.('preps');
+      return learnings.get(filter);
+    },
+    'learnings:exportDocx': async (filter) => {
+      await deps.storage.whenLoaded?.('preps');
+      return learnings.exportDocx(filter);
+    },
     'employers:list': () => employers.list(),
     'employers:get': ({ id }) => employers.get(id),
     'employers:create': ({ employer }) => employers.create(employer),

@@ -38,7 +38,9 @@ export function createInsightsHandlers(deps: HandlerDeps): Pick<Handlers, Insigh
     return { path: filePath };
   };
   return {
-    'insights:get': ({ period }) => {
+    'insights:get': async ({ period }) => {
+      // The activities are read after open; waiting for them keeps main answering meanwhile.
+      await deps.storage.whenLoaded?.('activities');
       const data = deps.storage.read();
       const to = deps.now();
       return computeInsights(

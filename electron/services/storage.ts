@@ -459,6 +459,10 @@ class FileStorage implements Storage {
     return this.deferred.isLoaded(collection);
   }
 
+  whenLoaded(collection: CollectionName): Promise<void> {
+    return this.deferred.whenLoaded(collection);
+  }
+
   onStatusChange(listener: () => void): () => void {
     this.statusListeners.add(listener);
     return () => this.statusListeners.delete(listener);

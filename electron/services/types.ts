@@ -64,6 +64,12 @@ export interface Storage extends ItemReader {
    * background; reading it then reads the rest at once. Optional for test doubles (always read).
    */
   isLoaded?(collection: CollectionName): boolean;
+  /**
+   * Resolves once a collection read after open is read whole, by the background reading (a file
+   * per turn of the event loop): for callers that need all of it without holding main up.
+   * Optional for test doubles (always read).
+   */
+  whenLoaded?(collection: CollectionName): Promise<void>;
   /** Copies a user-chosen file into the data folder, named by its SHA-256. */
   addAttachment(sourcePath: string, role: Attachment['role']): Attachment;
   /** Absolute path of a stored attachment; throws for ids that are unknown or escape the folder. */

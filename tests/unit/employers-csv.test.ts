@@ -3,6 +3,7 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHandlers, type HandlerDeps } from '../../electron/ipc/handlers.js';
+import { handlerDeps } from './helpers/handler-deps.js';
 import { dispatch, type Handlers } from '../../electron/ipc/dispatch.js';
 import type { Storage } from '../../electron/services/types.js';
 import type { EmployerRow } from '../../shared/schema/employers.js';
@@ -19,19 +20,12 @@ beforeEach(() => {
   storage = open(path.join(temp.dir, 'data'));
   saveAt = null;
   openAt = null;
-  const deps: HandlerDeps = {
-    storage,
+  const deps = handlerDeps(storage, {
     dialogs: {
       showOpen: vi.fn(async () => (openAt === null ? null : [openAt])),
       showSave: vi.fn(async () => saveAt),
     },
-    now: () => new Date('2026-12-03T16:00:00.000Z'),
-    openPath: vi.fn(async () => undefined),
-    openExternal: vi.fn(async () => undefined),
-    emit: vi.fn(),
-    renderPdf: async () => new Uint8Array(),
-    appInfo: { version: '0.0.0', platform: 'linux' },
-  };
+  });
   handlers = createHandlers(deps);
 });
 afterEach(() => temp.cleanup());
@@ -73,7 +67,7 @@ describe('the employer list as CSV', () => {
 
     // Into a second, empty data folder: the same list comes back.
     const other = open(path.join(temp.dir, 'other'));
-    const back = createHandlers({ ...handlersDeps(other), dialogs: dialogsOpening(saveAt) });
+    const back = createHandlers(handlerDeps(other, { dialogs: dialogsOpening(saveAt) }));
     const imported = await dispatch(back, 'employers:importCsv', undefined, () => undefined);
     expect(imported).toEqual({ ok: true, value: { added: 2, updated: 0, skipped: [] } });
     const list = Object.values(other.read().employers).sort((a, b) => a.name.localeCompare(b.name));
@@ -128,19 +122,6 @@ describe('the employer list as CSV', () => {
     expect(Object.keys(storage.read().employers)).toEqual([]);
   });
 });
-
-function handlersDeps(other: Storage): HandlerDeps {
-  return {
-    storage: other,
-    dialogs: { showOpen: async () => null, showSave: async () => null },
-    now: () => new Date('2026-12-03T16:00:00.000Z'),
-    openPath: async () => undefined,
-    openExternal: async () => undefined,
-    emit: () => undefined,
-    renderPdf: async () => new Uint8Array(),
-    appInfo: { version: '0.0.0', platform: 'linux' },
-  };
-}
 
 const dialogsOpening = (filePath: string): HandlerDeps['dialogs'] => ({
   showOpen: async () => [filePath],

@@ -1,15 +1,16 @@
 process.env.TZ = 'America/New_York';
 
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createHandlers, type HandlerDeps } from '../../electron/ipc/handlers.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createHandlers } from '../../electron/ipc/handlers.js';
 import { dispatch, type Handlers } from '../../electron/ipc/dispatch.js';
 import { migrate, migrations, v3ToV4 } from '../../electron/services/migrations.js';
 import type { Storage } from '../../electron/services/types.js';
 import { compareLamp, employerKey } from '../../shared/domain/employers.js';
-import { Dataset, SCHEMA_VERSION } from '../../shared/schema/dataset.js';
+import { collectionNames, Dataset, SCHEMA_VERSION } from '../../shared/schema/dataset.js';
 import type { Contact, Employer } from '../../shared/schema/entities.js';
 import type { EmployerDetail, EmployerRow } from '../../shared/schema/employers.js';
 import { defaultSettings } from '../../shared/schema/settings.js';
+import { handlerDeps } from './helpers/handler-deps.js';
 import { makeContact, makeTempDir, open } from './helpers/storage-fixtures.js';
 
 let temp: ReturnType<typeof makeTempDir>;
@@ -19,17 +20,7 @@ let handlers: Handlers;
 beforeEach(() => {
   temp = makeTempDir('rapport-employers-');
   storage = open(temp.dir);
-  const deps: HandlerDeps = {
-    storage,
-    dialogs: { showOpen: vi.fn(async () => null), showSave: vi.fn(async () => null) },
-    now: () => new Date('2026-12-03T16:00:00.000Z'),
-    openPath: vi.fn(async () => undefined),
-    openExternal: vi.fn(async () => undefined),
-    emit: vi.fn(),
-    renderPdf: async () => new Uint8Array(),
-    appInfo: { version: '0.0.0', platform: 'linux' },
-  };
-  handlers = createHandlers(deps);
+  handlers = createHandlers(handlerDeps(storage));
 });
 afterEach(() => temp.cleanup());
 
@@ -279,17 +270,7 @@ describe('migration to version 4', () => {
 });
 
 function emptyCollections() {
-  return {
-    activities: {},
-    reminders: {},
-    meetings: {},
-    preps: {},
-    questions: {},
-    templates: {},
-    notes: {},
-    outreach: {},
-    attachments: {},
-  };
+  return Object.fromEntries(collectionNames.map((name) => [name, {}]));
 }
 
 describe('day 3 of 3B7: the next person at the same employer', () => {

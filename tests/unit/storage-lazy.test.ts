@@ -65,6 +65,27 @@ describe('activities and preps opened on demand', () => {
     storage.close();
   });
 
+  it('waits for a collection without reading it all in one go, starting the reading at once', async () => {
+    const { activities } = seeded();
+    const readSync = vi.spyOn(fs, 'readFileSync');
+    // A delay no test would wait for: asking for the collection starts the reading now.
+    const storage = open(dataDir, { backgroundReadDelayMs: 60_000 });
+    const before = activityFileReads(readSync);
+    let done = false;
+    const waited = storage.whenLoaded!('activities').then(() => (done = true));
+    expect(done).toBe(false);
+    expect(storage.isLoaded?.('activities')).toBe(false);
+    await waited;
+    // Read by the background path (asynchronous reads), not the all-at-once synchronous one.
+    expect(activityFileReads(readSync)).toBe(before);
+    expect(storage.isLoaded?.('activities')).toBe(true);
+    expect(storage.read().activities).toEqual(activities);
+    readSync.mockRestore();
+    // Asked again, or after everything is read: at once.
+    await storage.whenLoaded!('activities');
+    storage.close();
+  });
+
   it('reads the rest at once when something needs them before the background is done', () => {
     const { activities } = seeded();
     const storage = open(dataDir);

@@ -30,6 +30,10 @@ export class DeferredCollections {
   private readonly pending = new Map<CollectionName, ScannedFile[]>();
   /** The records of collections opened on demand (behind a getter until loaded). */
   private readonly records = new Map<CollectionName, ItemRecord>();
+  /** Callers of `whenLoaded`, per collection, told when its last file is read. */
+  private readonly waiters = new Map<CollectionName, (() => void)[]>();
+  /** Starts the background reading now instead of after its delay (set by `readInBackground`). */
+  private startNow: (() => void) | null = null;
 
   constructor(
     private readonly host: DeferredHost,
@@ -72,6 +76,27 @@ export class DeferredCollections {
     return !this.pending.has(collection);
   }
 
+  /**
+   * Resolves once the collection is read whole, by the background reading (started now if it
+   * was still waiting for its delay), a file per turn of the event loop: a caller that needs all
+   * of it (Insights, What I learned) waits without holding up main.
+   */
+  whenLoaded(collection: CollectionName): Promise<void> {
+    if (this.isLoaded(collection)) return Promise.resolve();
+    return new Promise((resolve) => {
+      const list = this.waiters.get(collection);
+      if (list === undefined) this.waiters.set(collection, [resolve]);
+      else list.push(resolve);
+      this.startNow?.();
+    });
+  }
+
+  private settle(collection: CollectionName): void {
+    const list = this.waiters.get(collection);
+    this.waiters.delete(collection);
+    for (const resolve of list ?? []) resolve();
+  }
+
   /** A collection's record while it is still being read (items are added to it as files load). */
   record(collection: CollectionName): ItemRecord | undefined {
     return this.records.get(collection);
@@ -81,6 +106,7 @@ export class DeferredCollections {
   forget(): void {
     this.pending.clear();
     this.records.clear();
+    for (const collection of [...this.waiters.keys()]) this.settle(collection);
   }
 
   /** Loads what is left of a collection opened on demand; damage found is repaired. */
@@ -88,6 +114,7 @@ export class DeferredCollections {
     const list = this.pending.get(collection);
     if (list === undefined) return;
     this.pending.delete(collection);
+    this.settle(collection);
     Object.defineProperty(this.host.dataset(), collection, {
       value: this.records.get(collection),
       writable: true,
@@ -156,8 +183,16 @@ export class DeferredCollections {
       }
       setImmediate(() => void step());
     };
-    const timer = setTimeout(() => void step(), this.delayMs);
+    const timer = setTimeout(() => {
+      this.startNow = null;
+      void step();
+    }, this.delayMs);
     timer.unref();
+    this.startNow = () => {
+      this.startNow = null;
+      clearTimeout(timer);
+      void step();
+    };
   }
 
   private loadOne(file: ScannedFile): void {

@@ -13,7 +13,7 @@ import { useUiStore } from '../../stores/ui-store.js';
 import { readPalette, type Palette } from './chart-export.js';
 import { ChartCard } from './ChartCard.js';
 import { HorizontalBars, ReferralGraph, WeeklyColumns, useWidth } from './charts.js';
-import { layoutNetwork } from './network-layout.js';
+import { drawnPart, layoutNetwork } from './network-layout.js';
 
 const periods: { value: InsightsPeriod; label: string }[] = [
   { value: '4w', label: 'Last 4 weeks' },
@@ -359,12 +359,22 @@ function NetworkCard({
 }) {
   const { network } = insights;
   const { ref, width } = useWidth<HTMLDivElement>(720);
-  const layout = useMemo(() => layoutNetwork(network, width), [network, width]);
+  const drawn = useMemo(() => drawnPart(network), [network]);
+  // Laid out after the other charts are on screen: the page does not wait for the graph.
+  const [layout, setLayout] = useState<ReturnType<typeof layoutNetwork> | null>(null);
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => setLayout(layoutNetwork(drawn, width)));
+    return () => cancelAnimationFrame(frame);
+  }, [drawn, width]);
   const names = new Map(network.nodes.map((node) => [node.id, node.name]));
   const summary =
     network.edges.length === 0
       ? 'Nobody has referred anyone yet: when a contact is referred by another, they show here.'
-      : `${network.edges.length} ${network.edges.length === 1 ? 'introduction' : 'introductions'} among ${network.nodes.length} people. Select a person to open them.`;
+      : `${network.edges.length} ${network.edges.length === 1 ? 'introduction' : 'introductions'} among ${network.nodes.length} people.${
+          drawn.nodes.length < network.nodes.length
+            ? ` The picture shows the largest referral trees (${drawn.nodes.length} people); the table lists everyone.`
+            : ''
+        } Select a person to open them.`;
   return (
     <ChartCard
       title="Referral network"
@@ -375,11 +385,11 @@ function NetworkCard({
       }}
     >
       <div ref={ref}>
-        {network.edges.length > 0 ? (
+        {network.edges.length > 0 && layout !== null ? (
           <ReferralGraph
             label="Referral network: who led to whom"
             nodes={layout.nodes}
-            edges={network.edges}
+            edges={drawn.edges}
             size={layout.size}
             palette={palette}
             onOpen={onOpen}

@@ -9,6 +9,54 @@ interface SimNode {
   y: number;
 }
 
+const TICKS = 120;
+
+/** More people than this make a picture nobody can read (and a slow one): the table has all. */
+export const DRAWN_PEOPLE = 150;
+
+/**
+ * The part of the network worth drawing: whole referral trees, largest first, up to
+ * `DRAWN_PEOPLE` people (a tree is never cut in half); the rest is in the table.
+ */
+export function drawnPart(network: ReferralNetwork, limit = DRAWN_PEOPLE): ReferralNetwork {
+  if (network.nodes.length <= limit) return network;
+  const parent = new Map<string, string>();
+  const find = (id: string): string => {
+    let root = id;
+    while (parent.has(root) && parent.get(root) !== root) root = parent.get(root)!;
+    let node = id;
+    while (node !== root) {
+      const next = parent.get(node)!;
+      parent.set(node, root);
+      node = next;
+    }
+    return root;
+  };
+  for (const node of network.nodes) parent.set(node.id, node.id);
+  for (const edge of network.edges) {
+    const a = find(edge.from);
+    const b = find(edge.to);
+    if (a !== b) parent.set(a, b);
+  }
+  const trees = new Map<string, string[]>();
+  for (const node of network.nodes) {
+    const root = find(node.id);
+    const list = trees.get(root);
+    if (list === undefined) trees.set(root, [node.id]);
+    else list.push(node.id);
+  }
+  const kept = new Set<string>();
+  for (const tree of [...trees.values()].sort((a, b) => b.length - a.length)) {
+    if (kept.size + tree.length > limit) continue;
+    for (const id of tree) kept.add(id);
+  }
+  return {
+    nodes: network.nodes.filter((node) => kept.has(node.id)),
+    edges: network.edges.filter((edge) => kept.has(edge.from) && kept.has(edge.to)),
+    brokenCycles: network.brokenCycles,
+  };
+}
+
 /**
  * Places the referral network with d3-force, run to rest before it is drawn (no animation), from
  * starting points set by the node order so the same data always gives the same picture.
@@ -41,9 +89,11 @@ export function layoutNetwork(
     .force('collide', forceCollide(34))
     .force('x', forceX(width / 2).strength(0.06))
     .force('y', forceY(height / 2).strength(0.1))
+    // Cooled in TICKS steps instead of d3's 300: the picture settles as well for a few hundred
+    // people, in well under a frame's budget per ten steps.
+    .alphaDecay(1 - Math.pow(0.001, 1 / TICKS))
     .stop();
-  const ticks = Math.min(300, Math.max(80, 30_000 / Math.max(1, count)));
-  for (let i = 0; i < ticks; i += 1) simulation.tick();
+  for (let i = 0; i < TICKS; i += 1) simulation.tick();
   const pad = 40;
   return {
     nodes: nodes.map((node) => ({

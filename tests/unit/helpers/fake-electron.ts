@@ -288,6 +288,7 @@ export function createFakeStorage() {
     onChange: vi.fn(() => () => undefined),
     onStatusChange: vi.fn(() => () => undefined),
     isLoaded: vi.fn(() => true),
+    whenLoaded: vi.fn(async () => undefined),
     get: vi.fn(() => undefined),
     close: vi.fn(),
   };
