@@ -146,6 +146,12 @@ export function connectMainEvents(): () => void {
       if (progress && typeof progress === 'object') useImportStore.getState().progressed(progress);
     }),
     onMainEvent('data:changed', routeChange),
+    // Insights asks main as the user goes there, not once its page has rendered: main's work
+    // (waiting for the activities, the figures) overlaps React's.
+    useUiStore.subscribe((state, previous) => {
+      if (state.area === 'insights' && previous.area !== 'insights')
+        void useInsightsStore.getState().load();
+    }),
   ];
   return () => off.forEach((unsubscribe) => unsubscribe());
 }

@@ -3,6 +3,9 @@ import type { InsightsPeriod } from '../../shared/contract.js';
 import type { Insights } from '../../shared/domain/insights.js';
 import { call, errorMessage } from '../api.js';
 
+/** The request in flight and its period: asking again for the same period shares it. */
+let inflight: { period: InsightsPeriod; done: Promise<void> } | null = null;
+
 interface InsightsState {
   period: InsightsPeriod;
   insights: Insights | null;
@@ -20,18 +23,35 @@ const initial = {
 
 export const useInsightsStore = create<InsightsState>()((set, get) => ({
   ...initial,
-  load: async (period = get().period) => {
+  load: (period = get().period) => {
+    if (inflight?.period === period) return inflight.done;
     set({ period });
-    try {
-      const insights = await call('insights:get', { period });
-      if (get().period === period) set({ insights, error: null });
-    } catch (error) {
-      if (get().period === period) set({ error: errorMessage(error) });
-    }
+    const entry: { period: InsightsPeriod; done: Promise<void> } = {
+      period,
+      done: Promise.resolve(),
+    };
+    entry.done = (async () => {
+      try {
+        const insights = await call('insights:get', { period });
+        if (get().period === period) set({ insights, error: null });
+      } catch (error) {
+        if (get().period === period) set({ error: errorMessage(error) });
+      } finally {
+        if (inflight === entry) inflight = null;
+      }
+    })();
+    inflight = entry;
+    return entry.done;
   },
   refresh: async () => {
-    if (get().insights !== null) await get().load();
+    // The data changed: a request already under way may have missed it, so ask again.
+    if (get().insights === null) return;
+    inflight = null;
+    await get().load();
   },
 }));
 
-export const resetInsightsStore = () => useInsightsStore.setState(initial);
+export const resetInsightsStore = () => {
+  inflight = null;
+  useInsightsStore.setState(initial);
+};

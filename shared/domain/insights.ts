@@ -194,6 +194,9 @@ export const MAX_OPEN_WEEKS = 26;
 
 const HOUR = 3_600_000;
 
+/** Items looked at between two pauses of `computeInsightsSliced` (a few ms of work each). */
+const SLICE = 5_000;
+
 /** `part` of `whole` in percent with one decimal; null when `whole` is 0. */
 export function percent(part: number, whole: number): number | null {
   return whole === 0 ? null : Math.round((part / whole) * 1_000) / 10;
@@ -234,18 +237,22 @@ interface HeldMeeting {
  * by dropping the referral of its earliest-created member (ties: the smaller id), who becomes the
  * root. Returns the referrer index of each contact (-1: none) and the number of loops broken.
  */
-function referralParents(contacts: readonly Contact[]): {
-  parent: Int32Array;
-  brokenCycles: number;
-} {
+function* referralParents(
+  contacts: readonly Contact[],
+): Generator<void, { parent: Int32Array; brokenCycles: number }, void> {
   const index = new Map<string, number>();
-  contacts.forEach((contact, i) => index.set(contact.id, i));
+  for (let i = 0; i < contacts.length; i += 1) {
+    if (i > 0 && i % SLICE === 0) yield;
+    index.set((contacts[i] as Contact).id, i);
+  }
   const parent = new Int32Array(contacts.length).fill(-1);
-  contacts.forEach((contact, i) => {
-    if (contact.referredById === null) return;
+  for (let i = 0; i < contacts.length; i += 1) {
+    if (i > 0 && i % SLICE === 0) yield;
+    const contact = contacts[i] as Contact;
+    if (contact.referredById === null) continue;
     const referrer = index.get(contact.referredById);
     if (referrer !== undefined && referrer !== i) parent[i] = referrer;
-  });
+  }
   // Each contact has at most one referrer, so a component holds at most one loop. Walk up from
   // every contact not yet seen; meeting a contact of the same walk closes a loop.
   const state = new Uint8Array(contacts.length); // 0 unseen, 1 on the current walk, 2 done
@@ -258,6 +265,7 @@ function referralParents(contacts: readonly Contact[]): {
     return difference < 0 || (!(difference > 0) && left.id < right.id);
   };
   for (let start = 0; start < contacts.length; start += 1) {
+    if (start > 0 && start % SLICE === 0) yield;
     if (state[start] !== 0) continue;
     walk.length = 0;
     let current = start;
@@ -281,7 +289,10 @@ function referralParents(contacts: readonly Contact[]): {
 }
 
 /** Every figure of the Insights page for the period in `options`. */
-export function computeInsights(input: InsightsInput, options: InsightsOptions): Insights {
+function* insightsSteps(
+  input: InsightsInput,
+  options: InsightsOptions,
+): Generator<void, Insights, void> {
   const { contacts, activities, meetings, notes } = input;
   const toMs = options.to.getTime();
   if (!Number.isFinite(toMs)) throw new RangeError('The period needs a valid end date.');
@@ -295,7 +306,11 @@ export function computeInsights(input: InsightsInput, options: InsightsOptions):
 
   const count = contacts.length;
   const index = new Map<string, number>();
-  contacts.forEach((contact, i) => index.set(contact.id, i));
+  for (let i = 0; i < contacts.length; i += 1) {
+    if (i > 0 && i % SLICE === 0) yield;
+    const contact = contacts[i] as Contact;
+    index.set(contact.id, i);
+  }
 
   // Stages: a snapshot of now, whatever the period.
   const stageCounts = new Map<Stage, number>(stageOrder.map((stage) => [stage, 0]));
@@ -306,7 +321,9 @@ export function computeInsights(input: InsightsInput, options: InsightsOptions):
   const activityTime = new Float64Array(activities.length);
   const activityContact = new Int32Array(activities.length);
   const firstOutreach = new Float64Array(count).fill(Infinity);
-  activities.forEach((activity, i) => {
+  for (let i = 0; i < activities.length; i += 1) {
+    if (i > 0 && i % SLICE === 0) yield;
+    const activity = activities[i] as Activity;
     const contact = index.get(activity.contactId) ?? -1;
     const at = Date.parse(activity.at);
     activityContact[i] = contact;
@@ -317,8 +334,9 @@ export function computeInsights(input: InsightsInput, options: InsightsOptions):
       at < (firstOutreach[contact] as number)
     )
       firstOutreach[contact] = at;
-  });
+  }
 
+  yield;
   // The meetings held, once each.
   const records = new Map<string, MeetingRecord>();
   for (const meeting of meetings) records.set(meeting.id, meeting);
@@ -339,13 +357,15 @@ export function computeInsights(input: InsightsInput, options: InsightsOptions):
       unconfirmed += 1;
     }
   }
-  activities.forEach((activity, i) => {
+  for (let i = 0; i < activities.length; i += 1) {
+    if (i > 0 && i % SLICE === 0) yield;
+    const activity = activities[i] as Activity;
     const contact = activityContact[i] as number;
     const at = activityTime[i] as number;
-    if (activity.kind !== 'meeting-held' || contact === -1 || !Number.isFinite(at)) return;
-    if (activity.meetingId !== null && records.has(activity.meetingId)) return;
+    if (activity.kind !== 'meeting-held' || contact === -1 || !Number.isFinite(at)) continue;
+    if (activity.meetingId !== null && records.has(activity.meetingId)) continue;
     held.push({ meetingId: null, contact, at, end: at, sent: Infinity });
-  });
+  }
 
   // Funnel: the furthest step each contact of the cohort (first outreach in the period) reached.
   // A later step implies the earlier ones (someone who met the user did answer), so each step
@@ -360,11 +380,13 @@ export function computeInsights(input: InsightsInput, options: InsightsOptions):
       reached[contact] = step;
   };
   for (let c = 0; c < count; c += 1) if (inCohort[c] === 1) reached[c] = 1;
-  activities.forEach((activity, i) => {
+  for (let i = 0; i < activities.length; i += 1) {
+    if (i > 0 && i % SLICE === 0) yield;
+    const activity = activities[i] as Activity;
     const step =
       activity.kind === 'reply-received' ? 2 : activity.kind === 'thank-you-sent' ? 4 : 0;
     if (step !== 0) reach(activityContact[i] as number, step, activityTime[i] as number);
-  });
+  }
   for (const meeting of held) reach(meeting.contact, 3, meeting.at);
   const thankYouNotes: { contact: number; at: number; meetingId: string | null }[] = [];
   for (const note of notes) {
@@ -375,6 +397,7 @@ export function computeInsights(input: InsightsInput, options: InsightsOptions):
     thankYouNotes.push({ contact, at, meetingId: note.meetingId });
     reach(contact, 4, at);
   }
+  yield;
   // Any introduction counts here, also one the network drops to break a loop.
   for (const contact of contacts) {
     if (contact.referredById === null || contact.referredById === contact.id) continue;
@@ -406,11 +429,13 @@ export function computeInsights(input: InsightsInput, options: InsightsOptions):
       firstWeek = mondayOn(fromMs);
     } else {
       let earliest = toMs;
-      activities.forEach((activity, i) => {
+      for (let i = 0; i < activities.length; i += 1) {
+        if (i > 0 && i % SLICE === 0) yield;
+        const activity = activities[i] as Activity;
         const at = activityTime[i] as number;
         if (activity.kind === 'outreach-sent' && activityContact[i] !== -1 && at < earliest)
           earliest = at;
-      });
+      }
       for (const meeting of held) if (meeting.at < earliest) earliest = meeting.at;
       const last = mondayOn(toMs);
       const limit = new Date(
@@ -434,11 +459,13 @@ export function computeInsights(input: InsightsInput, options: InsightsOptions):
     const lowest = Math.max(fromMs, boundaries[0] ?? Infinity);
     const weekOf = (at: number) =>
       at >= lowest && at <= toMs ? weeks[lastAtOrBefore(boundaries, at)] : undefined;
-    activities.forEach((activity, i) => {
-      if (activity.kind !== 'outreach-sent' || activityContact[i] === -1) return;
+    for (let i = 0; i < activities.length; i += 1) {
+      if (i > 0 && i % SLICE === 0) yield;
+      const activity = activities[i] as Activity;
+      if (activity.kind !== 'outreach-sent' || activityContact[i] === -1) continue;
       const week = weekOf(activityTime[i] as number);
       if (week) week.outreach += 1;
-    });
+    }
     for (const meeting of held) {
       const week = weekOf(meeting.at);
       if (week) week.meetings += 1;
@@ -473,7 +500,9 @@ export function computeInsights(input: InsightsInput, options: InsightsOptions):
   };
   let outreachContacts = 0;
   let repliedContacts = 0;
-  contacts.forEach((contact, c) => {
+  for (let c = 0; c < contacts.length; c += 1) {
+    if (c > 0 && c % SLICE === 0) yield;
+    const contact = contacts[c] as Contact;
     const cohort = inCohort[c] === 1;
     const replied = (reached[c] as number) >= 2;
     if (cohort) outreachContacts += 1;
@@ -485,7 +514,7 @@ export function computeInsights(input: InsightsInput, options: InsightsOptions):
       if (cohort) group.outreach += 1;
       if (replied) group.replied += 1;
     }
-  });
+  }
   for (const meeting of held) {
     if (!inPeriod(meeting.at)) continue;
     for (const group of groupsOf(contacts[meeting.contact] as Contact)) group.meetings += 1;
@@ -493,6 +522,7 @@ export function computeInsights(input: InsightsInput, options: InsightsOptions):
   for (const group of [...byResponsiveness.values(), ...bySource.values()])
     group.replyRate = percent(group.replied, group.outreach);
 
+  yield;
   // Thank-yous: a send names its meeting, or it belongs to the contact's latest held meeting
   // before it (so a note sent after a second meeting is not credited to the first).
   const heldByContact = new Map<number, HeldMeeting[]>();
@@ -502,6 +532,7 @@ export function computeInsights(input: InsightsInput, options: InsightsOptions):
     if (list) list.push(meeting);
     else heldByContact.set(meeting.contact, [meeting]);
   }
+  yield;
   const heldStarts = new Map<number, number[]>();
   for (const [contact, list] of heldByContact)
     heldStarts.set(
@@ -518,19 +549,25 @@ export function computeInsights(input: InsightsInput, options: InsightsOptions):
     }
     if (meeting !== undefined && at < meeting.sent) meeting.sent = at;
   };
-  activities.forEach((activity, i) => {
+  for (let i = 0; i < activities.length; i += 1) {
+    if (i > 0 && i % SLICE === 0) yield;
+    const activity = activities[i] as Activity;
     const contact = activityContact[i] as number;
     const at = activityTime[i] as number;
     if (activity.kind === 'thank-you-sent' && contact !== -1 && Number.isFinite(at))
       credit(contact, at, activity.meetingId);
-  });
+  }
   for (const note of thankYouNotes) credit(note.contact, note.at, note.meetingId);
+  yield;
   const windowMs = THANK_YOU_WINDOW_HOURS * HOUR;
   let heldInPeriod = 0;
   let onTime = 0;
   let waiting = 0;
   const late: { gap: ThankYouGap; end: number }[] = [];
-  for (const meeting of held) {
+  for (let m = 0; m < held.length; m += 1) {
+    // Smaller slices: a late meeting's entry is built with names and dates.
+    if (m > 0 && m % 1_000 === 0) yield;
+    const meeting = held[m] as HeldMeeting;
     if (!inPeriod(meeting.at)) continue;
     heldInPeriod += 1;
     const deadline = meeting.end + windowMs;
@@ -550,25 +587,31 @@ export function computeInsights(input: InsightsInput, options: InsightsOptions):
       late.push({ gap, end: meeting.end });
     }
   }
+  yield;
   // Most recent first; meetings that ended together keep a fixed order (by start, then input).
   late.sort((a, b) => b.end - a.end);
 
+  yield;
   // The referral network: everyone on either end of a kept referral.
-  const { parent, brokenCycles } = referralParents(contacts);
+  const { parent, brokenCycles } = yield* referralParents(contacts);
   const onNetwork = new Uint8Array(count);
   const edges: NetworkEdge[] = [];
-  contacts.forEach((contact, c) => {
+  for (let c = 0; c < contacts.length; c += 1) {
+    if (c > 0 && c % SLICE === 0) yield;
+    const contact = contacts[c] as Contact;
     const referrer = parent[c] as number;
-    if (referrer === -1) return;
+    if (referrer === -1) continue;
     onNetwork[c] = 1;
     onNetwork[referrer] = 1;
     edges.push({ from: (contacts[referrer] as Contact).id, to: contact.id });
-  });
+  }
   const nodes: NetworkNode[] = [];
-  contacts.forEach((contact, c) => {
+  for (let c = 0; c < contacts.length; c += 1) {
+    if (c > 0 && c % SLICE === 0) yield;
+    const contact = contacts[c] as Contact;
     if (onNetwork[c] === 1)
       nodes.push({ id: contact.id, name: fullName(contact), stage: contact.stage });
-  });
+  }
 
   return {
     period: {
@@ -595,4 +638,30 @@ export function computeInsights(input: InsightsInput, options: InsightsOptions):
     },
     network: { nodes, edges, brokenCycles },
   };
+}
+
+/** Every figure at once (tests, benchmarks, small data). */
+export function computeInsights(input: InsightsInput, options: InsightsOptions): Insights {
+  const steps = insightsSteps(input, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+  }
+}
+
+/**
+ * The same figures, computed in slices of `SLICE` items with `pause()` awaited between them: main
+ * stays free for other requests however large the data (50,000 contacts take ~400 ms in all).
+ */
+export async function computeInsightsSliced(
+  input: InsightsInput,
+  options: InsightsOptions,
+  pause: () => Promise<void>,
+): Promise<Insights> {
+  const steps = insightsSteps(input, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+    await pause();
+  }
 }

@@ -245,6 +245,11 @@ export interface ImportPreview {
   /** Rows or cards that WILL be imported with something left out, cut or combined (first 1,000). */
   warnings: ImportRowIssue[];
   encoding: ImportEncodingInfo;
+  /**
+   * The employers the rows' companies link to once saved: how many are on the LAMP list already,
+   * and how many are new (with the first few of their names).
+   */
+  employers: { existing: number; added: number; newNames: string[] };
 }
 
 export interface ImportProgress {

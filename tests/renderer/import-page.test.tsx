@@ -40,6 +40,7 @@ const linkedinPreview = (): ImportPreview => ({
     { row: 5, reason: 'Row 5: the e-mail address "maya@" is not valid, so it was left out.' },
   ],
   encoding: { used: 'utf-8', choosable: false, note: null },
+  employers: { existing: 1, added: 2, newNames: ['Acme', 'Globex'] },
 });
 
 const windowsPreview = (token: string, used: ImportEncoding): ImportPreview => ({
@@ -119,6 +120,11 @@ describe('Import and export', () => {
     const preview = await screen.findByRole('region', { name: 'Preview of Connections.csv' });
     expect(
       within(preview).getByText('5 new, 1 to merge, 0 unchanged, 1 rejected'),
+    ).toBeInTheDocument();
+    expect(
+      within(preview).getByText(
+        'Saving links contacts to 1 employer on your LAMP list and adds 2 new employers (Acme, Globex).',
+      ),
     ).toBeInTheDocument();
     const table = within(preview).getByRole('table', { name: 'The first 2 rows' });
     expect(within(table).getAllByRole('row')[1]).toHaveTextContent('NewMaya OkaforAcme');

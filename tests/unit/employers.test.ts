@@ -361,3 +361,34 @@ describe('learnings across meetings', () => {
     ]);
   });
 });
+
+describe('importing contacts', () => {
+  it('says in the preview which employers the companies link to, and links them on saving', async () => {
+    await call<Employer>('employers:create', { employer: { name: 'Contoso Ltd' } });
+    const csv = [
+      'First Name,Last Name,Company',
+      'Maya,Okafor,CONTOSO',
+      'Kim,Lee,Globex Inc.',
+      'Jo,Park,globex',
+      'Sam,Ito,',
+    ].join('\n');
+    const preview = await call<{ token: string; employers: unknown }>('import:dropped', {
+      kind: 'csv',
+      name: 'people.csv',
+      data: Buffer.from(csv).toString('base64'),
+    });
+    expect(preview.employers).toEqual({ existing: 1, added: 1, newNames: ['Globex Inc.'] });
+    await call('import:commit', { token: preview.token });
+    const contacts = Object.values(storage.read().contacts);
+    const employerOf = (first: string) => {
+      const id = contacts.find((c) => c.firstName === first)!.employerId;
+      return id === null ? null : storage.read().employers[id]!.name;
+    };
+    expect(['Maya', 'Kim', 'Jo', 'Sam'].map(employerOf)).toEqual([
+      'Contoso Ltd',
+      'Globex Inc.',
+      'Globex Inc.',
+      null,
+    ]);
+  });
+});

@@ -4,6 +4,7 @@ process.env.TZ = 'America/New_York';
 import { describe, expect, it } from 'vitest';
 import {
   computeInsights,
+  computeInsightsSliced,
   MAX_OPEN_WEEKS,
   type Insights,
   type InsightsInput,
@@ -827,6 +828,30 @@ describe('the referral network', () => {
     );
     expect(result.funnel.at(-1)?.contacts).toBe(2);
     expect(result.network.edges).toEqual([{ from: 'p', to: 'q' }]);
+  });
+});
+
+describe('in slices, as main computes them', () => {
+  it('gives the same figures as in one go, pausing between slices of a large dataset', async () => {
+    const data = generate({ contacts: 12_000, activities: 30_000, meetings: 2_000, notes: 800 }, 7);
+    const period = options('2026-02-01T05:00:00.000Z', '2026-10-01T04:00:00.000Z');
+    let pauses = 0;
+    const sliced = await computeInsightsSliced(data, period, async () => {
+      pauses += 1;
+      await new Promise((resolve) => setImmediate(resolve));
+    });
+    expect(sliced).toEqual(computeInsights(data, period));
+    // 30,000 activities in slices of 5,000, several passes over them, and the contacts too.
+    expect(pauses).toBeGreaterThan(30);
+  });
+
+  it('does not pause for a small dataset more than between its phases', async () => {
+    const data = generate({ contacts: 50, activities: 200, meetings: 10, notes: 5 }, 3);
+    const period = options('2026-02-01T05:00:00.000Z', '2026-10-01T04:00:00.000Z');
+    let pauses = 0;
+    const sliced = await computeInsightsSliced(data, period, async () => void (pauses += 1));
+    expect(sliced).toEqual(computeInsights(data, period));
+    expect(pauses).toBeLessThan(12);
   });
 });
 

@@ -1,4 +1,6 @@
 import { employerLinker } from '../employers.js';
+import { employerIndex, employerKey } from '../../../shared/domain/employers.js';
+import type { Employer } from '../../../shared/schema/entities.js';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -233,6 +235,7 @@ export function createImportService(deps: ImportServiceDeps) {
       rejected: summary.skipped,
       warnings,
       encoding: summary.encoding,
+      employers: employersOf(session.records, Object.values(deps.storage.read().employers)),
     };
   };
 
@@ -467,3 +470,18 @@ export function createImportService(deps: ImportServiceDeps) {
 }
 
 export type ImportService = ReturnType<typeof createImportService>;
+
+/** The LAMP list seen from an import: the companies' employers, existing and new (one pass). */
+function employersOf(records: readonly DraftRecord[], existing: readonly Employer[]) {
+  const index = employerIndex(existing);
+  const found = new Set<string>();
+  const added = new Map<string, string>();
+  for (const { draft } of records) {
+    const key = employerKey(draft.company);
+    if (key === '') continue;
+    const employer = index.get(key);
+    if (employer !== undefined) found.add(employer.id);
+    else if (!added.has(key)) added.set(key, draft.company.trim());
+  }
+  return { existing: found.size, added: added.size, newNames: [...added.values()].slice(0, 5) };
+}

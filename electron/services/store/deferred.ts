@@ -151,7 +151,12 @@ export class DeferredCollections {
     if (this.pending.size === 0) return;
     const step = async () => {
       if (this.host.closed()) return;
-      const [collection, list] = this.pending.entries().next().value ?? [];
+      // A collection someone waits for (`whenLoaded`) is read before the others.
+      const wanted = [...this.waiters.keys()].find((name) => this.pending.has(name));
+      const [collection, list] =
+        wanted !== undefined
+          ? [wanted, this.pending.get(wanted)]
+          : (this.pending.entries().next().value ?? []);
       if (collection === undefined || list === undefined) return;
       const file = list.find((candidate) => !candidate.loaded);
       if (file === undefined) {

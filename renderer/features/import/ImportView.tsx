@@ -200,6 +200,23 @@ function IssueList({
   );
 }
 
+/** Where the companies go: employers already on the LAMP list, and the ones saving adds. */
+function EmployersLine({ employers }: { employers: ImportPreview['employers'] }) {
+  const { existing, added, newNames } = employers;
+  if (existing === 0 && added === 0) return null;
+  const more = added - newNames.length;
+  const parts = [
+    existing > 0
+      ? `links contacts to ${number(existing)} ${existing === 1 ? 'employer' : 'employers'} on your LAMP list`
+      : null,
+    added > 0
+      ? `adds ${number(added)} new ${added === 1 ? 'employer' : 'employers'} (${newNames.join(', ')}${more > 0 ? ` and ${number(more)} more` : ''})`
+      : null,
+  ].filter((part): part is string => part !== null);
+  const text = parts.join(' and ');
+  return <p className="import-employers">Saving {text}.</p>;
+}
+
 function Preview(props: ImportViewProps & { preview: ImportPreview }) {
   const { preview, step } = props;
   const baseId = useId();
@@ -215,6 +232,7 @@ function Preview(props: ImportViewProps & { preview: ImportPreview }) {
         Preview of {preview.fileName}
       </h2>
       <p className="import-counts">{countsLine(preview.counts)}</p>
+      <EmployersLine employers={preview.employers} />
 
       {preview.encoding.choosable ? (
         <Encoding preview={preview} disabled={busy} onEncoding={props.onEncoding} />

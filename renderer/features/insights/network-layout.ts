@@ -9,7 +9,7 @@ interface SimNode {
   y: number;
 }
 
-const TICKS = 120;
+const TICKS = 60;
 
 /** More people than this make a picture nobody can read (and a slow one): the table has all. */
 export const DRAWN_PEOPLE = 150;
@@ -86,7 +86,7 @@ export function layoutNetwork(
         .distance(70),
     )
     .force('charge', forceManyBody().strength(-160))
-    .force('collide', forceCollide(34))
+    .force('collide', forceCollide(30).iterations(1))
     .force('x', forceX(width / 2).strength(0.06))
     .force('y', forceY(height / 2).strength(0.1))
     // Cooled in TICKS steps instead of d3's 300: the picture settles as well for a few hundred
