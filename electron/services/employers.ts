@@ -5,7 +5,6 @@ import {
   compareLamp,
   employerIndex,
   employerKey,
-  employerKeys,
 } from '../../shared/domain/employers.js';
 import { stageOrder } from '../../shared/domain/stages.js';
 import { compareContactsByName } from '../../shared/domain/contact-order.js';
@@ -252,17 +251,8 @@ export function createEmployerService(options: {
         return { unlinked };
       });
     },
-
-    /** The employer a company name would link to (for the contact form's hint), or null. */
-    match(company: string): Employer | null {
-      const key = employerKey(company);
-      if (key === '') return null;
-      return employerIndex(Object.values(storage.read().employers)).get(key) ?? null;
-    },
   };
 }
-
-export { employerKeys };
 
 const lampScores = (row: EmployerRow) => ({
   name: row.name,

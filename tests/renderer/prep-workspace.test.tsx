@@ -399,6 +399,8 @@ describe('company research kept with the employer', () => {
     expect(screen.getByText(/You wrote about Northwind Health before/)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Use research on Northwind Health' }));
     expect(company).toHaveValue('Three hospitals\n- Epic EHR');
+    // The button went away with the offer: the focus is on the field it filled.
+    expect(company).toHaveFocus();
     expect(screen.queryByRole('button', { name: /^Use research on/ })).toBeNull();
     await waitFor(
       () =>

@@ -11,13 +11,9 @@ import {
 import { learningsTitle, type Learnings } from '../../../shared/domain/learnings.js';
 import type { PaperSize } from '../../../shared/schema/settings.js';
 import { rtlParagraph, rtlRun } from './bidi.js';
+import { cleanDocText, dateFormat, PAGE } from './docx-page.js';
 import { localDate, safeFileName } from './file-names.js';
 
-/** Page sizes in twentieths of a point, as Word stores them. */
-const PAGE: Record<PaperSize, { width: number; height: number }> = {
-  A4: { width: 11_906, height: 16_838 },
-  Letter: { width: 12_240, height: 15_840 },
-};
 /** 0.75 in on every side, as on the prep sheet: the two documents print alike. */
 const MARGIN = 1_080;
 /** Answers and takeaways sit under their speaker, indented a quarter inch. */
@@ -37,15 +33,7 @@ export interface LearningsDocInput {
   locale?: string;
 }
 
-/**
- * Characters XML 1.0 cannot hold (C0 controls other than tab/newline, lone surrogates, U+FFFE/F):
- * Word refuses to open a file that contains one, so a stray paste must not break the summary. One
- * character class, so the replacement is linear in the text.
- */
-// eslint-disable-next-line no-control-regex
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|\p{Cs}/gu;
-
-const clean = (value: string) => value.replace(/\r\n?/g, '\n').replace(NOT_XML, '');
+const clean = cleanDocText;
 
 /**
  * User text as blocks of lines: a blank line starts a new paragraph, a single newline stays a line
@@ -79,14 +67,6 @@ const textParagraphs = (text: string, style: string) =>
         ),
       }),
   );
-
-function dateFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions) {
-  try {
-    return new Intl.DateTimeFormat(locale, options);
-  } catch {
-    return new Intl.DateTimeFormat(undefined, options);
-  }
-}
 
 /** "Maya Okafor, Northwind Health · Dec 3, 2026": who said it and when, above what they said. */
 function sourceLine(parts: string[], date: string): Paragraph {

@@ -1,3 +1,4 @@
+import { dateFormat } from './docx-page.js';
 import {
   beforeMeeting,
   describeBeforeMeeting,
@@ -69,13 +70,7 @@ export { fullName as contactName, titleAtCompany } from '../../../shared/domain/
 
 /** Dates and times as the user's OS writes them, in the local time zone. */
 export function formatters(locale: string) {
-  const safe = (options: Intl.DateTimeFormatOptions) => {
-    try {
-      return new Intl.DateTimeFormat(locale, options);
-    } catch {
-      return new Intl.DateTimeFormat(undefined, options);
-    }
-  };
+  const safe = (options: Intl.DateTimeFormatOptions) => dateFormat(locale, options);
   const dateTime = safe({ dateStyle: 'full', timeStyle: 'short' });
   const time = safe({ timeStyle: 'short' });
   return {

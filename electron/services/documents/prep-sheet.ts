@@ -1,6 +1,7 @@
 import { MODE_LABELS, meetingWhere } from '../../../shared/domain/arrival.js';
 import { MIN_OPEN_QUESTIONS } from '../../../shared/domain/questions.js';
 import { rtlParagraph, rtlRun } from './bidi.js';
+import { PAGE } from './docx-page.js';
 import { sourceLabels } from '../../../shared/domain/sources.js';
 import {
   Document,
@@ -16,7 +17,6 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { Contact } from '../../../shared/schema/entities.js';
-import type { PaperSize } from '../../../shared/schema/settings.js';
 import {
   contactName,
   beforeMeetingText,
@@ -29,11 +29,6 @@ import {
   type MeetingContext,
 } from './meeting-context.js';
 
-/** Page sizes in twentieths of a point, as Word stores them. */
-const PAGE: Record<PaperSize, { width: number; height: number }> = {
-  A4: { width: 11_906, height: 16_838 },
-  Letter: { width: 12_240, height: 15_840 },
-};
 /** 0.75 in on every side: room for a hole punch and for most printers' unprintable edge. */
 const MARGIN = 1_080;
 const LABEL_TAB = 2_000;

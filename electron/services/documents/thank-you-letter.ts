@@ -7,13 +7,9 @@ import type { PaperSize, Profile } from '../../../shared/schema/settings.js';
 import type { Clock, Dialogs, Storage } from '../types.js';
 import { writeFileAtomic } from '../atomic-file.js';
 import { localDate, safeFileName } from './file-names.js';
+import { cleanDocText, PAGE } from './docx-page.js';
 import { contactName, processLocale } from './meeting-context.js';
 
-/** Page sizes in twentieths of a point, as Word stores them. */
-const PAGE: Record<PaperSize, { width: number; height: number }> = {
-  A4: { width: 11_906, height: 16_838 },
-  Letter: { width: 12_240, height: 15_840 },
-};
 /** One inch on every side: the usual business-letter margin, and inside any printer's reach. */
 const MARGIN = 1_440;
 /** A blank line of 11 pt text, in twentieths of a point. */
@@ -31,14 +27,7 @@ export interface ThankYouLetterInput {
   locale: string;
 }
 
-/**
- * Characters XML 1.0 cannot hold (C0 controls other than tab/newline, lone surrogates, U+FFFE/F):
- * Word refuses to open a file that contains one, so a stray paste must not break the letter.
- */
-// eslint-disable-next-line no-control-regex
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|\p{Cs}/gu;
-
-const clean = (value: string) => value.replace(/\r\n?/g, '\n').replace(NOT_XML, '');
+const clean = cleanDocText;
 
 const lines = (value: string) =>
   clean(value)

@@ -275,6 +275,8 @@ function MergeAndRemove({ detail, disabled }: { detail: EmployerDetail; disabled
       const result = await useEmployersStore.getState().merge(employer.id, mergeId);
       setMergeId('');
       setFailure(null);
+      // Merge… is disabled again until another employer is chosen: the focus goes to the choice.
+      document.getElementById('employer-merge-select')?.focus();
       setStatus(
         `Merged ${result.merged} into ${result.employer.name}: ${result.moved} ${result.moved === 1 ? 'contact' : 'contacts'} moved.`,
       );

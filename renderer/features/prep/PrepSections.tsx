@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent, type MouseEvent, type ReactNode } from 'react';
+import { useId, useRef, useState, type FormEvent, type MouseEvent, type ReactNode } from 'react';
 import { MIN_OPEN_QUESTIONS, openQuestionCount } from '../../../shared/domain/questions.js';
 import type { Attachment, Contact, Meeting } from '../../../shared/schema/entities.js';
 import { TextField } from '../../components/Field.js';
@@ -121,6 +121,8 @@ export function ResearchSection({
 }) {
   const offered =
     employer && research.company.trim() === '' && employer.research.trim() !== '' ? employer : null;
+  /** Using the offer takes its button away: the focus goes to the field it filled. */
+  const company = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   return (
     <PrepSection
       id="prep-research"
@@ -137,6 +139,7 @@ export function ResearchSection({
             value={research[key]}
             disabled={disabled}
             onChange={(value) => edit('research', { ...research, [key]: value })}
+            {...(key === 'company' ? { inputRef: company } : {})}
             {...(key === 'company' && employer
               ? { hint: `Kept with ${employer.name} for your next meeting there.` }
               : {})}
@@ -159,7 +162,10 @@ export function ResearchSection({
             type="button"
             className="button button-small"
             disabled={disabled}
-            onClick={() => edit('research', { ...research, company: offered.research })}
+            onClick={() => {
+              edit('research', { ...research, company: offered.research });
+              company.current?.focus();
+            }}
           >
             Use research on {offered.name}
           </button>
