@@ -99,6 +99,30 @@ describe('activities and preps opened on demand', () => {
     reopened.close();
   });
 
+  it('answers one item (a meeting’s prep, say) by reading only the file it lives in', () => {
+    const { activities } = seeded();
+    const storage = open(dataDir, { backgroundReadDelayMs: 60_000 });
+    const read = vi.spyOn(fs, 'readFileSync');
+    expect(storage.get('activities', 'a-7')).toEqual(activities['a-7']);
+    expect(storage.get('activities', 'no-such-id')).toBeUndefined();
+    const files = read.mock.calls
+      .map(([file]) => String(file))
+      .filter((file) => file.includes('activities-'));
+    expect(files.length).toBeGreaterThan(0);
+    // Only the files those two ids belong in, not the collection's other files.
+    const names = new Set(files.map((file) => file.split(/[\\/]/).pop()));
+    expect(names.has(fileOf('activities', 'a-7'))).toBe(true);
+    for (const name of names)
+      expect([fileOf('activities', 'a-7'), fileOf('activities', 'no-such-id')]).toContain(name);
+    expect(
+      fs.readdirSync(storePath(dataDir, '')).filter((n) => n.startsWith('activities-')).length,
+    ).toBeGreaterThan(2);
+    expect(storage.isLoaded?.('activities')).toBe(false);
+    // The collection as a whole is still all there when asked for.
+    expect(storage.read().activities).toEqual(activities);
+    storage.close();
+  });
+
   it('repairs a damaged activities file found after open and tells the window', async () => {
     const { activities, clock } = seeded();
     clock.advance(60_000);

@@ -6,7 +6,11 @@ import Conf from 'conf';
 import { PDFDocument } from 'pdf-lib';
 import { dispatch, type Handlers } from '../../../electron/ipc/dispatch.js';
 import { createHandlers, type Dialogs } from '../../../electron/ipc/handlers.js';
-import { openStorage, type StoreClassLike } from '../../../electron/services/storage.js';
+import {
+  openStorage,
+  type OpenStorageOptions,
+  type StoreClassLike,
+} from '../../../electron/services/storage.js';
 import type { Storage } from '../../../electron/services/types.js';
 import type { ArgsOf, Channel } from '../../../shared/contract.js';
 import type { Result } from '../../../shared/result.js';
@@ -34,6 +38,11 @@ export interface IpcWorld {
   call(channel: string, args: unknown): Promise<Result<unknown>>;
   /** Like `call` for a known channel, throwing when the answer is not ok. */
   must<C extends Channel>(channel: C, args: ArgsOf<C>): Promise<unknown>;
+  /**
+   * Closes the storage and opens the same data folder again, as a new start of main would (new
+   * handler table, new undo journal), with these storage options.
+   */
+  reopen(options?: Partial<OpenStorageOptions>): void;
   close(): void;
 }
 
@@ -66,7 +75,9 @@ export async function createIpcWorld(
   }
   const pdf = await onePagePdf();
   const now = () => new Date(options.now ?? '2026-01-15T15:00:00.000Z');
-  const storage = openStorage({ dataDir, now, StoreClass: Conf as unknown as StoreClassLike });
+  const openHere = (extra: Partial<OpenStorageOptions> = {}) =>
+    openStorage({ dataDir, now, StoreClass: Conf as unknown as StoreClassLike, ...extra });
+  let storage = openHere();
   const dialogState = { mode: 'file' as DialogMode, turn: 0, saves: 0 };
   const answer = () => {
     dialogState.turn += 1;
@@ -80,7 +91,7 @@ export async function createIpcWorld(
       if (extensions.includes('jsonl')) {
         // "Import Rapport data": an export made by this same storage.
         const file = path.join(incoming, 'export.jsonl');
-        if (!fs.existsSync(file)) await storage.exportAll(file);
+        if (!fs.existsSync(file)) await world.storage.exportAll(file);
         return [file];
       }
       const ext = extensions.find((candidate) => PICKABLE[candidate] !== undefined);
@@ -94,38 +105,45 @@ export async function createIpcWorld(
     },
   };
   const shell = { openPath: [] as string[], openExternal: [] as string[] };
-  const handlers = createHandlers({
-    storage,
-    dialogs,
-    now,
-    openPath: async (target) => void shell.openPath.push(target),
-    openExternal: async (target) => void shell.openExternal.push(target),
-    emit: () => undefined,
-    renderPdf: async () => pdf.slice(),
-    appInfo: { version: '0.0.0-test', platform: 'linux' },
-  });
+  const handlersOver = (over: Storage) =>
+    createHandlers({
+      storage: over,
+      dialogs,
+      now,
+      openPath: async (target) => void shell.openPath.push(target),
+      openExternal: async (target) => void shell.openExternal.push(target),
+      emit: () => undefined,
+      renderPdf: async () => pdf.slice(),
+      appInfo: { version: '0.0.0-test', platform: 'linux' },
+    });
   const logged: IpcWorld['logged'] = [];
   const log = (message: string, error?: unknown) => void logged.push({ message, error });
-  const call = (channel: string, args: unknown) => dispatch(handlers, channel, args, log);
-  return {
+  const world: IpcWorld = {
     root,
     dataDir,
     storage,
-    handlers,
+    handlers: handlersOver(storage),
     dialogs: dialogState,
     shell,
     logged,
-    call,
+    call: (channel, args) => dispatch(world.handlers, channel, args, log),
     async must(channel, args) {
-      const result = await call(channel, args);
+      const result = await world.call(channel, args);
       if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
       return result.value;
     },
+    reopen(options) {
+      world.storage.close();
+      storage = openHere(options);
+      world.storage = storage;
+      world.handlers = handlersOver(storage);
+    },
     close() {
-      storage.close();
+      world.storage.close();
       fs.rmSync(root, { recursive: true, force: true });
     },
   };
+  return world;
 }
 
 /** Ids of one of everything, made through the handlers, for arguments that reach the services. */
