@@ -167,8 +167,8 @@ async function loopDelay<T>(work: () => Promise<T>) {
  * `import.vcard5mb.ms`: preview of a 5 MB vCard with base64 photos, through the service and the
  * worker thread the app uses (worker start-up included). `import.eventloop.p99.ms`: main's
  * event-loop delay (p99) while a 20 MB, 49,000-row CSV is read, parsed (in the worker) and
- * matched; `import.commit49000.block.ms`: how long committing those rows then blocks main (one
- * transaction, synchronous by design).
+ * matched; `import.commit49000.block.ms`: the longest main is held while those rows are then saved
+ * (in parts of at most 500 contacts, one store file each: see the import session's commit).
  */
 async function largeFiles(root: string, progress: (message: string) => void): Promise<Figure[]> {
   const vcardFile = path.join(root, 'contacts.vcf');
@@ -200,14 +200,14 @@ async function largeFiles(root: string, progress: (message: string) => void): Pr
     progress(
       `CSV 20 MB preview ${round(previewMs)} ms; event loop p99 ${round(read.p99)} ms, max ${round(read.max)} ms`,
     );
-    let transaction = 0;
+    const transactions: number[] = [];
     const timed: Storage = Object.assign(Object.create(storage) as Storage, {
       transact: <T>(fn: Parameters<Storage['transact']>[0]): T => {
         const begun = performance.now();
         try {
           return storage.transact(fn) as T;
         } finally {
-          transaction = performance.now() - begun;
+          transactions.push(performance.now() - begun);
         }
       },
     });
@@ -222,7 +222,7 @@ async function largeFiles(root: string, progress: (message: string) => void): Pr
     const commitMs = performance.now() - commitStarted;
     if (commit.value.added !== CSV_ROWS) throw new Error('The 20 MB commit did not add every row.');
     progress(
-      `commit of ${CSV_ROWS} rows: ${round(commitMs)} ms in all, the transaction ${round(transaction)} ms, longest block ${round(commit.max)} ms`,
+      `commit of ${CSV_ROWS} rows: ${round(commitMs)} ms in all, ${transactions.length} parts (longest ${round(Math.max(...transactions))} ms), longest block ${round(commit.max)} ms`,
     );
     const vcard = median(vcardTimes);
     return [
@@ -241,7 +241,12 @@ async function largeFiles(root: string, progress: (message: string) => void): Pr
       { key: 'import.eventloop.max.ms', value: round(read.max), unit: 'ms' },
       { key: 'import.csv20mb.preview.ms', value: round(previewMs), unit: 'ms' },
       { key: 'import.commit49000.ms', value: round(commitMs), unit: 'ms' },
-      { key: 'import.commit49000.block.ms', value: round(commit.max), unit: 'ms' },
+      {
+        key: 'import.commit49000.block.ms',
+        value: round(commit.max),
+        unit: 'ms',
+        goal: { text: '< 50 ms', pass: commit.max < 50 },
+      },
     ];
   } finally {
     storage.close();

@@ -26,6 +26,7 @@ import { growLayout, replaceAllFiles } from './store/rewrite.js';
 import { errorCode, type StoreClassLike } from './store/store-files.js';
 import { getItem, runTransaction } from './store/transaction.js';
 import { ExportFileProblem, parseExportText } from './export-file.js';
+import { fileForItem } from './shards.js';
 import type { Storage, StoreChange, Transaction } from './types.js';
 
 export type { OpenStorageOptions, StoreClassLike };
@@ -122,6 +123,14 @@ class FileStorage implements Storage {
 
   transact<T>(fn: (tx: Transaction) => T): T {
     return runTransaction(this.core, fn);
+  }
+
+  fileOf(collection: CollectionName, id: string): string {
+    return fileForItem(collection, id, this.core.layout);
+  }
+
+  holdChanges(): () => void {
+    return this.core.holdChanges();
   }
 
   onChange(listener: (change: StoreChange) => void): () => void {

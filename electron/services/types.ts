@@ -70,6 +70,18 @@ export interface Storage extends ItemReader {
    * Optional for test doubles (always read).
    */
   whenLoaded?(collection: CollectionName): Promise<void>;
+  /**
+   * The store file an item is saved in: a save whose items all live in one file writes that
+   * one file (no journal), so a large save can go in parts that each write little. Optional for
+   * test doubles (one file for everything).
+   */
+  fileOf?(collection: CollectionName, id: string): string;
+  /**
+   * Holds back change notifications until the returned function is called, then tells listeners
+   * once what all the saves meanwhile touched (an import saved in parts is one change to the
+   * window). Optional for test doubles (they tell at once).
+   */
+  holdChanges?(): () => void;
   /** Copies a user-chosen file into the data folder, named by its SHA-256. */
   addAttachment(sourcePath: string, role: Attachment['role']): Attachment;
   /** Absolute path of a stored attachment; throws for ids that are unknown or escape the folder. */

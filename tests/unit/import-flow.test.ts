@@ -3,11 +3,12 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHandlers, type HandlerDeps } from '../../electron/ipc/handlers.js';
 import { dispatch } from '../../electron/ipc/dispatch.js';
-import { SESSION_TTL_MS } from '../../electron/services/import/session.js';
+import { SAVE_PART, SESSION_TTL_MS } from '../../electron/services/import/session.js';
 import type { Storage, Transaction } from '../../electron/services/types.js';
 import type { Channel, ParsedArgsOf, ResultOf } from '../../shared/contract.js';
 import type { Contact } from '../../shared/schema/entities.js';
 import type { ImportPreview, ImportProgress } from '../../shared/schema/pipeline.js';
+import { writeFileAtomic } from '../../electron/services/atomic-file.js';
 import { makeContact, makeTempDir, open, snapshotStore } from './helpers/storage-fixtures.js';
 
 const fixtures = path.join(import.meta.dirname, '../fixtures');
@@ -415,6 +416,152 @@ describe('all or nothing', () => {
       .map((event) => event.done);
     expect(parsing).toEqual([1_000, 2_000, 3_000, 3_500]);
     expect(ticks).toBeGreaterThan(0);
+  });
+});
+
+describe('a large file, saved in parts', () => {
+  const ROWS = 1_200;
+  /** A CSV of `ROWS` new people (no company, so no employers), plus `extra` lines. */
+  const bigFile = (app: ReturnType<typeof setup>, extra: string[] = []) =>
+    app.write(
+      'people.csv',
+      [
+        'First Name,Last Name,Email Address,Position',
+        ...Array.from({ length: ROWS }, (_, n) => `P${n},Q${n},p${n}@example.com,`),
+        ...extra,
+      ].join('\n'),
+    );
+
+  /** A storage whose transactions are counted, with the store files each one wrote. */
+  function counted(extra: Parameters<typeof open>[1] = {}) {
+    const saves: string[][] = [];
+    let current: string[] | null = null;
+    const real = open(path.join(dir, 'data'), {
+      ...extra,
+      writeFile: (file, bytes) => {
+        (extra.writeFile ?? writeFileAtomic)(file, bytes);
+        current?.push(path.basename(file));
+      },
+    });
+    const before: Array<() => void> = [];
+    const storage: Storage = Object.assign(Object.create(real) as Storage, {
+      transact<T>(fn: (tx: Transaction) => T): T {
+        before.shift()?.();
+        current = [];
+        saves.push(current);
+        try {
+          return real.transact(fn);
+        } finally {
+          current = null;
+        }
+      },
+    });
+    return { real, storage, saves, before };
+  }
+
+  it('saves in parts that each write one store file, and tells the window once', async () => {
+    const { real, storage, saves } = counted();
+    const app = setup({ storage });
+    const preview = await app.choose(bigFile(app), 'csv');
+    expect(preview.counts.new).toBe(ROWS);
+    const changes: unknown[] = [];
+    real.onChange((change) => changes.push(change));
+    saves.length = 0;
+    expect(await app.call('import:commit', { token: preview.token })).toMatchObject({
+      added: ROWS,
+    });
+    expect(app.contacts()).toHaveLength(ROWS);
+    expect(saves.length).toBeGreaterThanOrEqual(Math.ceil(ROWS / SAVE_PART));
+    for (const written of saves) {
+      expect(written).toHaveLength(1); // one contacts file: one atomic write, no journal
+      expect(written[0]).toMatch(/^contacts-/);
+    }
+    // One change for the window, naming no ids (too many: reload the contacts).
+    expect(changes).toEqual([{ collections: ['contacts'], ids: {} }]);
+    const saving = app.progress.filter((event) => event.phase === 'saving').map((e) => e.done);
+    expect(saving.length).toBeGreaterThan(2);
+    expect(saving.at(-1)).toBe(ROWS);
+  });
+
+  it('keeps what someone else changed meanwhile, merging the file into it; a deleted contact stays deleted', async () => {
+    const { real, storage, before } = counted();
+    real.transact((tx) => {
+      tx.put(
+        'contacts',
+        makeContact('maya', {
+          firstName: 'Maya',
+          lastName: 'Okafor',
+          email: 'maya@example.com',
+          title: '',
+          notes: '',
+        }),
+      );
+      tx.put(
+        'contacts',
+        makeContact('kim', {
+          firstName: 'Kim',
+          lastName: 'Lee',
+          email: 'kim@example.com',
+          title: '',
+        }),
+      );
+    });
+    const app = setup({ storage });
+    const preview = await app.choose(
+      bigFile(app, ['Maya,Okafor,maya@example.com,Engineer', 'Kim,Lee,kim@example.com,Designer']),
+      'csv',
+    );
+    expect(preview.counts).toMatchObject({ new: ROWS, merge: 2 });
+    // Before the first part is saved, the user edits Maya and deletes Kim.
+    before.push(() =>
+      real.transact((tx) => {
+        tx.put('contacts', {
+          ...(tx.get('contacts', 'maya') as Contact),
+          notes: 'Typed by the user',
+        });
+        tx.remove('contacts', 'kim');
+      }),
+    );
+    await app.call('import:commit', { token: preview.token });
+    expect(real.get('contacts', 'maya')).toMatchObject({
+      notes: 'Typed by the user',
+      title: 'Engineer',
+    });
+    expect(real.get('contacts', 'kim')).toBeUndefined();
+    expect(app.contacts()).toHaveLength(ROWS + 1);
+  });
+
+  it('says how many were saved when a part fails, and the same file imported again adds only the rest', async () => {
+    let contactsWrites = 0;
+    let failing = true;
+    const { real, storage } = counted({
+      writeFile: (file, bytes) => {
+        if (path.basename(file).startsWith('contacts-') && failing && ++contactsWrites === 3)
+          throw Object.assign(new Error('no space left'), { code: 'ENOSPC' });
+        writeFileAtomic(file, bytes);
+      },
+    });
+    const app = setup({ storage });
+    const file = bigFile(app);
+    const preview = await app.choose(file, 'csv');
+    const error = await app.callError('import:commit', { token: preview.token });
+    expect(error.code).toBe('io');
+    const saved = Number(/^(\d+) of 1200 contacts were saved/.exec(error.message)?.[1]);
+    expect(saved).toBeGreaterThan(0);
+    expect(saved).toBeLessThan(ROWS);
+    expect(error.message).toMatch(/ENOSPC.*Import the same file again to add the rest/);
+    expect(app.contacts()).toHaveLength(saved);
+    // What was saved is on disk: a new start sees the same.
+    expect(
+      Object.keys(open(real.dataDir, { backgroundReadDelayMs: 0 }).read().contacts),
+    ).toHaveLength(saved);
+    failing = false;
+    const again = await app.choose(file, 'csv');
+    expect(again.counts).toMatchObject({ new: ROWS - saved, unchanged: saved });
+    await app.call('import:commit', { token: again.token });
+    const emails = app.contacts().map((contact) => contact.email);
+    expect(emails).toHaveLength(ROWS);
+    expect(new Set(emails).size).toBe(ROWS);
   });
 });
 

@@ -14,6 +14,12 @@ export interface ImportPlan {
   sample: { action: RowAction; contact: ContactInput }[];
   /** Rows combined with an earlier row of the same file (they are imported: warnings). */
   warnings: ImportRowIssue[];
+  /**
+   * Each contact already in the store that rows matched: as it was when planned, and the drafts
+   * merged into it in file order, so a contact changed by someone else while the import saves
+   * can be told apart and merged again (`remerge`).
+   */
+  merged: Map<string, { before: Contact; drafts: Draft[] }>;
 }
 
 const SAMPLE_SIZE = 20;
@@ -107,6 +113,7 @@ export function createPlanner(
     counts: { new: 0, merge: 0, unchanged: 0 },
     sample: [],
     warnings: [],
+    merged: new Map(),
   };
   const sample = (action: RowAction, contact: Contact) => {
     if (plan.sample.length < SAMPLE_SIZE) plan.sample.push({ action, contact: toInput(contact) });
@@ -145,6 +152,12 @@ export function createPlanner(
       return;
     }
     const target = lookup(matchId);
+    if (Object.hasOwn(existing, matchId)) {
+      const entry = plan.merged.get(matchId);
+      if (entry === undefined)
+        plan.merged.set(matchId, { before: existing[matchId] as Contact, drafts: [draft] });
+      else entry.drafts.push(draft);
+    }
     const merged = mergeDraft(target, draft, stamp);
     if (merged !== null) {
       current.set(merged.id, merged);
@@ -176,6 +189,17 @@ export function createPlanner(
       return plan;
     },
   };
+}
+
+/**
+ * The planned drafts merged again into a contact as it is now (someone changed it while the
+ * import was saving); null when they change nothing of it any more.
+ */
+export function remerge(current: Contact, drafts: readonly Draft[], now: Date): Contact | null {
+  const stamp = now.toISOString();
+  let next: Contact | null = null;
+  for (const draft of drafts) next = mergeDraft(next ?? current, draft, stamp) ?? next;
+  return next;
 }
 
 /** Plans a whole file in one go (see `createPlanner`). */

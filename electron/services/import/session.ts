@@ -1,6 +1,6 @@
 import { employerLinker } from '../employers.js';
 import { employerIndex, employerKey } from '../../../shared/domain/employers.js';
-import type { Employer } from '../../../shared/schema/entities.js';
+import type { Contact, Employer } from '../../../shared/schema/entities.js';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -16,7 +16,7 @@ import type {
 import type { Clock, Storage } from '../types.js';
 import { breathe, cancelledError, importLimits, NOTHING_CHANGED, tooBigMessage } from './decode.js';
 import type { DraftRecord } from './draft.js';
-import { createPlanner, planImport, type ImportPlan } from './merge.js';
+import { createPlanner, remerge, type ImportPlan } from './merge.js';
 import { MAX_LISTED_ISSUES, type ParseRequest, type ParseSummary } from './parse.js';
 import { createWorkerRunner, type ParseRunner } from './runner.js';
 
@@ -203,6 +203,29 @@ export function createImportService(deps: ImportServiceDeps) {
     }
     if (phase === 'matching') deps.emit({ token, phase, done: total, total });
     return planner.finish();
+  };
+
+  /**
+   * Saves one part of a commit in one transaction: each company linked to its employer (added
+   * to the LAMP list when new); a contact changed since the plan gets its drafts merged again.
+   */
+  const savePart = (part: readonly Contact[], planned: ImportPlan) => {
+    deps.storage.transact((tx) => {
+      const at = deps.now().toISOString();
+      const employers = employerLinker(tx, () => at, newId);
+      for (const plannedContact of part) {
+        let contact: Contact | null = plannedContact;
+        const matched = planned.merged.get(contact.id);
+        const now = tx.get('contacts', contact.id);
+        if (matched !== undefined && now !== matched.before) {
+          // Changed (or deleted) by someone else since the plan: merge into what it is now.
+          contact = now === undefined ? null : remerge(now, matched.drafts, deps.now());
+        }
+        if (contact === null) continue;
+        const employerId = employers.link(contact, undefined, now ?? null);
+        tx.put('contacts', { ...contact, employerId });
+      }
+    });
   };
 
   const present = async (session: Session, signal: AbortSignal): Promise<ImportPreview> => {
@@ -392,47 +415,64 @@ export function createImportService(deps: ImportServiceDeps) {
     },
 
     /**
-     * Writes the preview's contacts in one transaction; the session ends only on success. The
-     * matching runs in chunks first; if the store changed meanwhile it is matched again in one go,
-     * so what is written always fits the store it is written to.
+     * Writes the preview's contacts. The matching runs in chunks first (again in one go if the
+     * store changed meanwhile, so the plan fits the store it is written to). Up to SAVE_PART
+     * contacts are saved in one transaction: all or nothing. More are saved in parts of at most
+     * SAVE_PART, each part's contacts from one store file (one atomic write, no journal),
+     * breathing between parts, so main is never held for long (49,000 rows took one 1.6 s
+     * transaction before). A contact someone else changes while the
+     * parts are saved gets the file's details merged again into what it is now; one deleted
+     * meanwhile stays deleted. The window hears of it once, at the end. If a part cannot be
+     * written, the parts before it stay saved and the message says how many; importing the same
+     * file again adds the rest (the saved ones are matched, not doubled).
      */
     async commit(token: string): Promise<ImportCommitResult> {
       const session = take(token);
       if (session.busy !== null) throw busyError(session.busy);
       session.busy = 'saving';
       try {
-        deps.emit({ token, phase: 'saving', done: 0, total: session.records.length });
-        let changed = false;
-        const stop = deps.storage.onChange(() => (changed = true));
-        let planned: ImportPlan;
-        try {
-          planned = await plan(token, session.records, session.kind, newId, 'saving');
-        } finally {
-          stop();
-        }
-        if (changed) {
-          planned = planImport(session.records, deps.storage.read().contacts, deps.now(), newId);
-        }
-        if (session.cancelled) throw cancelledError();
-        deps.storage.transact((tx) => {
-          // Each company links to its employer (added to the LAMP list when it is new).
-          const at = deps.now().toISOString();
-          const employers = employerLinker(tx, () => at, newId);
-          for (const contact of planned.writes) {
-            const previous = Object.hasOwn(tx.data.contacts, contact.id)
-              ? tx.data.contacts[contact.id]!
-              : null;
-            const employerId = employers.link(contact, undefined, previous);
-            tx.put('contacts', { ...contact, employerId });
+        const total = session.records.length;
+        deps.emit({ token, phase: 'saving', done: 0, total });
+        // Matched in chunks; if the store changed meanwhile, matched again (in chunks too), so
+        // the plan fits the store it is written to. Edits after that are met part by part.
+        let planned: ImportPlan | null = null;
+        for (let round = 0; planned === null; round += 1) {
+          let changed = false;
+          const stop = deps.storage.onChange(() => (changed = true));
+          try {
+            const next = await plan(token, session.records, session.kind, newId, 'saving');
+            if (!changed || round === 1) planned = next;
+          } finally {
+            stop();
           }
-        });
+          if (session.cancelled) throw cancelledError();
+        }
+        const parts = await savingParts(planned.writes, deps.storage);
+        if (session.cancelled) throw cancelledError();
+        const release = deps.storage.holdChanges?.() ?? (() => undefined);
+        let saved = 0;
+        try {
+          for (const part of parts) {
+            if (saved > 0) {
+              deps.emit({ token, phase: 'saving', done: saved, total: planned.writes.length });
+              await breathe();
+            }
+            try {
+              savePart(part, planned);
+            } catch (error) {
+              if (saved === 0) throw error;
+              throw new UserFacingError(
+                error instanceof UserFacingError ? error.code : 'io',
+                `${saved} of ${planned.writes.length} contacts were saved before this stopped: ${error instanceof UserFacingError ? error.message : 'Something went wrong.'} Import the same file again to add the rest; the contacts already saved are matched, not added twice.`,
+              );
+            }
+            saved += part.length;
+          }
+        } finally {
+          release();
+        }
         sessions.delete(token);
-        deps.emit({
-          token,
-          phase: 'saving',
-          done: planned.writes.length,
-          total: planned.writes.length,
-        });
+        deps.emit({ token, phase: 'saving', done: saved, total: saved });
         return {
           added: planned.counts.new,
           merged: planned.counts.merge,
@@ -470,6 +510,38 @@ export function createImportService(deps: ImportServiceDeps) {
 }
 
 export type ImportService = ReturnType<typeof createImportService>;
+
+/** The most contacts one part of a commit saves (one transaction, a few ms). */
+export const SAVE_PART = 250;
+
+/**
+ * A commit's contacts in parts: up to SAVE_PART contacts in one part; more grouped by the store
+ * file they are saved in (so a part writes one file), each group cut into parts of at most
+ * SAVE_PART. Grouping tens of thousands breathes between chunks.
+ */
+async function savingParts(
+  writes: readonly Contact[],
+  storage: Pick<Storage, 'fileOf'>,
+): Promise<Contact[][]> {
+  // A file of the usual size is saved all or nothing, in one transaction of a few ms.
+  if (writes.length <= SAVE_PART) return [[...writes]];
+  const byFile = new Map<string, Contact[]>();
+  for (let index = 0; index < writes.length; index += 1) {
+    if (index > 0 && index % MATCH_CHUNK === 0) await breathe();
+    const contact = writes[index] as Contact;
+    const file = storage.fileOf?.('contacts', contact.id) ?? '';
+    const list = byFile.get(file);
+    if (list === undefined) byFile.set(file, [contact]);
+    else list.push(contact);
+  }
+  const parts: Contact[][] = [];
+  for (const file of [...byFile.keys()].sort()) {
+    const list = byFile.get(file) as Contact[];
+    for (let start = 0; start < list.length; start += SAVE_PART)
+      parts.push(list.slice(start, start + SAVE_PART));
+  }
+  return parts;
+}
 
 /** The LAMP list seen from an import: the companies' employers, existing and new (one pass). */
 function employersOf(records: readonly DraftRecord[], existing: readonly Employer[]) {

@@ -1,7 +1,12 @@
 import path from 'node:path';
-import type { StorageStatus } from '../../../shared/contract.js';
+import { DATA_CHANGE_ID_LIMIT, type StorageStatus } from '../../../shared/contract.js';
 import { UserFacingError } from '../../../shared/result.js';
-import { collectionNames, SCHEMA_VERSION, type Dataset } from '../../../shared/schema/dataset.js';
+import {
+  collectionNames,
+  SCHEMA_VERSION,
+  type CollectionName,
+  type Dataset,
+} from '../../../shared/schema/dataset.js';
 import { defaultSettings } from '../../../shared/schema/settings.js';
 import { writeFileAtomic } from '../atomic-file.js';
 import { DEFAULT_RETENTION } from '../backups.js';
@@ -191,9 +196,53 @@ export class StoreCore {
     }
   }
 
+  /** Changes kept back while notifications are held (see `holdChanges`); null when not held. */
+  private held: {
+    count: number;
+    collections: Set<StoreChange['collections'][number]>;
+    /** Ids written per collection, while every change named them and they are few enough. */
+    ids: Map<CollectionName, Set<string>>;
+    /** Collections to reload whole (a change did not name its ids, or too many). */
+    reload: Set<CollectionName>;
+  } | null = null;
+
+  /** Keeps notifications back until every returned release has been called, then tells once. */
+  holdChanges(): () => void {
+    this.held ??= { count: 0, collections: new Set(), ids: new Map(), reload: new Set() };
+    this.held.count += 1;
+    let released = false;
+    return () => {
+      const held = this.held;
+      if (released || held === null) return;
+      released = true;
+      held.count -= 1;
+      if (held.count > 0) return;
+      this.held = null;
+      const ids: NonNullable<StoreChange['ids']> = {};
+      for (const [name, set] of held.ids) if (!held.reload.has(name)) ids[name] = [...set];
+      this.notify(
+        everyCollection().filter((name) => held.collections.has(name)),
+        ids,
+      );
+    };
+  }
+
   /** Tells listeners what a committed change touched; a listener's failure never undoes it. */
   notify(collections: StoreChange['collections'], ids?: StoreChange['ids']): void {
     if (collections.length === 0) return;
+    const held = this.held;
+    if (held !== null) {
+      for (const name of collections) {
+        held.collections.add(name);
+        if (name === 'settings' || held.reload.has(name)) continue;
+        const given = ids?.[name];
+        const set = held.ids.get(name) ?? new Set<string>();
+        for (const id of given ?? []) set.add(id);
+        held.ids.set(name, set);
+        if (given === undefined || set.size > DATA_CHANGE_ID_LIMIT) held.reload.add(name);
+      }
+      return;
+    }
     for (const listener of this.changeListeners) {
       try {
         listener(ids === undefined ? { collections } : { collections, ids });

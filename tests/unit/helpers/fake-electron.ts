@@ -290,6 +290,8 @@ export function createFakeStorage() {
     isLoaded: vi.fn(() => true),
     whenLoaded: vi.fn(async () => undefined),
     get: vi.fn(() => undefined),
+    fileOf: vi.fn(() => 'contacts.json'),
+    holdChanges: vi.fn(() => () => undefined),
     close: vi.fn(),
   };
   return storage satisfies Record<keyof Storage | 'data', unknown>;
