@@ -22,7 +22,7 @@ import {
 } from './store/export-lines.js';
 import { loadDeferred, openStore } from './store/open.js';
 import { repairLater } from './store/repair.js';
-import { growLayout, replaceAllFiles } from './store/rewrite.js';
+import { collectionBytes, growLayout, replaceAllFiles } from './store/rewrite.js';
 import { errorCode, type StoreClassLike } from './store/store-files.js';
 import { getItem, runTransaction } from './store/transaction.js';
 import { ExportFileProblem, parseExportText } from './export-file.js';
@@ -38,6 +38,8 @@ export type { OpenStorageOptions, StoreClassLike };
  */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 export const MAX_IMPORT_LINES_BYTES = 2 * 1024 * 1024 * 1024;
+/** A collection up to this size is split ahead of a large import (a few tens of ms at most). */
+const MAX_EARLY_SPLIT_BYTES = 4 * 1024 * 1024;
 
 /** True when the file starts like an export of today's kind (a `rapport-data-lines` header). */
 function startsWithLinesHeader(filePath: string): boolean {
@@ -131,6 +133,15 @@ class FileStorage implements Storage {
 
   holdChanges(): () => void {
     return this.core.holdChanges();
+  }
+
+  makeRoomFor(collection: CollectionName, bytes: number): void {
+    this.core.assertWritable();
+    // Splitting rewrites the collection's files in one go: cheap while they are small; a larger
+    // collection is split at the next start instead (as it grows through ordinary saves).
+    if (!this.core.deferred.isLoaded(collection)) return;
+    if ((collectionBytes(this.core).get(collection) ?? 0) > MAX_EARLY_SPLIT_BYTES) return;
+    growLayout(this.core, { collection, bytes });
   }
 
   onChange(listener: (change: StoreChange) => void): () => void {

@@ -82,6 +82,12 @@ export interface Storage extends ItemReader {
    * window). Optional for test doubles (they tell at once).
    */
   holdChanges?(): () => void;
+  /**
+   * About to save this many bytes more of a collection (a large import): split its files now if
+   * they would grow too big and are still small enough to split at once, so each part of the save
+   * rewrites a small file. Optional for test doubles (one file for everything).
+   */
+  makeRoomFor?(collection: CollectionName, bytes: number): void;
   /** Copies a user-chosen file into the data folder, named by its SHA-256. */
   addAttachment(sourcePath: string, role: Attachment['role']): Attachment;
   /** Absolute path of a stored attachment; throws for ids that are unknown or escape the folder. */

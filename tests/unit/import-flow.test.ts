@@ -460,7 +460,8 @@ describe('a large file, saved in parts', () => {
   }
 
   it('saves in parts that each write one store file, and tells the window once', async () => {
-    const { real, storage, saves } = counted();
+    // Files aim at 4 KB here (512 KB in the app): 1,200 contacts outgrow the 16 files.
+    const { real, storage, saves } = counted({ shardTargetBytes: 4096 });
     const app = setup({ storage });
     const preview = await app.choose(bigFile(app), 'csv');
     expect(preview.counts.new).toBe(ROWS);
@@ -476,6 +477,10 @@ describe('a large file, saved in parts', () => {
       expect(written).toHaveLength(1); // one contacts file: one atomic write, no journal
       expect(written[0]).toMatch(/^contacts-/);
     }
+    // The files were split for the size they were about to have, before the first part.
+    const files = new Set(saves.flat());
+    expect(files.size).toBeGreaterThan(16);
+    expect(real.logs.some((line) => /split contacts into \d+ files/.test(line))).toBe(true);
     // One change for the window, naming no ids (too many: reload the contacts).
     expect(changes).toEqual([{ collections: ['contacts'], ids: {} }]);
     const saving = app.progress.filter((event) => event.phase === 'saving').map((e) => e.done);

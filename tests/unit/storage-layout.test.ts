@@ -8,6 +8,7 @@ import {
   LAYOUT_FILE,
   parseStoreFileName,
 } from '../../electron/services/shards.js';
+import type { Storage } from '../../electron/services/types.js';
 import { makeContact, makeTempDir, open, storePath } from './helpers/storage-fixtures.js';
 
 let dataDir: string;
@@ -29,6 +30,12 @@ const layoutOnDisk = () =>
       layout: Record<string, number>;
     }
   ).layout;
+
+/** Storage.makeRoomFor is optional (test doubles); the file store has it. */
+function makeRoom(storage: Storage, bytes: number) {
+  if (storage.makeRoomFor === undefined) throw new Error('The file store makes room ahead.');
+  storage.makeRoomFor('contacts', bytes);
+}
 
 function storeWith300Contacts() {
   const storage = open(dataDir, small);
@@ -71,6 +78,46 @@ describe('files split as the data grows', () => {
     again.transact((tx) => tx.put('contacts', makeContact('c-1', { notes: 'short' })));
     expect(again.logs.some((line) => /split/.test(line))).toBe(false);
     expect(again.read().contacts['c-1']?.notes).toBe('short');
+    again.close();
+  });
+
+  it('splits ahead of a large save while the collection is small', () => {
+    const storage = open(dataDir, small);
+    storage.transact((tx) => tx.put('contacts', makeContact('c-0', { notes: 'kept' })));
+    // 300 KB about to be saved into 16 files aiming at 4 KB: split now, into 128 files.
+    makeRoom(storage, 300 * 1024);
+    expect(layoutOnDisk().contacts).toBe(128);
+    // The file c-0 was in, and the one it is in now: new files that would be empty are not written.
+    expect(contactFiles().length).toBeLessThanOrEqual(2);
+    for (const name of contactFiles()) {
+      const file = JSON.parse(fs.readFileSync(storePath(dataDir, name), 'utf8')) as {
+        bucket: number;
+        items: Record<string, unknown>;
+      };
+      for (const id of Object.keys(file.items)) expect(bucketOf(id, 128)).toBe(file.bucket);
+    }
+    expect(storage.read().contacts['c-0']?.notes).toBe('kept');
+    expect(storage.listBackups().some((info) => info.reason === 'before-migration')).toBe(true);
+    // A little more fits the files as they are: nothing changes.
+    makeRoom(storage, 1024);
+    expect(layoutOnDisk().contacts).toBe(128);
+    storage.close();
+    expect(open(dataDir, small).read().contacts['c-0']?.notes).toBe('kept');
+  });
+
+  it('leaves a collection over 4 MB to be split at the next start, not in one long save', () => {
+    const storage = open(dataDir, { shardTargetBytes: 128 * 1024 });
+    storage.transact((tx) => {
+      for (let n = 0; n < 250; n += 1)
+        tx.put('contacts', makeContact(`c-${n}`, { notes: 'n'.repeat(19_000) }));
+    });
+    makeRoom(storage, 1024 * 1024);
+    expect(contactFiles()).toHaveLength(16);
+    expect(storage.logs.some((line) => /split/.test(line))).toBe(false);
+    storage.close();
+    const again = open(dataDir, { shardTargetBytes: 128 * 1024 });
+    expect(contactFiles().length).toBeGreaterThan(16);
+    expect(Object.keys(again.read().contacts)).toHaveLength(250);
     again.close();
   });
 

@@ -447,6 +447,11 @@ export function createImportService(deps: ImportServiceDeps) {
           }
           if (session.cancelled) throw cancelledError();
         }
+        if (planned.writes.length > SAVE_PART) {
+          // Files split for the size they will have, while the store is small, so each part
+          // rewrites a small file (else they stay big until the next start splits them).
+          deps.storage.makeRoomFor?.('contacts', estimatedBytes(planned.writes));
+        }
         const parts = await savingParts(planned.writes, deps.storage);
         if (session.cancelled) throw cancelledError();
         const release = deps.storage.holdChanges?.() ?? (() => undefined);
@@ -513,6 +518,18 @@ export type ImportService = ReturnType<typeof createImportService>;
 
 /** The most contacts one part of a commit saves (one transaction, a few ms). */
 export const SAVE_PART = 250;
+
+/** About how many bytes the contacts take saved (measured on up to 100 of them). */
+function estimatedBytes(contacts: readonly Contact[]): number {
+  const step = Math.max(1, Math.floor(contacts.length / 100));
+  let bytes = 0;
+  let measured = 0;
+  for (let index = 0; index < contacts.length; index += step) {
+    bytes += JSON.stringify(contacts[index]).length;
+    measured += 1;
+  }
+  return measured === 0 ? 0 : Math.round((bytes / measured) * contacts.length);
+}
 
 /**
  * A commit's contacts in parts: up to SAVE_PART contacts in one part; more grouped by the store

@@ -89,18 +89,23 @@ export function replaceAllFiles(core: StoreCore, data: Dataset, removeOldLayout 
 /**
  * One save rewrites one file per collection it touches, so files must stay small as the data
  * grows: a collection whose files average over twice the target size is split into more files
- * (a power of two, so each old file's items go to a known set of new ones). Done at open and
- * after an import or restore, after a backup of the files as they were, in one journaled commit
+ * (a power of two, so each old file's items go to a known set of new ones). Done at open, after
+ * an import or restore, and for one collection `ahead` of a large save (sized for the bytes about
+ * to come), after a backup of the files as they were, in one journaled commit
  * with the new layout.json: a crash leaves the old layout or finishes the new one.
  */
-export function growLayout(core: StoreCore): void {
+export function growLayout(
+  core: StoreCore,
+  ahead?: { collection: CollectionName; bytes: number },
+): void {
   if (core.readOnly !== null) return;
-  const totals = new Map<CollectionName, number>();
-  for (const [name, bytes] of core.files.fileBytes) {
-    const parsed = parseStoreFileName(name);
-    if (parsed?.kind !== 'shard') continue;
-    const collection = parsed.collection as CollectionName;
-    totals.set(collection, (totals.get(collection) ?? 0) + bytes);
+  const totals = collectionBytes(core);
+  if (ahead !== undefined) {
+    // Only that collection (the others may still be being read), as it will be once the bytes
+    // about to be saved are in.
+    const total = (totals.get(ahead.collection) ?? 0) + ahead.bytes;
+    totals.clear();
+    totals.set(ahead.collection, total);
   }
   const grown: CollectionName[] = [];
   const next: Record<string, number> = { ...core.layout };
@@ -129,6 +134,8 @@ export function growLayout(core: StoreCore): void {
     }
   }
   for (const [name, items] of shards) {
+    // A file that would be empty and is not there need not be written: a missing file is empty.
+    if (!core.files.existing.has(name) && Object.keys(items).length === 0) continue;
     const parsed = parseStoreFileName(name) as { collection: CollectionName; bucket: number };
     writes.push(
       fullWrite(name, shardContent(SCHEMA_VERSION, parsed.collection, parsed.bucket, items)),
@@ -153,4 +160,16 @@ export function growLayout(core: StoreCore): void {
   core.log(
     `[storage] split ${grown.map((c) => `${c} into ${layout[c]} files`).join(', ')} in ${Math.round(performance.now() - started)} ms`,
   );
+}
+
+/** Bytes on disk of each collection's files. */
+export function collectionBytes(core: StoreCore): Map<CollectionName, number> {
+  const totals = new Map<CollectionName, number>();
+  for (const [name, bytes] of core.files.fileBytes) {
+    const parsed = parseStoreFileName(name);
+    if (parsed?.kind !== 'shard') continue;
+    const collection = parsed.collection as CollectionName;
+    totals.set(collection, (totals.get(collection) ?? 0) + bytes);
+  }
+  return totals;
 }

@@ -292,6 +292,7 @@ export function createFakeStorage() {
     get: vi.fn(() => undefined),
     fileOf: vi.fn(() => 'contacts.json'),
     holdChanges: vi.fn(() => () => undefined),
+    makeRoomFor: vi.fn(),
     close: vi.fn(),
   };
   return storage satisfies Record<keyof Storage | 'data', unknown>;
