@@ -168,7 +168,8 @@ async function loopDelay<T>(work: () => Promise<T>) {
  * worker thread the app uses (worker start-up included). `import.eventloop.p99.ms`: main's
  * event-loop delay (p99) while a 20 MB, 49,000-row CSV is read, parsed (in the worker) and
  * matched; `import.commit49000.block.ms`: the longest main is held while those rows are then saved
- * (in parts of at most 250 contacts, one store file each, the files split first for the size they will reach: see the import session's commit).
+ * (in parts of at most 250 contacts, one store file each, the files split first for the size
+ * they will reach: see the import session's commit).
  */
 async function largeFiles(root: string, progress: (message: string) => void): Promise<Figure[]> {
   const vcardFile = path.join(root, 'contacts.vcf');

@@ -211,18 +211,19 @@ export function createImportService(deps: ImportServiceDeps) {
    */
   const savePart = (part: readonly Contact[], planned: ImportPlan) => {
     deps.storage.transact((tx) => {
-      const at = deps.now().toISOString();
+      const now = deps.now();
+      const at = now.toISOString();
       const employers = employerLinker(tx, () => at, newId);
       for (const plannedContact of part) {
         let contact: Contact | null = plannedContact;
         const matched = planned.merged.get(contact.id);
-        const now = tx.get('contacts', contact.id);
-        if (matched !== undefined && now !== matched.before) {
+        const current = tx.get('contacts', contact.id);
+        if (matched !== undefined && current !== matched.before) {
           // Changed (or deleted) by someone else since the plan: merge into what it is now.
-          contact = now === undefined ? null : remerge(now, matched.drafts, deps.now());
+          contact = current === undefined ? null : remerge(current, matched.drafts, now);
         }
         if (contact === null) continue;
-        const employerId = employers.link(contact, undefined, now ?? null);
+        const employerId = employers.link(contact, undefined, current ?? null);
         tx.put('contacts', { ...contact, employerId });
       }
     });
@@ -418,11 +419,11 @@ export function createImportService(deps: ImportServiceDeps) {
      * Writes the preview's contacts. The matching runs in chunks first (again in one go if the
      * store changed meanwhile, so the plan fits the store it is written to). Up to SAVE_PART
      * contacts are saved in one transaction: all or nothing. More are saved in parts of at most
-     * SAVE_PART, each part's contacts from one store file (one atomic write, no journal),
-     * breathing between parts, so main is never held for long (49,000 rows took one 1.6 s
-     * transaction before). A contact someone else changes while the
-     * parts are saved gets the file's details merged again into what it is now; one deleted
-     * meanwhile stays deleted. The window hears of it once, at the end. If a part cannot be
+     * SAVE_PART, each part's contacts from one store file (one atomic write, no journal; the
+     * files are split first if the import would make them big), breathing between parts, so main
+     * is never held for long (49,000 rows took one 1.6 s transaction before). A contact someone
+     * else changes while the parts are saved gets the file's details merged again into what it
+     * is now; one deleted meanwhile stays deleted. The window hears of it once, at the end. If a part cannot be
      * written, the parts before it stay saved and the message says how many; importing the same
      * file again adds the rest (the saved ones are matched, not doubled).
      */
@@ -455,20 +456,22 @@ export function createImportService(deps: ImportServiceDeps) {
         const parts = await savingParts(planned.writes, deps.storage);
         if (session.cancelled) throw cancelledError();
         const release = deps.storage.holdChanges?.() ?? (() => undefined);
+        const writes = planned.writes.length;
         let saved = 0;
         try {
           for (const part of parts) {
             if (saved > 0) {
-              deps.emit({ token, phase: 'saving', done: saved, total: planned.writes.length });
+              deps.emit({ token, phase: 'saving', done: saved, total: writes });
               await breathe();
             }
             try {
               savePart(part, planned);
             } catch (error) {
               if (saved === 0) throw error;
+              const known = error instanceof UserFacingError ? error : null;
               throw new UserFacingError(
-                error instanceof UserFacingError ? error.code : 'io',
-                `${saved} of ${planned.writes.length} contacts were saved before this stopped: ${error instanceof UserFacingError ? error.message : 'Something went wrong.'} Import the same file again to add the rest; the contacts already saved are matched, not added twice.`,
+                known?.code ?? 'io',
+                `${saved} of ${writes} contacts were saved before this stopped: ${known?.message ?? 'Something went wrong.'} Import the same file again to add the rest; the contacts already saved are matched, not added twice.`,
               );
             }
             saved += part.length;
@@ -477,7 +480,7 @@ export function createImportService(deps: ImportServiceDeps) {
           release();
         }
         sessions.delete(token);
-        deps.emit({ token, phase: 'saving', done: saved, total: saved });
+        deps.emit({ token, phase: 'saving', done: writes, total: writes });
         return {
           added: planned.counts.new,
           merged: planned.counts.merge,
@@ -552,8 +555,7 @@ async function savingParts(
     else list.push(contact);
   }
   const parts: Contact[][] = [];
-  for (const file of [...byFile.keys()].sort()) {
-    const list = byFile.get(file) as Contact[];
+  for (const list of byFile.values()) {
     for (let start = 0; start < list.length; start += SAVE_PART)
       parts.push(list.slice(start, start + SAVE_PART));
   }

@@ -99,13 +99,11 @@ export function growLayout(
   ahead?: { collection: CollectionName; bytes: number },
 ): void {
   if (core.readOnly !== null) return;
-  const totals = collectionBytes(core);
+  let totals = collectionBytes(core);
   if (ahead !== undefined) {
     // Only that collection (the others may still be being read), as it will be once the bytes
     // about to be saved are in.
-    const total = (totals.get(ahead.collection) ?? 0) + ahead.bytes;
-    totals.clear();
-    totals.set(ahead.collection, total);
+    totals = new Map([[ahead.collection, (totals.get(ahead.collection) ?? 0) + ahead.bytes]]);
   }
   const grown: CollectionName[] = [];
   const next: Record<string, number> = { ...core.layout };
