@@ -4,7 +4,14 @@ import { useUiStore } from '../stores/ui-store.js';
 /** True when nothing has the focus any more (the page itself, or an element that was removed). */
 export function focusWasLost(): boolean {
   const active = document.activeElement;
-  return active === null || active === document.body || !active.isConnected;
+  // A control just disabled (a button that started something) keeps the focus only until the
+  // browser notices: it is as good as lost.
+  return (
+    active === null ||
+    active === document.body ||
+    !active.isConnected ||
+    active.matches(':disabled')
+  );
 }
 
 /** After an action whose control went away: the page's heading takes the focus, if nothing has it. */

@@ -183,6 +183,10 @@ describe('Import and export', () => {
     await user.click(screen.getByRole('button', { name: 'Choose file…' }));
     await user.click(await screen.findByRole('button', { name: 'Import 6 contacts' }));
     expect(fake.callsTo('import:commit')).toEqual([{ token: 'tok-1' }]);
+    // The Import button is disabled while main saves: the focus waits on the preview's heading.
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { name: 'Preview of Connections.csv' })).toHaveFocus(),
+    );
     act(() => fake.emit('import:progress', { token: 'tok-1', phase: 'saving', done: 3, total: 6 }));
     const bar = screen.getByRole('progressbar', { name: 'Import progress' });
     expect(bar).toHaveAttribute('aria-valuenow', '50');

@@ -46,7 +46,8 @@ export function ImportPage() {
 /**
  * A button that started something goes disabled or away (Choose file…, Import, Export), which
  * leaves the focus on the page: it goes to what the step shows instead — Cancel while a file is
- * read, the preview's heading, the way to the pipeline after an import, the export button used.
+ * read, the preview's heading (also while it is saved), the way to the pipeline after an import,
+ * the export button used.
  */
 function useKeepFocus(step: string, imported: boolean, exporting: 'csv' | 'vcard' | null): void {
   const exportingBefore = useRef<'csv' | 'vcard' | null>(null);
@@ -60,7 +61,7 @@ function useKeepFocus(step: string, imported: boolean, exporting: 'csv' | 'vcard
         ? `#export-contacts-${exported}`
         : step === 'choosing'
           ? '#import-cancel-reading'
-          : step === 'preview'
+          : step === 'preview' || step === 'committing'
             ? '.import-preview .card-title'
             : imported
               ? '.import-section a[href="#pipeline"]'
